@@ -1,0 +1,79 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "qcimages",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qcimages", targets: ["qcimages"]),
+        .library(name: "QingCloud", targets: ["QingCloud"]),
+        .library(name: "QingCloudSimulator", targets: ["QingCloudSimulator"]),
+        .library(name: "ImageBrowser", targets: ["ImageBrowser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "QingCloud",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "QingCloudSimulator",
+            dependencies: [
+                "QingCloud",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "ImageBrowser",
+            dependencies: ["QingCloud"]
+        ),
+        .systemLibrary(name: "CNcurses"),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["CNcurses", "ImageBrowser"]
+        ),
+        .executableTarget(
+            name: "qcimages",
+            dependencies: [
+                "QingCloud",
+                "QingCloudSimulator",
+                "ImageBrowser",
+                "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "qcimages-benchmarks",
+            dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser"]
+        ),
+        .testTarget(name: "QingCloudTests", dependencies: ["QingCloud"]),
+        .testTarget(
+            name: "QingCloudSimulatorTests",
+            dependencies: [
+                "QingCloud", "QingCloudSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "ImageBrowserTests", dependencies: ["ImageBrowser", "QingCloud"], exclude: ["Golden"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,174 @@
+import Foundation
+import Glibc
+import ImageBrowser
+import QingCloud
+
+/// Runs the browser in the terminal: the one place where curses, input, signals and the browser's
+/// effects meet.
+///
+/// One thread owns the terminal and runs the loop: it sleeps in `poll` on the terminal, on a pipe that
+/// background tasks post events through, and on a pipe that signals arrive through, so an idle screen
+/// costs no CPU and writes nothing. Network requests and timers run as tasks in ``EffectRunner`` and
+/// never touch curses.
+public enum BrowserSession {
+    /// Opens the browser and returns once the user quits, a signal ends it or the terminal goes away.
+    ///
+    /// The loop runs on a dedicated thread that owns the terminal for the whole session. Fails before
+    /// touching the screen when stdin or stdout is not a terminal or curses cannot drive it; nothing is
+    /// written to stdout or stderr while the screen is up.
+    public static func run(
+        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+    ) async -> Result<SessionEnd, TerminalStartupError> {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let outcome = Result { () throws(TerminalStartupError) in
+                    try runOnThisThread(options: options, service: service, settings: settings)
+                }
+                continuation.resume(returning: outcome)
+            }
+            thread.name = "qcimages-tty"
+            thread.start()
+        }
+    }
+
+    private static func runOnThisThread(
+        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+    ) throws(TerminalStartupError) -> SessionEnd {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let signals = try SignalPipe()
+        let mailbox = try EventMailbox()
+        signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
+        defer { signals.restore() }
+        let screen = try CursesScreen(settings: settings)
+        defer { screen.close() }
+        signals.forwardAndChain([SIGWINCH])
+        let runner = EffectRunner(service: service, post: { mailbox.post($0) })
+        defer {
+            runner.cancelAll()
+            mailbox.close()
+        }
+        var loop = SessionLoop(
+            screen: screen, signals: signals, mailbox: mailbox, runner: runner,
+            clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
+            state: BrowserState(options: options)
+        )
+        return loop.run()
+    }
+}
+
+/// The loop's state while the screen is up.
+private struct SessionLoop {
+    let screen: CursesScreen
+    let signals: SignalPipe
+    let mailbox: EventMailbox
+    let runner: EffectRunner
+    let clipboard: ClipboardSequence.Multiplexer
+    var state: BrowserState
+    private var pendingTerminalWrites: [[UInt8]] = []
+    private var end: SessionEnd?
+
+    init(
+        screen: CursesScreen, signals: SignalPipe, mailbox: EventMailbox, runner: EffectRunner,
+        clipboard: ClipboardSequence.Multiplexer, state: BrowserState
+    ) {
+        self.screen = screen
+        self.signals = signals
+        self.mailbox = mailbox
+        self.runner = runner
+        self.clipboard = clipboard
+        self.state = state
+    }
+
+    mutating func run() -> SessionEnd {
+        let now = Date()
+        perform(Browser.update(&state, .resize(screen.size), now: now))
+        perform(Browser.start(&state, now: now))
+        while end == nil {
+            redraw()
+            let ready = waitForInput()
+            if ready.signals { handleSignals() }
+            guard end == nil else { break }
+            if ready.terminalClosed {
+                end = .terminalClosed
+                break
+            }
+            var events = ready.terminal || ready.signals ? screen.readEvents() : []
+            if ready.mailbox { events += mailbox.takeAll() }
+            for event in events where end == nil {
+                perform(Browser.update(&state, event, now: Date()))
+            }
+        }
+        return end ?? .quit
+    }
+
+    private mutating func redraw() {
+        screen.draw(Browser.render(state, size: screen.size, now: Date()))
+        for bytes in pendingTerminalWrites {
+            screen.writeBetweenFrames(bytes)
+        }
+        pendingTerminalWrites.removeAll()
+    }
+
+    private mutating func perform(_ effects: [BrowserEffect]) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                end = .quit
+            case .copyToClipboard(let text):
+                if let bytes = ClipboardSequence.bytes(copying: text, through: clipboard) {
+                    pendingTerminalWrites.append(bytes)
+                }
+            default:
+                runner.run(effect)
+            }
+        }
+        if state.shouldQuit, end == nil {
+            end = .quit
+        }
+    }
+
+    private mutating func handleSignals() {
+        for signal in signals.received() {
+            switch signal {
+            case SIGINT:
+                end = .quit
+            case SIGTERM, SIGHUP:
+                end = .signal(signal)
+            case SIGTSTP:
+                screen.suspend()
+                signals.stopProcess()
+                screen.resume()
+                perform(Browser.update(&state, .resize(screen.size), now: Date()))
+            default:
+                continue
+            }
+            if end != nil { return }
+        }
+    }
+
+    private struct Readiness {
+        var terminal = false
+        var terminalClosed = false
+        var mailbox = false
+        var signals = false
+    }
+
+    /// Sleeps until the terminal, a task or a signal has something for the loop.
+    private func waitForInput() -> Readiness {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
+        while poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
+            guard errno == EINTR else { return Readiness(terminalClosed: true) }
+        }
+        let closedMask = Int16(POLLHUP | POLLERR | POLLNVAL)
+        return Readiness(
+            terminal: descriptors[0].revents & Int16(POLLIN) != 0,
+            terminalClosed: descriptors[0].revents & closedMask != 0,
+            mailbox: descriptors[1].revents != 0,
+            signals: descriptors[2].revents != 0
+        )
+    }
+}

@@ -1,0 +1,167 @@
+import CNcurses
+import Glibc
+import ImageBrowser
+
+/// The terminal under curses: takes it over, draws frames, reads input, and gives it back as it was.
+///
+/// Not thread-safe, like curses itself: one thread creates it, uses it and closes it.
+final class CursesScreen {
+    /// Lines the mouse wheel scrolls per notch.
+    private static let wheelLines = 3
+
+    private let screen: OpaquePointer
+    private let painter: ScreenPainter
+    private let mouse: Bool
+    private(set) var size: TerminalSize
+    private var isClosed = false
+
+    /// Sets up the locale and curses on stdin/stdout. The caller has checked that both are terminals.
+    init(settings: TerminalSettings) throws(TerminalStartupError) {
+        Self.selectUTF8Locale()
+        fflush(qc_stdout())
+        guard let screen = newterm(nil, qc_stdout(), qc_stdin()) else {
+            throw .unknownTerminalType(settings.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        self.screen = screen
+        self.mouse = settings.mouse
+        cbreak()
+        noecho()
+        nonl()
+        let window = qc_stdscr()
+        intrflush(window, false)
+        keypad(window, true)
+        nodelay(window, true)
+        set_escdelay(Int32(clamping: max(0, settings.escapeDelayMilliseconds)))
+        Self.defineCommonKeys()
+        var defaultColorsAvailable = false
+        if settings.wantsColors, has_colors() {
+            start_color()
+            defaultColorsAvailable = use_default_colors() == OK
+        }
+        let capability = ColorCapability(
+            colors: Int(qc_colors()), hasColors: has_colors(), colorsWanted: settings.wantsColors
+        )
+        let mapper = ColorMapper(capability: capability, defaultColorsAvailable: defaultColorsAvailable)
+        painter = ScreenPainter(colors: ColorPairCache(mapper: mapper, availablePairs: Int(qc_color_pairs())))
+        size = Self.currentSize()
+        enableMouse()
+    }
+
+    /// Draws a frame; only the cells that changed since the previous frame reach the terminal.
+    func draw(_ frame: Frame) {
+        painter.draw(frame)
+    }
+
+    /// Everything typed (and resizes, and wheel turns) since the last call, without waiting.
+    func readEvents() -> [BrowserEvent] {
+        var events: [BrowserEvent] = []
+        var code: wint_t = 0
+        while true {
+            let status = wget_wch(qc_stdscr(), &code)
+            if status == ERR { return events }
+            switch KeyDecoder.decode(status: status, code: code) {
+            case .key(let key):
+                events.append(.key(key))
+            case .resize:
+                size = Self.currentSize()
+                painter.invalidate()
+                events.append(.resize(size))
+            case .mouse:
+                events += wheelKeys().map(BrowserEvent.key)
+            case nil:
+                continue
+            }
+        }
+    }
+
+    /// Hands the terminal back for a moment (before the process stops on Ctrl-Z).
+    func suspend() {
+        restoreTerminal()
+    }
+
+    /// Takes the terminal again after a stop; the next frame is drawn in full.
+    func resume() {
+        doupdate()
+        enableMouse()
+        size = Self.currentSize()
+        painter.invalidate()
+    }
+
+    /// Writes bytes straight to the terminal between frames (the OSC 52 clipboard sequence).
+    func writeBetweenFrames(_ bytes: [UInt8]) {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
+        fflush(qc_stdout())
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBufferPointer {
+                write(STDOUT_FILENO, $0.baseAddress, $0.count)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Gives the terminal back as it was: normal screen, cursor visible, mouse off, cooked mode.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        restoreTerminal()
+        delscreen(screen)
+    }
+
+    private func restoreTerminal() {
+        if mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        fflush(qc_stdout())
+    }
+
+    private func enableMouse() {
+        guard mouse else { return }
+        mouseinterval(0)
+        mousemask(qc_mouse_wheel_events(), nil)
+    }
+
+    private func wheelKeys() -> [Key] {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return [] }
+        if event.bstate & qc_button4_pressed() != 0 {
+            return Array(repeating: .up, count: Self.wheelLines)
+        }
+        if event.bstate & qc_button5_pressed() != 0 {
+            return Array(repeating: .down, count: Self.wheelLines)
+        }
+        return []
+    }
+
+    private static func currentSize() -> TerminalSize {
+        let window = qc_stdscr()
+        return TerminalSize(width: Int(max(0, qc_getmaxx(window))), height: Int(max(0, qc_getmaxy(window))))
+    }
+
+    /// The user's locale, or C.UTF-8 when it is not UTF-8: curses needs UTF-8 for wide characters.
+    private static func selectUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    /// Sequences terminals send for Home, End, Delete, PgUp, PgDn and Shift-Tab that some terminfo
+    /// entries (vt100, xterm over a mismatched TERM) lack; added only where the entry has no binding.
+    private static func defineCommonKeys() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+            ("\u{1B}[3~", KEY_DC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[Z", KEY_BTAB),
+        ]
+        for (sequence, code) in sequences where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
+    }
+}

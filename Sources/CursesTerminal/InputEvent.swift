@@ -1,0 +1,10 @@
+import ImageBrowser
+
+/// One thing read from curses input, before it becomes a browser event.
+enum InputEvent: Sendable, Equatable {
+    case key(Key)
+    /// The terminal changed size (curses' `KEY_RESIZE`); the new size is read from curses.
+    case resize
+    /// A mouse report (curses' `KEY_MOUSE`); the details are read with `getmouse`.
+    case mouse
+}

@@ -1,0 +1,56 @@
+import CNcurses
+import Glibc
+
+/// Signals turned into bytes on a pipe that the run loop polls, so that no real work runs in a
+/// signal handler and the terminal is restored on the loop's own thread.
+///
+/// The handler lives in shim.h with its state in static variables of static inline functions; each
+/// Swift file calling them gets its own copy, so every call to them stays in this file.
+final class SignalPipe {
+    private let pipe: SelfPipe
+    private var forwarded: [Int32] = []
+
+    init() throws(TerminalStartupError) {
+        pipe = try SelfPipe()
+    }
+
+    var readEnd: Int32 { pipe.readEnd }
+
+    /// Sends those of `signals` that still have their default action (not ignored, as under nohup, and
+    /// not handled by someone else) to the pipe.
+    func forwardWhereDefault(_ signals: [Int32]) {
+        forward(signals.filter { qc_signal_is_default($0) != 0 }, chain: false)
+    }
+
+    /// Sends `signals` to the pipe and still runs their current handlers (ncurses' SIGWINCH handler,
+    /// which makes `get_wch` report `KEY_RESIZE`).
+    func forwardAndChain(_ signals: [Int32]) {
+        forward(signals, chain: true)
+    }
+
+    private func forward(_ signals: [Int32], chain: Bool) {
+        for signal in signals where qc_forward_signal_to_pipe(signal, pipe.writeEnd, chain ? 1 : 0) == 0 {
+            if !forwarded.contains(signal) { forwarded.append(signal) }
+        }
+    }
+
+    /// The signals received since the last call, oldest first.
+    func received() -> [Int32] {
+        pipe.drain().map(Int32.init)
+    }
+
+    /// Stops the process as SIGTSTP would have without our handler; returns once it is continued.
+    func stopProcess() {
+        qc_default_signal(SIGTSTP)
+        raise(SIGTSTP)
+        forward([SIGTSTP], chain: false)
+    }
+
+    /// Gives every forwarded signal back the handling it had before.
+    func restore() {
+        for signal in forwarded.reversed() {
+            qc_restore_signal(signal)
+        }
+        forwarded.removeAll()
+    }
+}

@@ -1,0 +1,21 @@
+/// Why the browser could not take over the terminal; the message is meant for the user.
+public enum TerminalStartupError: Error, Equatable, CustomStringConvertible {
+    /// stdin or stdout is a pipe or a file: a full-screen browser would hang or write junk.
+    case notATerminal
+    /// curses does not know the terminal type in `TERM`.
+    case unknownTerminalType(String?)
+    case systemCallFailed(String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "the browser needs a terminal on stdin and stdout; use `qcimages list` for scripts and pipes"
+        case .unknownTerminalType(let type?):
+            return "cannot use the terminal type \"\(type)\"; set TERM to one this system knows (e.g. xterm-256color)"
+        case .unknownTerminalType(nil):
+            return "TERM is not set; set it to your terminal's type (e.g. xterm-256color)"
+        case .systemCallFailed(let call, let errno):
+            return "\(call) failed (errno \(errno))"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import QingCloud
+
+/// Loading the catalogue page by page: the first page at once, then the rest in the background, a few
+/// at a time; End asks for the last page out of turn.
+extension BrowserState {
+    var pageSize: Int { options.pageSize }
+
+    var isFullyLoaded: Bool { paging.isComplete(pageSize: pageSize) }
+
+    /// Requests the next pages not loaded yet, keeping ``PagingState/backgroundConcurrency`` in flight.
+    mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
+        guard !paging.isWaitingToRetry else { return }
+        guard let pageCount = paging.pageCount(pageSize: pageSize) else {
+            if paging.inFlight.isEmpty { requestPage(0, &effects) }
+            return
+        }
+        let requested = Set(paging.inFlight.values)
+        var page = 0
+        while paging.inFlight.count < PagingState.backgroundConcurrency, page < pageCount {
+            if !paging.loadedPages.contains(page), !requested.contains(page) { requestPage(page, &effects) }
+            page += 1
+        }
+    }
+
+    mutating func requestPage(_ page: Int, _ effects: inout [BrowserEffect]) {
+        let id = newRequestID()
+        paging.inFlight[id] = page
+        effects.append(.fetch(id, ImageQuery(offset: page * pageSize, limit: pageSize)))
+    }
+
+    mutating func handlePage(
+        _ page: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+    ) {
+        switch result {
+        case .success(let answer):
+            paging.totalCount = answer.totalCount
+            paging.loadedPages.insert(page)
+            paging.failures = 0
+            recordSuccess(now: now)
+            ingest(answer.images, now: now)
+            if paging.jumpToEndPending, let pageCount = paging.pageCount(pageSize: pageSize), page >= pageCount - 1 {
+                paging.jumpToEndPending = false
+                select(index: view.count - 1)
+            }
+            loadMorePages(&effects)
+        case .failure(.cancelled):
+            break
+        case .failure(let error):
+            paging.failures += 1
+            recordFailure(error, now: now)
+            retryPagesLater(&effects)
+        }
+    }
+
+    mutating func retryPagesLater(_ effects: inout [BrowserEffect]) {
+        paging.isWaitingToRetry = true
+        paging.retryGeneration += 1
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures)
+        effects.append(.schedule(BrowserTimer(.retryLoading, generation: paging.retryGeneration), after: delay))
+    }
+
+    /// After another request succeeded the server is back: stop waiting to retry pages.
+    mutating func resumePagingIfWaiting(_ effects: inout [BrowserEffect]) {
+        guard paging.isWaitingToRetry else { return }
+        paging.isWaitingToRetry = false
+        paging.failures = 0
+        loadMorePages(&effects)
+    }
+
+    /// End and G: the last row now, and the last page by offset when it is not loaded yet (the selection
+    /// jumps to the end again once it arrives).
+    mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
+        select(index: view.count - 1)
+        guard let pageCount = paging.pageCount(pageSize: pageSize), pageCount > 0 else { return }
+        let last = pageCount - 1
+        guard !paging.loadedPages.contains(last) else { return }
+        paging.jumpToEndPending = true
+        if !paging.inFlight.values.contains(last) { requestPage(last, &effects) }
+        show("loading the end of the list…", now: now)
+    }
+
+    /// Near the end of what is loaded, make sure pages are on their way.
+    mutating func loadAheadIfNearEnd(_ effects: inout [BrowserEffect]) {
+        guard let index = selectedIndex, index >= view.count - pageSize / 2, !isFullyLoaded else { return }
+        loadMorePages(&effects)
+    }
+}

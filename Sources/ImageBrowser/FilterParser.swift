@@ -1,0 +1,218 @@
+/// Where a filter's text does not parse, for display beside the filter bar.
+public struct FilterSyntaxError: Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, in a few words (`unknown field "colour"`).
+    public var message: String
+    /// Where the bad part starts, in characters (grapheme clusters) from the start of the text.
+    public var offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
+    public var description: String { "\(message) (column \(offset + 1))" }
+}
+
+/// Turns filter text into terms, left to right, skipping the terms that do not parse.
+///
+/// A term is `!`? followed by `size` and a comparison, `field:values`, or bare values; values are
+/// separated by `|` and may be quoted. A missing closing quote is reported but forgiven: the phrase runs
+/// to the end of the text, so that filtering follows the user as they type it. An empty alternative is
+/// reported and left out.
+struct FilterParser {
+    private let characters: [Character]
+    private var position = 0
+    private(set) var terms: [FilterTerm] = []
+    private(set) var firstError: FilterSyntaxError?
+
+    init(_ text: String) {
+        characters = Array(text)
+    }
+
+    mutating func parse() {
+        while true {
+            while position < characters.count, characters[position].isWhitespace { position += 1 }
+            guard position < characters.count else { return }
+            if let term = parseTerm() { terms.append(term) }
+        }
+    }
+
+    private var isAtTermEnd: Bool {
+        position == characters.count || characters[position].isWhitespace
+    }
+
+    private mutating func report(_ message: String, at offset: Int) {
+        if firstError == nil { firstError = FilterSyntaxError(message: message, offset: offset) }
+    }
+
+    private mutating func parseTerm() -> FilterTerm? {
+        let termStart = position
+        let isNegated = characters[position] == "!"
+        if isNegated {
+            position += 1
+            guard !isAtTermEnd else {
+                report("\"!\" needs a term after it", at: termStart)
+                return nil
+            }
+        }
+        let nameStart = position
+        let name = readName().lowercased()
+        guard !name.isEmpty, position < characters.count else {
+            position = nameStart
+            return textTerm(isNegated: isNegated, start: termStart)
+        }
+        if characters[position] == ":" {
+            position += 1
+            if name == "size" { return sizeTerm(.equal, isNegated: isNegated, start: termStart) }
+            guard let field = FilterField(typed: name) else {
+                report("unknown field \"\(name)\"", at: nameStart)
+                _ = readAlternatives()
+                return nil
+            }
+            return fieldTerm(field, isNegated: isNegated, start: termStart)
+        }
+        if let comparison = readComparison() {
+            if name == "size" { return sizeTerm(comparison, isNegated: isNegated, start: termStart) }
+            if FilterField(typed: name) != nil {
+                report("only size compares with < > =; use \(name):value", at: nameStart)
+                _ = readAlternatives()
+                return nil
+            }
+        }
+        position = nameStart
+        return textTerm(isNegated: isNegated, start: termStart)
+    }
+
+    private mutating func textTerm(isNegated: Bool, start: Int) -> FilterTerm? {
+        let (values, hadAlternatives) = readAlternatives()
+        guard !values.isEmpty else {
+            if !hadAlternatives { report("empty quotes", at: start) }
+            return nil
+        }
+        let needles = values.map { FilterNeedle(original: $0, lowercased: $0.lowercased()) }
+        return FilterTerm(condition: .text(needles), isNegated: isNegated)
+    }
+
+    private mutating func fieldTerm(_ field: FilterField, isNegated: Bool, start: Int) -> FilterTerm? {
+        let (values, hadAlternatives) = readAlternatives()
+        guard !values.isEmpty else {
+            if !hadAlternatives { report("\(field.rawValue): needs a value", at: start) }
+            return nil
+        }
+        let needles = values.map { value in
+            FilterNeedle(original: value, lowercased: Self.normalized(value.lowercased(), for: field))
+        }
+        return FilterTerm(condition: .field(field, needles), isNegated: isNegated)
+    }
+
+    private mutating func sizeTerm(_ comparison: SizeComparison, isNegated: Bool, start: Int) -> FilterTerm? {
+        let (values, hadAlternatives) = readAlternatives()
+        guard !hadAlternatives else {
+            report("size takes one number", at: start)
+            return nil
+        }
+        guard let value = values.first else {
+            report("size needs a number of GB", at: start)
+            return nil
+        }
+        guard let gigabytes = Self.gigabytes(value) else {
+            report("size needs a whole number of GB, not \"\(value)\"", at: start)
+            return nil
+        }
+        return FilterTerm(condition: .size(comparison, gigabytes), isNegated: isNegated)
+    }
+
+    /// Reads a field name (an ASCII letter, then letters, digits or `_`); empty when there is none.
+    private mutating func readName() -> String {
+        var name = ""
+        while position < characters.count {
+            let character = characters[position]
+            let isNameCharacter = character.isASCII
+                && (character.isLetter || (!name.isEmpty && (character.isNumber || character == "_")))
+            guard isNameCharacter else { break }
+            name.append(character)
+            position += 1
+        }
+        return name
+    }
+
+    private mutating func readComparison() -> SizeComparison? {
+        guard position < characters.count else { return nil }
+        let first = characters[position]
+        let second = position + 1 < characters.count ? characters[position + 1] : nil
+        let comparison: SizeComparison? = switch (first, second) {
+        case (">", "="): .greaterOrEqual
+        case ("<", "="): .lessOrEqual
+        case (">", _): .greater
+        case ("<", _): .less
+        case ("=", _): .equal
+        default: nil
+        }
+        if let comparison { position += comparison.rawValue.count }
+        return comparison
+    }
+
+    /// Reads `value|value|...` to the end of the term. Empty values are left out (and reported when
+    /// they sit between or after `|`); `hadAlternatives` tells whether there was a `|` at all.
+    private mutating func readAlternatives() -> (values: [String], hadAlternatives: Bool) {
+        var values: [String] = []
+        var hadAlternatives = false
+        while true {
+            let valueStart = position
+            let value = readValue()
+            if !value.isEmpty {
+                values.append(value)
+            } else if hadAlternatives || (position < characters.count && characters[position] == "|") {
+                report("empty alternative", at: valueStart)
+            }
+            guard position < characters.count, characters[position] == "|" else {
+                return (values, hadAlternatives)
+            }
+            hadAlternatives = true
+            position += 1
+        }
+    }
+
+    /// Reads one value: unquoted characters up to a space or `|`, and quoted runs, which may hold both.
+    private mutating func readValue() -> String {
+        var value = ""
+        while position < characters.count {
+            let character = characters[position]
+            if character.isWhitespace || character == "|" { break }
+            position += 1
+            guard character == "\"" else {
+                value.append(character)
+                continue
+            }
+            let quoteStart = position - 1
+            while position < characters.count, characters[position] != "\"" {
+                value.append(characters[position])
+                position += 1
+            }
+            if position == characters.count {
+                report("missing closing quote", at: quoteStart)
+            } else {
+                position += 1
+            }
+        }
+        return value
+    }
+
+    /// `arch` values in the API's spelling: `64` and `32` mean `64bit` and `32bit`.
+    private static func normalized(_ value: String, for field: FilterField) -> String {
+        guard field == .arch, value == "64" || value == "32" else { return value }
+        return value + "bit"
+    }
+
+    /// A size in whole GB, optionally followed by `g` or `gb`; nil when it is not one.
+    private static func gigabytes(_ value: String) -> Int? {
+        var digits = Substring(value.lowercased())
+        if digits.hasSuffix("gb") {
+            digits = digits.dropLast(2)
+        } else if digits.hasSuffix("g") {
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Yams
+
+/// The qingcloud-cli / Go SDK config file (`~/.qingcloud/config.yaml`), read with the keys those tools use.
+///
+/// Keys other than the ones read here (`connection_retries`, `log_level`, ...) are ignored.
+struct ConfigFile: Sendable {
+    var accessKeyID: String?
+    var secretAccessKey: String?
+    var zone: String?
+    var endpoint: Endpoint
+    /// The file's permission bits, for the "readable by others" warning.
+    var permissions: Int?
+
+    static func load(path: String, displayPath: String) throws(ConfigurationError) -> ConfigFile {
+        let contents: String
+        let permissions: Int?
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError.malformed(file: displayPath, reason: "not UTF-8 text")
+            }
+            contents = text
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw .unreadable(file: displayPath, reason: Self.reason(for: path))
+        }
+        return try parse(contents, displayPath: displayPath, permissions: permissions)
+    }
+
+    static func parse(_ contents: String, displayPath: String, permissions: Int? = nil) throws(ConfigurationError) -> ConfigFile {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: contents)
+        } catch {
+            throw .malformed(file: displayPath, reason: Self.firstLine(of: "\(error)"))
+        }
+        guard let node else {
+            return ConfigFile(endpoint: .publicCloud, permissions: permissions)
+        }
+        guard let mapping = node.mapping else {
+            throw .malformed(file: displayPath, reason: "expected key: value pairs at the top level")
+        }
+        func scalar(_ key: String) throws(ConfigurationError) -> String? {
+            guard let value = mapping[Node(key)] else { return nil }
+            guard let text = value.scalar?.string else {
+                throw .badValue(key: key, file: displayPath, reason: "expected a single value")
+            }
+            return text
+        }
+        let protocolText = try scalar("protocol")?.lowercased() ?? "https"
+        guard let scheme = Endpoint.Scheme(rawValue: protocolText) else {
+            throw .badValue(key: "protocol", file: displayPath, reason: "must be http or https, not \(protocolText.debugDescription)")
+        }
+        var port: Int?
+        if let portText = try scalar("port") {
+            guard let value = Int(portText.trimmingCharacters(in: .whitespaces)), (1...65_535).contains(value) else {
+                throw .badValue(key: "port", file: displayPath, reason: "must be a number from 1 to 65535, not \(portText.debugDescription)")
+            }
+            port = value
+        }
+        let host = try scalar("host") ?? Endpoint.publicCloud.host
+        if host.isEmpty || host.contains("/") || host.contains(" ") {
+            throw .badValue(key: "host", file: displayPath, reason: "expected a host name like api.qingcloud.com, not \(host.debugDescription)")
+        }
+        let uri = try scalar("uri") ?? "/iaas/"
+        return ConfigFile(
+            accessKeyID: try scalar("qy_access_key_id"),
+            secretAccessKey: try scalar("qy_secret_access_key"),
+            zone: try scalar("zone"),
+            endpoint: Endpoint(scheme: scheme, host: host, port: port, path: uri),
+            permissions: permissions
+        )
+    }
+
+    private static func reason(for path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            return "no such file"
+        }
+        if isDirectory.boolValue { return "it is a directory" }
+        return "permission denied"
+    }
+
+    private static func firstLine(of text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// The places a configuration is read from, highest precedence first: command-line flags, the
+/// environment (`QINGCLOUD_*`, as the Terraform provider uses), then the qingcloud-cli config file.
+///
+/// The secret is never taken from a flag: a flag would show up in `ps` and shell history.
+public struct ConfigurationSources: Sendable {
+    /// `--access-key-id`.
+    public var accessKeyID: String?
+    /// `--zone` / `-z`.
+    public var zone: String?
+    /// `--endpoint URL`.
+    public var endpoint: String?
+    /// `-f` / `--config PATH`; when nil the default file is read if it exists.
+    public var configPath: String?
+    /// The process environment.
+    public var environment: [String: String]
+    /// The user's home directory, for the default file `~/.qingcloud/config.yaml`.
+    public var homeDirectory: String
+
+    public init(accessKeyID: String? = nil, zone: String? = nil, endpoint: String? = nil, configPath: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                homeDirectory: String = NSHomeDirectory()) {
+        self.accessKeyID = accessKeyID
+        self.zone = zone
+        self.endpoint = endpoint
+        self.configPath = configPath
+        self.environment = environment
+        self.homeDirectory = homeDirectory
+    }
+
+    /// The default config file, as qingcloud-cli has it.
+    public var defaultConfigPath: String { homeDirectory + "/.qingcloud/config.yaml" }
+
+    /// Resolves every setting and checks it; throws one clear ``ConfigurationError`` for the first problem.
+    public func resolve() throws(ConfigurationError) -> ResolvedConfiguration {
+        let explicitPath = configPath.map(expandTilde)
+        let path = explicitPath ?? defaultConfigPath
+        let file: ConfigFile?
+        if explicitPath != nil || FileManager.default.fileExists(atPath: path) {
+            file = try ConfigFile.load(path: path, displayPath: displayPath(path))
+        } else {
+            file = nil
+        }
+        let shownPath = displayPath(path)
+
+        func nonEmpty(_ value: String?) -> String? {
+            guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return value
+        }
+
+        guard let accessKeyID = nonEmpty(accessKeyID) ?? nonEmpty(environment["QINGCLOUD_ACCESS_KEY"])
+            ?? nonEmpty(file?.accessKeyID) else {
+            throw .missing(key: "qy_access_key_id", file: shownPath,
+                           hint: "set it there, or QINGCLOUD_ACCESS_KEY, or pass --access-key-id (or try --demo)")
+        }
+        let secretFromEnvironment = nonEmpty(environment["QINGCLOUD_SECRET_KEY"])
+        guard let secret = secretFromEnvironment ?? nonEmpty(file?.secretAccessKey) else {
+            throw .missing(key: "qy_secret_access_key", file: shownPath,
+                           hint: "set it there or in QINGCLOUD_SECRET_KEY (or try --demo)")
+        }
+        guard let zone = nonEmpty(zone) ?? nonEmpty(environment["QINGCLOUD_ZONE"]) ?? nonEmpty(file?.zone) else {
+            throw .missing(key: "zone", file: shownPath, hint: "set it there, or QINGCLOUD_ZONE, or pass -z/--zone, e.g. pek3a")
+        }
+        let endpoint: Endpoint
+        if let text = nonEmpty(self.endpoint) {
+            endpoint = try Self.parseEndpoint(text, source: "--endpoint")
+        } else if let text = nonEmpty(environment["QINGCLOUD_ENDPOINT"]) {
+            endpoint = try Self.parseEndpoint(text, source: "QINGCLOUD_ENDPOINT")
+        } else if let file {
+            endpoint = file.endpoint
+        } else {
+            endpoint = .publicCloud
+        }
+
+        var warnings: [String] = []
+        if secretFromEnvironment == nil, let file, let mode = file.permissions, mode & 0o077 != 0 {
+            warnings.append(
+                "warning: \(shownPath) holds your secret key and is readable by others (mode "
+                    + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
+        }
+        let configuration = ClientConfiguration(
+            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zone.lowercased())
+        return ResolvedConfiguration(configuration: configuration, warnings: warnings)
+    }
+
+    private static func parseEndpoint(_ text: String, source: String) throws(ConfigurationError) -> Endpoint {
+        do {
+            return try Endpoint(url: text)
+        } catch {
+            throw .badValue(key: source, file: nil, reason: error.description)
+        }
+    }
+
+    private func expandTilde(_ path: String) -> String {
+        path == "~" ? homeDirectory : (path.hasPrefix("~/") ? homeDirectory + path.dropFirst(1) : path)
+    }
+
+    private func displayPath(_ path: String) -> String {
+        path.hasPrefix(homeDirectory + "/") ? "~" + path.dropFirst(homeDirectory.count) : path
+    }
+}
+
+/// A configuration ready to use, and the warnings to print once on stderr.
+public struct ResolvedConfiguration: Sendable {
+    public var configuration: ClientConfiguration
+    public var warnings: [String]
+}
+
+/// A configuration problem, as one line that names the file and the key.
+public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unreadable(file: String, reason: String)
+    case malformed(file: String, reason: String)
+    case missing(key: String, file: String, hint: String)
+    case badValue(key: String, file: String?, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            "cannot read config file \(file): \(reason)"
+        case .malformed(let file, let reason):
+            "config file \(file) is not valid YAML: \(reason)"
+        case .missing(let key, let file, let hint):
+            "no \(key) found (config file \(file)): \(hint)"
+        case .badValue(let key, let file, let reason):
+            (file.map { "config file \($0): " } ?? "") + "bad \(key): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+
+/// The QingCloud IaaS API client: signs requests, sends them, retries what may succeed later and turns
+/// every failure into a ``QingCloudError``.
+///
+/// One client holds one connection pool; share it, and call ``shutdown()`` when done. Cancelling the
+/// task that awaits a request cancels the HTTP request.
+public final class QingCloudClient: ImageService, Sendable {
+    public let configuration: ClientConfiguration
+    private let httpClient: HTTPClient
+    private let logger: Logger
+    private let random: @Sendable () -> Double
+    private let now: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - random: a source of numbers in `0..<1` for the retry jitter.
+    ///   - now: the clock that stamps requests (`time_stamp`).
+    public init(configuration: ClientConfiguration,
+                logger: Logger = Logger(label: "qcimages.client", factory: { _ in SwiftLogNoOpLogHandler() }),
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        self.logger = logger
+        self.random = random
+        self.now = now
+        let timeout = TimeAmount(configuration.requestTimeout)
+        var httpConfiguration = HTTPClient.Configuration(
+            timeout: .init(connect: min(timeout, .seconds(10)), read: timeout))
+        httpConfiguration.decompression = .enabled(limit: .ratio(100))
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 8
+        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// Closes the connection pool. The client cannot be used afterwards.
+    public func shutdown() async {
+        try? await httpClient.shutdown()
+    }
+
+    public func describeImages(_ query: ImageQuery) async throws -> ImagePage {
+        try await describeImagesPage(query)
+    }
+
+    /// One page of DescribeImages, with typed errors.
+    public func describeImagesPage(_ query: ImageQuery) async throws(QingCloudError) -> ImagePage {
+        let body = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters)
+        return try ResponseDecoder.imagePage(from: body)
+    }
+
+    /// Sends one API action with retries and returns the body of a `ret_code: 0` answer.
+    public func call(action: String, zone: String? = nil,
+                     parameters: [(name: String, value: String)]) async throws(QingCloudError) -> [UInt8] {
+        let start = ContinuousClock.now
+        var failedAttempts = 0
+        while true {
+            do {
+                let body = try await attempt(action: action, zone: zone, parameters: parameters)
+                try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
+                return body
+            } catch {
+                if Task.isCancelled || error == .cancelled { throw .cancelled }
+                failedAttempts += 1
+                let elapsed = ContinuousClock.now - start
+                guard let delay = configuration.retryPolicy.delay(
+                    after: error, failedAttempts: failedAttempts, elapsed: elapsed, unitRandom: random())
+                else {
+                    throw error
+                }
+                logger.notice("retrying \(action) after \(error) (attempt \(failedAttempts + 1), waiting \(delay))")
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw .cancelled
+                }
+            }
+        }
+    }
+
+    /// The common and action parameters of a request, signed.
+    func signedParameters(action: String, zone: String?, parameters: [(name: String, value: String)],
+                          method: RequestMethod) -> [(name: String, value: String)] {
+        var all = parameters.filter { $0.name != "zone" }
+        all += [
+            ("action", action),
+            ("zone", zone ?? configuration.zone),
+            ("time_stamp", APITimestamp.format(now())),
+            ("access_key_id", configuration.accessKeyID),
+            ("version", "1"),
+            ("signature_method", "HmacSHA256"),
+            ("signature_version", "1"),
+        ]
+        let signature = configuration.signer.signature(
+            method: method.rawValue, path: configuration.endpoint.path, parameters: all)
+        return all + [("signature", signature)]
+    }
+
+    private func attempt(action: String, zone: String?,
+                         parameters: [(name: String, value: String)]) async throws(QingCloudError) -> [UInt8] {
+        let method = configuration.method
+        let signed = signedParameters(action: action, zone: zone, parameters: parameters, method: method)
+        let encoded = RequestSigner.canonicalQuery(signed)
+        let endpoint = configuration.endpoint
+        var request: HTTPClientRequest
+        switch method {
+        case .get:
+            request = HTTPClientRequest(url: endpoint.url + "?" + encoded)
+            request.method = .GET
+        case .post:
+            request = HTTPClientRequest(url: endpoint.url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(string: encoded))
+        }
+        request.headers.add(name: "User-Agent", value: "qcimages")
+        request.headers.add(name: "Accept", value: "application/json")
+        let started = ContinuousClock.now
+        do {
+            let response = try await httpClient.execute(
+                request, timeout: TimeAmount(configuration.requestTimeout), logger: nil)
+            let body = try await response.body.collect(upTo: 256 * 1024 * 1024)
+            let bytes = Array(body.readableBytesView)
+            logger.debug("\(action) \(endpoint.url) -> HTTP \(response.status.code), \(bytes.count) bytes in \(ContinuousClock.now - started)")
+            guard response.status.code == 200 else {
+                throw QingCloudError.httpStatus(code: Int(response.status.code), excerpt: ResponseDecoder.excerpt(bytes))
+            }
+            return bytes
+        } catch let error as QingCloudError {
+            throw error
+        } catch {
+            let mapped = TransportErrorMapping.map(error, endpoint: endpoint.url, timeout: configuration.requestTimeout)
+            logger.debug("\(action) \(endpoint.url) failed: \(mapped)")
+            throw mapped
+        }
+    }
+
+    /// The hint that goes with an API error: where to fix it.
+    private func hint(for error: APIError) -> String? {
+        switch error.code {
+        case 1200: "check qy_access_key_id and qy_secret_access_key in your config file or QINGCLOUD_ACCESS_KEY/QINGCLOUD_SECRET_KEY"
+        case 1300: "check this machine's clock (time_stamp must be close to the server's time, UTC)"
+        case 1400: "the access key has no permission for DescribeImages in zone \(configuration.zone)"
+        case 2500: "the API quota is daily; try again tomorrow or ask QingCloud to raise it"
+        case 5000, 5100, 5300: "the service is busy or updating; try again shortly"
+        default: nil
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

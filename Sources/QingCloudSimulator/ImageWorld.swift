@@ -1,0 +1,204 @@
+import Foundation
+import QingCloud
+
+/// The images a simulator serves and how they change: the catalogue, the images that appear later and
+/// every image's lifecycle schedule, all fixed at creation, so that answering a request at virtual time
+/// `t` is a pure, lock-free read.
+///
+/// Entries are kept in listing order (newest `create_time` first, then `image_id`), each with its JSON
+/// already encoded apart from the three fields that change (status, transition_status, status_time), so
+/// a page of 100 costs little more than copying bytes.
+final class ImageWorld: Sendable {
+    /// One image as the world holds it.
+    struct Entry: Sendable {
+        /// The image as the catalogue made it (`raw` is not kept).
+        let image: Image
+        /// Virtual time from which the image exists; nil for the catalogue, which exists from the start.
+        let appearance: Int64?
+        /// How the image changes; nil when it does not.
+        let schedule: LifecycleSchedule?
+        let searchableID: [UInt8]
+        let searchableName: [UInt8]
+        /// The JSON object up to the changing fields, the changing fields as the catalogue made them,
+        /// and the rest of the object.
+        let jsonHead: [UInt8]
+        let jsonInitialState: [UInt8]
+        let jsonTail: [UInt8]
+    }
+
+    /// An image's phase at some moment and when (seconds since 1970) it began.
+    struct State: Sendable, Hashable {
+        let phase: ImagePhase
+        let statusTime: Int64
+    }
+
+    /// The simulator's start, in whole seconds since 1970; virtual time counts from here.
+    let epoch: Int64
+    let entries: [Entry]
+    private let positionByID: [String: Int]
+    /// The tags images may carry, and the account that owns the private images.
+    let tagPool: [Tag]
+    let account: String
+
+    /// How many images appear while the simulator runs with churn, at most.
+    static let maximumNewcomers = 2_000
+
+    init(imageCount: Int, seed: UInt64, churn: Bool, epoch: Date) {
+        let epochSeconds = Int64(epoch.timeIntervalSince1970.rounded(.down))
+        self.epoch = epochSeconds
+        var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
+        tagPool = generator.tagPool
+        account = generator.account
+        var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
+        catalogue.sort(by: ImageCatalogue.listedBefore)
+
+        var entries: [Entry] = []
+        if churn {
+            var planner = LifecyclePlanner(seed: seed, epoch: epochSeconds, imageCount: imageCount)
+            let newcomerCount = min(Self.maximumNewcomers, max(5, imageCount / 20))
+            var appearanceRandom = SplitMix64(seed: seed, stream: 0x4E45_5743_4F4D_4552)
+            var appearance: Int64 = 0
+            var newcomers: [Entry] = []
+            for _ in 0..<newcomerCount {
+                appearance += appearanceRandom.int64(in: 20...120)
+                var image = generator.nextNewcomer()
+                let created = CatalogueGenerator.date(epochSeconds + appearance)
+                image.createTime = created
+                image.statusTime = created
+                let schedule = planner.newcomerSchedule(for: image, appearance: appearance)
+                newcomers.append(Self.entry(image, appearance: appearance, schedule: schedule))
+            }
+            entries = newcomers.reversed()
+            for image in catalogue {
+                entries.append(Self.entry(image, appearance: nil, schedule: planner.schedule(for: image)))
+            }
+        } else {
+            entries = catalogue.map { Self.entry($0, appearance: nil, schedule: nil) }
+        }
+        self.entries = entries
+        positionByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.image.id, $0) })
+    }
+
+    /// The state of an entry at virtual time `time`; nil when it does not exist yet.
+    func state(of entry: Entry, at time: Int64) -> State? {
+        if let appearance = entry.appearance, time < appearance { return nil }
+        if let (phase, since) = entry.schedule?.phase(at: time) {
+            return State(phase: phase, statusTime: epoch + since)
+        }
+        let image = entry.image
+        return State(phase: ImagePhase(image.status, image.transitionStatus),
+                     statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970))
+    }
+
+    /// The first id of `ids` that names no image existing at `time`.
+    func firstUnknownID(in ids: [String], at time: Int64) -> String? {
+        ids.first { id in
+            guard let position = positionByID[id] else { return true }
+            return state(of: entries[position], at: time) == nil
+        }
+    }
+
+    /// The images matching `filter` at virtual time `time`: how many, and those of the page
+    /// `offset..<offset+limit`, in listing order.
+    func page(matching filter: ImageFilter, at time: Int64, offset: Int, limit: Int)
+        -> (totalCount: Int, page: [(entry: Entry, state: State)])
+    {
+        let candidates: [Int] = filter.imageIDs.isEmpty
+            ? Array(entries.indices)
+            : Set(filter.imageIDs.compactMap { positionByID[$0] }).sorted()
+        var totalCount = 0
+        var page: [(entry: Entry, state: State)] = []
+        page.reserveCapacity(min(limit, 100))
+        for position in candidates {
+            let entry = entries[position]
+            guard let state = state(of: entry, at: time),
+                  filter.matches(entry.image, phase: state.phase,
+                                 searchableID: entry.searchableID, searchableName: entry.searchableName)
+            else { continue }
+            if totalCount >= offset && totalCount - offset < limit {
+                page.append((entry, state))
+            }
+            totalCount += 1
+        }
+        return (totalCount, page)
+    }
+
+    /// The body of a successful DescribeImages answer.
+    func describeImagesResponse(totalCount: Int, page: [(entry: Entry, state: State)]) -> [UInt8] {
+        let size = page.reduce(96) { $0 + $1.entry.jsonHead.count + $1.entry.jsonTail.count + 96 }
+        var json = JSONWriter(capacity: size)
+        json.raw("{\"action\":\"DescribeImagesResponse\",\"total_count\":")
+        json.integer(totalCount)
+        json.raw(",\"image_set\":[")
+        for (index, item) in page.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw(item.entry.jsonHead)
+            if item.entry.schedule == nil {
+                json.raw(item.entry.jsonInitialState)
+            } else {
+                Self.writeState(item.state, to: &json)
+            }
+            json.raw(item.entry.jsonTail)
+        }
+        json.raw("],\"ret_code\":0}")
+        return json.bytes
+    }
+
+    // MARK: - Encoding an entry once
+
+    private static func entry(_ image: Image, appearance: Int64?, schedule: LifecycleSchedule?) -> Entry {
+        var head = JSONWriter()
+        head.raw("{")
+        head.key("image_id"); head.string(image.id); head.raw(",")
+        head.key("image_name"); head.string(image.name); head.raw(",")
+        head.key("description"); head.value(image.description.map(JSONValue.string) ?? .null); head.raw(",")
+        head.key("size"); head.integer(image.sizeGB); head.raw(",")
+        head.key("processor_type"); head.string(image.processorType.rawValue); head.raw(",")
+        head.key("platform"); head.string(image.platform.rawValue); head.raw(",")
+        head.key("os_family"); head.string(image.osFamily); head.raw(",")
+        head.key("visibility"); head.string(image.visibility.rawValue); head.raw(",")
+        head.key("provider"); head.string(image.provider.rawValue); head.raw(",")
+        head.key("owner"); head.string(image.owner); head.raw(",")
+        head.key("recommended_type"); head.string(image.recommendedType); head.raw(",")
+
+        var initialState = JSONWriter()
+        writeState(State(phase: ImagePhase(image.status, image.transitionStatus),
+                         statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970)),
+                   to: &initialState)
+
+        var tail = JSONWriter()
+        tail.key("create_time"); tail.string(APITimestamp.format(image.createTime ?? .distantPast)); tail.raw(",")
+        tail.key("tags"); tail.raw("[")
+        for (index, tag) in image.tags.enumerated() {
+            if index > 0 { tail.raw(",") }
+            tail.raw("{"); tail.key("tag_id"); tail.string(tag.id)
+            tail.raw(","); tail.key("tag_name"); tail.string(tag.name)
+            tail.raw(","); tail.key("tag_key"); tail.string(tag.key)
+            tail.raw(","); tail.key("tag_value"); tail.string(tag.value)
+            tail.raw(","); tail.key("color"); tail.string(tag.color)
+            tail.raw(","); tail.key("owner"); tail.string(tag.owner); tail.raw("}")
+        }
+        tail.raw("]")
+        for (name, value) in ServerExtras.fields(of: image) {
+            tail.raw(",")
+            tail.string(name)
+            tail.raw(":")
+            tail.value(value)
+        }
+        tail.raw("}")
+
+        return Entry(
+            image: image, appearance: appearance, schedule: schedule,
+            searchableID: Array(image.id.lowercased().utf8), searchableName: Array(image.name.lowercased().utf8),
+            jsonHead: head.bytes, jsonInitialState: initialState.bytes, jsonTail: tail.bytes
+        )
+    }
+
+    private static func writeState(_ state: State, to json: inout JSONWriter) {
+        json.key("status"); json.string(state.phase.status.rawValue); json.raw(",")
+        json.key("transition_status"); json.string(state.phase.transition?.rawValue ?? ""); json.raw(",")
+        json.key("status_time")
+        json.string(APITimestamp.format(Date(timeIntervalSince1970: TimeInterval(state.statusTime))))
+        json.raw(",")
+    }
+}

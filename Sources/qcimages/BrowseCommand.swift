@@ -1,0 +1,74 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import ImageBrowser
+import Logging
+import QingCloud
+
+/// `qcimages` / `qcimages browse`: the full-screen browser.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the full-screen image browser (the default command).",
+        discussion: "Press ? in the browser for every key. qcimages --demo opens it on a built-in simulator."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
+    var refresh: Double = 5
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(help: "Turn the mouse on (it breaks the terminal's own text selection).")
+    var mouse = false
+
+    @Option(name: .customLong("escape-delay"), help: ArgumentHelp("Milliseconds to wait after Esc for a key sequence.", valueName: "ms"))
+    var escapeDelay = 25
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log).", valueName: "path"))
+    var logFile: String?
+
+    @Option(name: .customLong("demo-images"), help: "How many images the --demo catalogue holds.")
+    var demoImages = 10_000
+
+    func validate() throws {
+        guard refresh == 0 || (refresh >= 1 && refresh <= 86_400) else {
+            throw ValidationError("--refresh must be 0 (off) or from 1 to 86400 seconds")
+        }
+        guard (0...2_000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be from 0 to 2000 ms") }
+        guard (1...1_000_000).contains(demoImages) else { throw ValidationError("--demo-images must be from 1 to 1000000") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw Failure(TerminalStartupError.notATerminal.description)
+            }
+            let logPath = logFile ?? FileLogHandler.defaultPath()
+            let sink: FileLogHandler.Sink
+            do {
+                sink = try FileLogHandler.Sink(path: logPath)
+            } catch {
+                throw Failure("cannot open the log file \(logPath): \(error.localizedDescription); choose another with --log-file")
+            }
+            let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
+            let connection = try await connection.connect(logger: logger, demoImages: demoImages)
+            let endpoint = connection.client.configuration.endpoint
+            let options = BrowserOptions(
+                endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
+                zone: connection.client.configuration.zone,
+                isDemo: connection.isDemo,
+                refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000))
+            )
+            let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
+            logger.info("browsing \(connection.client.configuration)")
+            let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
+            await connection.close()
+            if case .failure(let error) = outcome {
+                throw Failure(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import ImageBrowser
+import Logging
+import QingCloud
+
+/// `qcimages list`: DescribeImages for scripts, with the flags of `qingcloud iaas describe-images`.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print the images that match the filters (every page unless -O/-L select one).",
+        discussion: """
+            Examples:
+              qcimages list --demo -s available -F ubuntu
+              qcimages list -W centos -o ids
+              qcimages list -O 0 -L 20 -o json
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: [.customShort("i"), .customLong("images")], help: ArgumentHelp("Image ids, comma separated.", valueName: "ids"))
+    var imageIDs: String?
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Statuses, comma separated: pending, available, deprecated, suspended, deleted, ceased.", valueName: "statuses"))
+    var status: String?
+
+    @Option(name: [.customShort("p"), .customLong("processor-type")], help: "64bit or 32bit.")
+    var processorType: String?
+
+    @Option(name: [.customShort("F"), .customLong("os-family")], help: ArgumentHelp("OS families, comma separated: centos, ubuntu, ...", valueName: "families"))
+    var osFamily: String?
+
+    @Option(name: [.customShort("v"), .long], help: "public or private.")
+    var visibility: String?
+
+    @Option(name: [.customShort("W"), .customLong("search-word")], help: "Matches the image id or name.")
+    var searchWord: String?
+
+    @Option(name: [.customShort("P"), .long], help: "system or self.")
+    var provider: String?
+
+    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("Tag ids, comma separated.", valueName: "tags"))
+    var tags: String?
+
+    @Option(help: "The owner's user id.")
+    var owner: String?
+
+    @Option(name: [.customShort("V"), .long], help: "Verbosity; the API accepts only 0.")
+    var verbose: Int?
+
+    @Option(name: [.customShort("O"), .long], help: "Fetch only the page at this offset.")
+    var offset: Int?
+
+    @Option(name: [.customShort("L"), .long], help: "Fetch only one page of this size (at most 100).")
+    var limit: Int?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv.", valueName: "format"))
+    var format: String = "table"
+
+    func validate() throws {
+        guard ImageListFormat(rawValue: format) != nil else {
+            throw ValidationError("--output must be one of table, json, ids, csv (not \(format.debugDescription))")
+        }
+        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more") }
+        if let limit, !(1...ImageQuery.maximumLimit).contains(limit) {
+            throw ValidationError("--limit must be from 1 to \(ImageQuery.maximumLimit)")
+        }
+        if let processorType, ProcessorType(apiValue: processorType).isDocumented == false {
+            throw ValidationError("--processor-type must be 64bit or 32bit (not \(processorType.debugDescription))")
+        }
+        if let visibility, Visibility(apiValue: visibility).isDocumented == false {
+            throw ValidationError("--visibility must be public or private (not \(visibility.debugDescription))")
+        }
+        if let provider, Provider(apiValue: provider).isDocumented == false {
+            throw ValidationError("--provider must be system or self (not \(provider.debugDescription))")
+        }
+        for value in Self.list(status) where ImageStatus(apiValue: value).isDocumented == false {
+            throw ValidationError("--status: \(value.debugDescription) is not one of pending, available, deprecated, suspended, deleted, ceased")
+        }
+    }
+
+    var query: ImageQuery {
+        ImageQuery(
+            imageIDs: Self.list(imageIDs),
+            statuses: Self.list(status).map(ImageStatus.init(apiValue:)),
+            osFamilies: Self.list(osFamily),
+            processorType: processorType.map(ProcessorType.init(apiValue:)),
+            visibility: visibility.map(Visibility.init(apiValue:)),
+            provider: provider.map(Provider.init(apiValue:)),
+            owner: owner,
+            tagIDs: Self.list(tags),
+            searchWord: searchWord,
+            verbose: verbose,
+            offset: offset,
+            limit: limit
+        )
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
+            let connection = try await connection.connect(logger: logger, demoImages: 2_500)
+            do {
+                let page: ImagePage
+                if offset != nil || limit != nil {
+                    page = try await connection.client.describeImagesPage(query)
+                } else {
+                    page = try await ImagePager(service: connection.client).fetchAll(matching: query)
+                }
+                let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table)
+                FileHandle.standardOutput.write(Data(output.utf8))
+                await connection.close()
+            } catch {
+                await connection.close()
+                throw Failure("\(error)")
+            }
+        }
+    }
+
+    private static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

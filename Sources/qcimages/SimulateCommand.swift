@@ -1,0 +1,153 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import QingCloud
+import QingCloudSimulator
+
+/// `qcimages simulate`: a local QingCloud endpoint for demos, tests, benchmarks and the official SDK.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Serve a simulated QingCloud API on loopback until interrupted.",
+        discussion: """
+            The first line printed is the endpoint URL, then the credentials it accepts. Point qcimages at it with
+            QINGCLOUD_ENDPOINT=<url> QINGCLOUD_ACCESS_KEY=<id> QINGCLOUD_SECRET_KEY=<secret> QINGCLOUD_ZONE=<zone>.
+            """
+    )
+
+    @Option(help: "The loopback address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "How many images the catalogue holds.")
+    var images = 2_500
+
+    @Option(help: "The seed of the catalogue (the same seed gives the same images).")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Move images through their lifecycle over time.")
+    var churn = false
+
+    @Option(help: "How many times faster than real time the lifecycle runs.")
+    var speed: Double = 1
+
+    @Option(help: "The zone it serves.")
+    var zone = SimulatorConfiguration().zone
+
+    @Option(name: .customLong("access-key-id"), help: "The access key id it accepts.")
+    var accessKeyID = SimulatorConfiguration.demoAccessKeyID
+
+    @Option(name: .customLong("secret-access-key"), help: "The secret it accepts (a test credential).")
+    var secretAccessKey = SimulatorConfiguration.demoSecretAccessKey
+
+    @Option(name: .customLong("latency-ms"), help: "Added latency before every answer, in milliseconds.")
+    var latencyMilliseconds = 0
+
+    @Option(name: .customLong("busy-every"), help: "Answer every k-th request with 5100 (server busy).")
+    var busyEvery: Int?
+
+    @Option(name: .customLong("internal-error-every"), help: "Answer every k-th request with 5000 (internal error).")
+    var internalErrorEvery: Int?
+
+    @Option(name: .customLong("updating-every"), help: "Answer every k-th request with 5300 (service updating).")
+    var updatingEvery: Int?
+
+    @Option(name: .customLong("malformed-every"), help: "Answer every k-th request with malformed JSON.")
+    var malformedEvery: Int?
+
+    @Option(name: .customLong("truncated-every"), help: "Answer every k-th request with truncated JSON.")
+    var truncatedEvery: Int?
+
+    @Option(name: .customLong("http500-every"), help: "Answer every k-th request with HTTP 500.")
+    var http500Every: Int?
+
+    @Option(name: .customLong("http503-every"), help: "Answer every k-th request with HTTP 503.")
+    var http503Every: Int?
+
+    @Option(name: .customLong("drop-every"), help: "Drop the connection of every k-th request.")
+    var dropEvery: Int?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
+        for (name, value) in [("busy", busyEvery), ("internal-error", internalErrorEvery), ("updating", updatingEvery),
+                              ("malformed", malformedEvery),
+                              ("truncated", truncatedEvery), ("http500", http500Every), ("http503", http503Every),
+                              ("drop", dropEvery)] {
+            if let value, value < 1 { throw ValidationError("--\(name)-every must be 1 or more") }
+        }
+    }
+
+    var simulatorConfiguration: SimulatorConfiguration {
+        var configuration = SimulatorConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.imageCount = images
+        configuration.seed = seed
+        configuration.churn = churn
+        configuration.speed = speed
+        configuration.zone = zone
+        configuration.accessKeyID = accessKeyID
+        configuration.secretAccessKey = secretAccessKey
+        var faults = FaultPlan.none
+        faults.latency = .milliseconds(latencyMilliseconds)
+        faults.busyEvery = busyEvery
+        faults.internalErrorEvery = internalErrorEvery
+        faults.updatingEvery = updatingEvery
+        faults.malformedJSONEvery = malformedEvery
+        faults.truncatedJSONEvery = truncatedEvery
+        faults.http500Every = http500Every
+        faults.http503Every = http503Every
+        faults.dropConnectionEvery = dropEvery
+        configuration.faults = faults
+        return configuration
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let configuration = simulatorConfiguration
+            let logger = Logger(label: "qcimages.simulate") { _ in SwiftLogNoOpLogHandler() }
+            let simulator = Simulator(configuration: configuration, logger: logger)
+            let url: URL
+            do {
+                url = try await simulator.start()
+            } catch {
+                throw Failure("cannot listen on \(host):\(port): \(error)")
+            }
+            let banner = """
+                \(url.absoluteString)
+                access_key_id: \(configuration.accessKeyID)
+                secret_access_key: \(configuration.secretAccessKey)
+                zone: \(configuration.zone)
+                images: \(configuration.imageCount) (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))
+
+                """
+            FileHandle.standardOutput.write(Data(banner.utf8))
+            await TerminationSignals.wait()
+            await simulator.stop()
+        }
+    }
+}
+
+/// Waiting for SIGINT or SIGTERM, so that a command can stop cleanly instead of dying mid-write.
+enum TerminationSignals {
+    static func wait() async {
+        let signals = [SIGINT, SIGTERM]
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+        var iterator = stream.makeAsyncIterator()
+        _ = await iterator.next()
+        sources.forEach { $0.cancel() }
+    }
+}

@@ -1,0 +1,79 @@
+import CNcurses
+import ImageBrowser
+import Testing
+
+@testable import CursesTerminal
+
+/// The painter against a real curses screen writing to a file; serialized because curses is global.
+@Suite(.serialized) struct ScreenPainterTests {
+    private static let size = TerminalSize(width: 20, height: 4)
+
+    private func painter() -> ScreenPainter {
+        let mapper = ColorMapper(capability: .palette256, defaultColorsAvailable: true)
+        return ScreenPainter(colors: ColorPairCache(mapper: mapper, availablePairs: Int(qc_color_pairs())))
+    }
+
+    private func frame(_ lines: [String], style: CellStyle = .plain) -> Frame {
+        var frame = Frame(size: Self.size)
+        for (row, line) in lines.enumerated() {
+            var column = 0
+            for character in line where column < Self.size.width {
+                let width = character.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1
+                frame[column, row] = Cell(text: String(character), width: width, style: style)
+                if width == 2 { frame[column + 1, row] = Cell(text: "", width: 0, style: style) }
+                column += width
+            }
+        }
+        return frame
+    }
+
+    @Test func framesLandInTheVirtualScreenWithWideCharactersWhole() throws {
+        let curses = try HeadlessCurses()
+        let painter = painter()
+        painter.draw(frame(["img-1 镜像 ok", "second row"]))
+        #expect(curses.text(ofRow: 0, width: 20) == "img-1 镜像 ok")
+        #expect(curses.text(ofRow: 1, width: 20) == "second row")
+        painter.draw(frame(["img-1 镜x ok", "second row"]))
+        #expect(curses.text(ofRow: 0, width: 20) == "img-1 镜x ok")
+    }
+
+    @Test func anEqualFrameSendsNothingAndASmallChangeSendsLittle() throws {
+        let curses = try HeadlessCurses()
+        let painter = painter()
+        let first = frame(["row one", "row two", "row three", "row four"])
+        painter.draw(first)
+        let afterFirst = curses.bytesSent
+        #expect(afterFirst > 0)
+        painter.draw(first)
+        #expect(curses.bytesSent == afterFirst)
+        painter.draw(frame(["row one", "row 2wo", "row three", "row four"]))
+        let changeCost = curses.bytesSent - afterFirst
+        #expect(changeCost > 0)
+        #expect(changeCost < 20)
+    }
+
+    @Test func stylesBecomeAttributesAndColourPairs() throws {
+        let curses = try HeadlessCurses()
+        let painter = painter()
+        let style = CellStyle(foreground: .palette(208), background: .blue, bold: true, reverse: true)
+        painter.draw(frame(["warn"], style: style))
+        let cell = curses.attributes(atColumn: 0, row: 0)
+        #expect(cell.attributes & qc_a_bold() != 0)
+        #expect(cell.attributes & qc_a_reverse() != 0)
+        #expect(cell.attributes & qc_a_underline() == 0)
+        var foreground: Int16 = 0, background: Int16 = 0
+        pair_content(cell.pair, &foreground, &background)
+        #expect(foreground == 208)
+        #expect(background == 4)
+        #expect(curses.attributes(atColumn: 0, row: 1).pair == 0)
+    }
+
+    @Test func framesFromTheRendererAtTinySizesDrawWithoutTrouble() throws {
+        let curses = try HeadlessCurses(width: 1, height: 1)
+        let painter = painter()
+        var tiny = Frame(size: TerminalSize(width: 1, height: 1))
+        tiny[0, 0] = Cell(text: "镜", width: 2)
+        painter.draw(tiny)
+        #expect(curses.text(ofRow: 0, width: 1) == "")
+    }
+}

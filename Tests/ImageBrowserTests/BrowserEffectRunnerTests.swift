@@ -1,0 +1,127 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+private struct Boom: Error {}
+
+/// A service answering from memory; `blocking` ids never answer until cancelled, and report the
+/// cancellation on `cancellations`.
+private struct FakeImageService: ImageService {
+    let server: FakeServer
+    let blockingSearchWord: String?
+    let cancellations: AsyncStream<String>.Continuation?
+
+    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
+        if let word = blockingSearchWord, query.searchWord == word {
+            do {
+                try await Task.sleep(for: .seconds(3_600))
+            } catch {
+                cancellations?.yield(word)
+                throw QingCloudError.cancelled
+            }
+        }
+        if query.searchWord == "boom" { throw Boom() }
+        return try server.answer(query).get()
+    }
+}
+
+@Suite("EffectRunner")
+struct BrowserEffectRunnerTests {
+    private static func runner(
+        blocking: String? = nil, cancellations: AsyncStream<String>.Continuation? = nil
+    ) -> (EffectRunner, AsyncStream<BrowserEvent>) {
+        let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
+        let service = FakeImageService(server: FakeServer(images: Fixtures.images(5)), blockingSearchWord: blocking,
+                                       cancellations: cancellations)
+        let runner = EffectRunner(service: service) { continuation.yield($0) }
+        return (runner, events)
+    }
+
+    @Test("a fetch posts the page it got")
+    func fetchPosts() async throws {
+        let (runner, events) = Self.runner()
+        runner.run(.fetch(RequestID(7), ImageQuery(offset: 0, limit: 2)))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .fetched(let id, .success(let page)) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(id == RequestID(7))
+        #expect(page.totalCount == 5)
+        #expect(page.images.map(\.id) == [Fixtures.id(1), Fixtures.id(2)])
+        runner.cancelAll()
+    }
+
+    @Test("API errors come back as they are; other errors as a transport failure")
+    func errorsPosted() async throws {
+        let (runner, events) = Self.runner()
+        var iterator = events.makeAsyncIterator()
+        runner.run(.fetch(RequestID(1), ImageQuery(imageIDs: ["img-missing"])))
+        let first = try #require(await iterator.next())
+        guard case .fetched(_, .failure(.api(let error, _))) = first else {
+            Issue.record("unexpected \(first)")
+            return
+        }
+        #expect(error.code == 2100)
+        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: "boom")))
+        let second = try #require(await iterator.next())
+        guard case .fetched(RequestID(2), .failure(.transport(let failure))) = second else {
+            Issue.record("unexpected \(second)")
+            return
+        }
+        #expect(failure.kind == .other)
+    }
+
+    @Test("cancel stops the request, and only the newer request's answer is posted")
+    func cancelStopsRequest() async throws {
+        let (cancellations, cancellationContinuation) = AsyncStream<String>.makeStream()
+        let (runner, events) = Self.runner(blocking: "slow", cancellations: cancellationContinuation)
+        runner.run(.fetch(RequestID(1), ImageQuery(searchWord: "slow")))
+        runner.run(.cancel(RequestID(1)))
+        var cancelled = cancellations.makeAsyncIterator()
+        #expect(await cancelled.next() == "slow")
+        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: "image-3")))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .fetched(let id, .success(let page)) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(id == RequestID(2))
+        #expect(page.images.map(\.id) == [Fixtures.id(3)])
+    }
+
+    @Test("a timer posts its event; scheduling the same kind again replaces it")
+    func timers() async throws {
+        let (runner, events) = Self.runner()
+        runner.run(.schedule(BrowserTimer(.tick, generation: 1), after: .seconds(3_600)))
+        runner.run(.schedule(BrowserTimer(.tick, generation: 2), after: .zero))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .timerFired(let timer) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(timer == BrowserTimer(.tick, generation: 2))
+        runner.run(.schedule(BrowserTimer(.refresh, generation: 1), after: .seconds(3_600)))
+        runner.run(.quit)
+        runner.run(.copyToClipboard("x"))
+        runner.cancelAll()
+    }
+
+    @Test("the browser and the runner together load a catalogue")
+    func endToEnd() async throws {
+        let (runner, events) = Self.runner()
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil, pageSize: 2))
+        for effect in Browser.start(&state, now: Fixtures.now) { runner.run(effect) }
+        var iterator = events.makeAsyncIterator()
+        while !state.isFullyLoaded, let event = await iterator.next() {
+            for effect in Browser.update(&state, event, now: Fixtures.now) { runner.run(effect) }
+        }
+        #expect(state.catalog.count == 5)
+        #expect(state.view.map { state.catalog.image(at: $0).id } == Fixtures.images(5).map(\.id))
+        runner.cancelAll()
+    }
+}

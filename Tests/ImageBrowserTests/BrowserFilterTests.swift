@@ -1,0 +1,231 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+@Suite("Browser filter bar")
+struct BrowserFilterTests {
+    static let images: [Image] = [
+        Fixtures.image(1, name: "ubuntu-22.04-server", os: "ubuntu", size: 20),
+        Fixtures.image(2, name: "centos-7.9", os: "centos", size: 40),
+        Fixtures.image(3, name: "银河麒麟 V10 服务器版", os: "kylin", size: 60),
+        Fixtures.image(4, name: "debian 12 bookworm", status: .deprecated, os: "debian", size: 10),
+        Fixtures.image(5, name: "ubuntu-20.04-desktop", status: .deleted, os: "ubuntu", size: 80),
+        Fixtures.image(6, name: "windows-2019", status: .pending, transition: .creating, os: "windows", size: 50),
+    ]
+
+    static func loaded(_ images: [Image] = images) -> Harness {
+        var harness = Harness(images: images)
+        harness.answerAll()
+        return harness
+    }
+
+    @Test("each keystroke filters what is loaded at once; the server hears of it only after a pause")
+    func keystrokeFiltersLocally() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        #expect(harness.state.filter.isEditing)
+        harness.type("ubu")
+        #expect(harness.visibleIDs == [Fixtures.id(1), Fixtures.id(5)])
+        #expect(harness.pending.isEmpty)
+        #expect(harness.timers[.searchDebounce]?.delay == .milliseconds(250))
+        harness.fire(.searchDebounce)
+        #expect(harness.pending.count == 1)
+        #expect(harness.pending[0].query.searchWord == "ubu")
+        #expect(harness.pending[0].query.offset == 0)
+    }
+
+    @Test("the server's answer brings in matches that were not loaded yet")
+    func serverSearchMerges() {
+        let catalogue = Fixtures.images(300).enumerated().map { index, image in
+            var image = image
+            if index == 250 { image.name = "needle-in-the-haystack" }
+            return image
+        }
+        var harness = Harness(images: catalogue)
+        harness.answerNext()
+        harness.press(.character("/"))
+        harness.type("needle")
+        #expect(harness.visibleIDs.isEmpty)
+        #expect(harness.render().text.contains("asking the server"))
+        harness.fire(.searchDebounce)
+        let search = harness.pending.first { $0.query.searchWord == "needle" }!
+        harness.answer(search.id)
+        #expect(harness.visibleIDs == [Fixtures.id(251)])
+        #expect(harness.selectedID == Fixtures.id(251))
+    }
+
+    @Test("a timer for an older filter text is ignored")
+    func staleDebounceIgnored() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("u")
+        let stale = harness.timers[.searchDebounce]!.timer
+        harness.type("b")
+        harness.send(.timerFired(stale))
+        #expect(harness.pending.isEmpty)
+        harness.fire(.searchDebounce)
+        #expect(harness.pending.map(\.query.searchWord) == ["ub"])
+    }
+
+    @Test("a newer keystroke cancels the search still in flight")
+    func newerKeystrokeCancels() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("ubuntu")
+        harness.fire(.searchDebounce)
+        let first = harness.pending[0].id
+        harness.type("-")
+        #expect(harness.cancelled == [first])
+        #expect(harness.pending.isEmpty)
+        // A late answer to the cancelled request changes nothing.
+        let before = harness.visibleIDs
+        harness.send(.fetched(first, .success(ImagePage(totalCount: 1, images: [Fixtures.image(99, name: "ubuntu late")]))))
+        #expect(harness.visibleIDs == before)
+        #expect(harness.state.catalog.image(withID: Fixtures.id(99)) == nil)
+    }
+
+    @Test("a search fetches the pages of its query one after another")
+    func searchPages() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerNext()
+        harness.press(.character("/"))
+        harness.type("image")
+        harness.fire(.searchDebounce)
+        var offsets: [Int] = []
+        while let search = harness.pending.first(where: { $0.query.searchWord == "image" }) {
+            offsets.append(search.query.offset ?? -1)
+            harness.answer(search.id)
+        }
+        #expect(offsets == [0, 100, 200])
+        #expect(harness.state.search?.isRunning == false)
+    }
+
+    @Test("Enter keeps the filter and shows it in the header; Esc clears it")
+    func enterKeepsEscClears() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("centos")
+        harness.press(.enter)
+        #expect(!harness.state.filter.isEditing)
+        #expect(harness.visibleIDs == [Fixtures.id(2)])
+        #expect(harness.render().text(ofRow: 1).contains("filter centos"))
+        #expect(harness.render().cursor == nil)
+        harness.press(.escape)
+        #expect(harness.state.filter.text.isEmpty)
+        #expect(harness.visibleIDs.count == 6)
+    }
+
+    @Test("Esc in the bar clears the filter, closes the bar and cancels the search")
+    func escapeInBar() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("deb")
+        harness.fire(.searchDebounce)
+        let search = harness.pending[0].id
+        harness.press(.escape)
+        #expect(!harness.state.filter.isEditing)
+        #expect(harness.state.filter.text.isEmpty)
+        #expect(harness.visibleIDs.count == 6)
+        #expect(harness.cancelled == [search])
+    }
+
+    @Test("editing: CJK, Backspace, Left/Right, Delete, Ctrl-W and Ctrl-U")
+    func editing() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("银河x")
+        harness.press(.backspace)
+        #expect(harness.state.filter.text == "银河")
+        #expect(harness.visibleIDs == [Fixtures.id(3)])
+        #expect(harness.render().cursor?.column == 5)
+        harness.press(.left, .left)
+        harness.type("!")
+        #expect(harness.state.filter.text == "!银河")
+        #expect(!harness.visibleIDs.contains(Fixtures.id(3)))
+        harness.press(.delete)
+        #expect(harness.state.filter.text == "!河")
+        harness.press(.end)
+        harness.type(" os:ubuntu")
+        harness.press(.control("w"))
+        #expect(harness.state.filter.text == "!河 ")
+        harness.press(.control("u"))
+        #expect(harness.state.filter.text.isEmpty)
+        #expect(harness.state.filter.isEditing)
+        harness.press(.backspace)
+        #expect(!harness.state.filter.isEditing)
+    }
+
+    @Test("a syntax error shows inline and what parses still filters")
+    func syntaxErrorStillFilters() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("ubuntu size>")
+        #expect(harness.state.filter.applied.syntaxError != nil)
+        #expect(harness.visibleIDs == [Fixtures.id(1), Fixtures.id(5)])
+        let footer = harness.render().text(ofRow: 39)
+        #expect(footer.hasPrefix("/ubuntu size>"))
+        #expect(footer.contains("✗"))
+    }
+
+    @Test("every syntax form filters the loaded images exactly as the filter matches them",
+          arguments: ["status:available", "os:centos|debian", "!ubuntu", "ubuntu|centos", "size>50", "size<=20",
+                      "\"bookworm\"", "name:服务器", "id:img-00003", "status:creating", "arch:64bit",
+                      "visibility:private", "provider:self", "owner:fixture", "!status:deleted size>=40"])
+    func syntaxForms(_ text: String) {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type(text)
+        let filter = ImageFilter.parse(text)
+        #expect(filter.syntaxError == nil)
+        #expect(harness.visibleIDs == Self.images.filter(filter.matches).map(\.id))
+        #expect(!harness.visibleIDs.isEmpty)
+        harness.fire(.searchDebounce)
+        #expect(harness.pending.map(\.query) == (filter.serverQuery.map { query -> [ImageQuery] in
+            var query = query
+            query.offset = 0
+            query.limit = 100
+            return [query]
+        } ?? []))
+    }
+
+    @Test("typing more of a word narrows incrementally with the same rows as a fresh filter")
+    func incrementalNarrowing() {
+        var harness = Self.loaded(Fixtures.images(500))
+        harness.press(.character("/"))
+        for prefix in ["i", "im", "ima", "image-1", "image-1 ", "image-1 5"] {
+            harness.press(.control("u"))
+            harness.type(prefix)
+            let fresh = Fixtures.images(500).filter(ImageFilter.parse(prefix).matches).map(\.id)
+            #expect(harness.visibleIDs == fresh)
+        }
+        #expect(BrowserState.narrows(from: .parse("ubu"), to: .parse("ubun")))
+        #expect(!BrowserState.narrows(from: .parse("ubu"), to: .parse("ubu|x")))
+        #expect(!BrowserState.narrows(from: .parse("size>5"), to: .parse("size>50")))
+    }
+
+    @Test("the selection follows its image through a filter and back")
+    func selectionHeldAcrossFilter() {
+        var harness = Self.loaded()
+        harness.press(.down, .down, .down)
+        #expect(harness.selectedID == Fixtures.id(4))
+        harness.press(.character("/"))
+        harness.type("ubuntu")
+        #expect(harness.selectedID == Fixtures.id(1))
+        harness.press(.escape)
+        #expect(harness.selectedID == Fixtures.id(4))
+        harness.press(.character("/"))
+        harness.type("deb")
+        #expect(harness.selectedID == Fixtures.id(4))
+    }
+
+    @Test("arrows move the list while the bar is open")
+    func arrowsInBar() {
+        var harness = Self.loaded()
+        harness.press(.character("/"))
+        harness.type("ubuntu")
+        harness.press(.down)
+        #expect(harness.selectedID == Fixtures.id(5))
+        #expect(harness.state.filter.text == "ubuntu")
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+@Suite("Browser keys")
+struct BrowserKeyTests {
+    static func loaded(_ images: [Image] = Fixtures.images(30), size: TerminalSize = TerminalSize(width: 120, height: 40)) -> Harness {
+        var harness = Harness(images: images, size: size)
+        harness.answerAll()
+        return harness
+    }
+
+    @Test("q and Ctrl-C quit", arguments: [Key.character("q"), Key.control("c")])
+    func quit(_ key: Key) {
+        var harness = Self.loaded()
+        let effects = harness.send(.key(key))
+        #expect(effects.contains(.quit))
+        #expect(harness.state.shouldQuit)
+    }
+
+    @Test("Ctrl-C quits from the filter bar and from an overlay; q there does not")
+    func ctrlCEverywhere() {
+        var harness = Self.loaded()
+        harness.press(.character("/"), .character("q"))
+        #expect(!harness.quitRequested)
+        #expect(harness.state.filter.text == "q")
+        harness.press(.control("c"))
+        #expect(harness.quitRequested)
+
+        var overlay = Self.loaded()
+        overlay.press(.character("?"), .character("q"))
+        #expect(!overlay.quitRequested)
+        #expect(overlay.state.overlay == nil)
+    }
+
+    @Test("c copies the selected image's id as the server sent it, and says so")
+    func copy() {
+        var harness = Self.loaded([Fixtures.image(1), Fixtures.image(2)])
+        harness.press(.down, .character("c"))
+        #expect(harness.copied == [Fixtures.id(2)])
+        #expect(harness.render().text(ofRow: 39).contains("copied \(Fixtures.id(2))"))
+        harness.advance(3)
+        harness.fire(.tick)
+        #expect(harness.state.message == nil)
+        #expect(!harness.render().text(ofRow: 39).contains("copied"))
+    }
+
+    @Test("c with nothing selected copies nothing")
+    func copyNothing() {
+        var harness = Harness(images: [])
+        harness.answerAll()
+        harness.press(.character("c"))
+        #expect(harness.copied.isEmpty)
+        #expect(harness.state.message?.kind == .warning)
+    }
+
+    @Test("y shows the raw JSON, scrolls, and y or Esc closes it")
+    func rawJSON() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("y"))
+        #expect(harness.state.overlay == .rawJSON(imageID: Fixtures.id(1), scroll: 0))
+        let frame = harness.render(80, 24)
+        #expect(frame.text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
+        harness.press(.down, .down)
+        #expect(harness.state.overlay?.scroll == 2)
+        harness.press(.character("G"))
+        let end = harness.state.overlay?.scroll ?? 0
+        harness.press(.down)
+        #expect(harness.state.overlay?.scroll == end)
+        harness.press(.character("y"))
+        #expect(harness.state.overlay == nil)
+        harness.press(.character("y"), .escape)
+        #expect(harness.state.overlay == nil)
+        #expect(harness.selectedID == Fixtures.id(1))
+    }
+
+    @Test("? opens the help with every key; keys do not reach the list behind it")
+    func help() {
+        var harness = Self.loaded()
+        harness.press(.character("?"))
+        let text = harness.render().text
+        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s / S", "Ctrl-C", "y", "c", "p", "r"] {
+            #expect(text.contains(key))
+        }
+        harness.press(.character("j"), .character("s"))
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.catalog.order == .serverDefault)
+        harness.press(.character("?"))
+        #expect(harness.state.overlay == nil)
+    }
+
+    @Test("Tab moves focus to the detail pane, where up and down scroll it")
+    func tabFocus() {
+        var harness = Self.loaded([Fixtures.image(1, description: String(repeating: "long text ", count: 80)), Fixtures.image(2)],
+                                  size: TerminalSize(width: 80, height: 24))
+        harness.press(.tab)
+        #expect(harness.state.focus == .detail)
+        harness.press(.down, .down)
+        #expect(harness.state.detailScroll == 2)
+        #expect(harness.selectedID == Fixtures.id(1))
+        harness.press(.tab, .down)
+        #expect(harness.selectedID == Fixtures.id(2))
+        #expect(harness.state.detailScroll == 0)
+    }
+
+    @Test("Enter toggles the detail pane full screen; Esc leaves it")
+    func enterFullScreen() {
+        var harness = Self.loaded()
+        harness.press(.enter)
+        #expect(harness.state.detailFullScreen)
+        #expect(harness.state.focus == .detail)
+        #expect(harness.render().text(ofRow: 2).contains(Fixtures.id(1)))
+        harness.press(.enter)
+        #expect(!harness.state.detailFullScreen)
+        harness.press(.enter, .escape)
+        #expect(!harness.state.detailFullScreen)
+        #expect(harness.state.focus == .list)
+    }
+
+    @Test("Tab on a terminal too short for the detail pane says to use Enter")
+    func tabWithoutDetail() {
+        var harness = Self.loaded(size: TerminalSize(width: 60, height: 14))
+        harness.press(.tab)
+        #expect(harness.state.focus == .list)
+        #expect(harness.state.message?.text.contains("Enter") == true)
+    }
+}
+
+@Suite("Browser sort")
+struct BrowserSortTests {
+    static let images: [Image] = [
+        Fixtures.image(1, name: "delta", status: .deleted, size: 30),
+        Fixtures.image(2, name: "Alpha", status: .available, size: 10),
+        Fixtures.image(3, name: "charlie", status: .pending, size: 50),
+        Fixtures.image(4, name: "bravo", status: .available, size: 20),
+    ]
+
+    @Test("s steps through the columns in screen order, S reverses, and the selection stays on its image")
+    func sortCycle() {
+        var harness = Harness(images: Self.images)
+        harness.answerAll()
+        harness.press(.down)
+        #expect(harness.selectedID == Fixtures.id(2))
+        harness.press(.character("s"))
+        #expect(harness.state.catalog.order == SortOrder(column: .id, descending: false))
+        harness.press(.character("s"))
+        #expect(harness.state.catalog.order.column == .name)
+        #expect(harness.visibleIDs == [2, 4, 3, 1].map(Fixtures.id))
+        #expect(harness.selectedID == Fixtures.id(2))
+        harness.press(.character("S"))
+        #expect(harness.visibleIDs == [1, 3, 4, 2].map(Fixtures.id))
+        #expect(harness.selectedID == Fixtures.id(2))
+        harness.press(.character("s"))
+        #expect(harness.visibleIDs == [3, 2, 4, 1].map(Fixtures.id))
+        harness.press(.character("s"), .character("s"), .character("s"))
+        #expect(harness.state.catalog.order == SortOrder(column: .size, descending: true))
+        #expect(harness.visibleIDs == [3, 1, 4, 2].map(Fixtures.id))
+        #expect(harness.render().text(ofRow: 1).contains("sort size ▼"))
+    }
+
+    @Test("a sorted, filtered view takes in new pages in order")
+    func sortedFilteredMerge() {
+        var harness = Harness(images: Fixtures.images(250).map { image in
+            var image = image
+            image.sizeGB = (Int(image.id.dropFirst(4))! * 37) % 101
+            return image
+        })
+        harness.answerNext()
+        harness.press(.character("s"), .character("s"), .character("s"), .character("s"), .character("s"), .character("s"))
+        #expect(harness.state.catalog.order.column == .size)
+        harness.press(.character("/"))
+        harness.type("image-1")
+        harness.answerAll()
+        let expected = harness.server.images
+            .filter(ImageFilter.parse("image-1").matches)
+            .sorted { $0.sizeGB == $1.sizeGB ? $0.id > $1.id : $0.sizeGB > $1.sizeGB }
+            .map(\.id)
+        #expect(harness.visibleIDs == expected)
+    }
+}

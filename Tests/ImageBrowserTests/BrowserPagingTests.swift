@@ -1,0 +1,117 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+@Suite("Browser paging")
+struct BrowserPagingTests {
+    @Test("start asks for the first page of 100 and nothing else")
+    func startLoadsFirstPage() {
+        let harness = Harness(images: Fixtures.images(250))
+        #expect(harness.pending.count == 1)
+        #expect(harness.pending[0].query.offset == 0)
+        #expect(harness.pending[0].query.limit == 100)
+        #expect(harness.pending[0].query.imageIDs.isEmpty)
+        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+    }
+
+    @Test("the first page shows at once, the rest loads in the background two at a time")
+    func firstPageThenBackground() {
+        var harness = Harness(images: Fixtures.images(450))
+        harness.answerNext()
+        #expect(harness.visibleIDs.count == 100)
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.paging.totalCount == 450)
+        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        harness.answerNext()
+        #expect(harness.pending.map { $0.query.offset } == [200, 300])
+        harness.answerAll()
+        #expect(harness.visibleIDs == Fixtures.images(450).map(\.id))
+        #expect(harness.state.isFullyLoaded)
+    }
+
+    @Test("the header says how many exist while pages are still loading")
+    func headerNeverCapsSilently() {
+        var harness = Harness(images: Fixtures.images(9_870))
+        harness.answerNext()
+        #expect(harness.render().text(ofRow: 1).contains("100 of 9,870 loaded"))
+        harness.answerAll()
+        #expect(harness.render().text(ofRow: 1).contains("9,870 images"))
+    }
+
+    @Test("End loads the last page by offset and jumps to the last image when it arrives")
+    func endLoadsLastPage() {
+        var harness = Harness(images: Fixtures.images(1_050))
+        harness.answerNext()
+        harness.press(.end)
+        #expect(harness.selectedID == Fixtures.id(100))
+        let last = harness.pending.last
+        #expect(last?.query.offset == 1_000)
+        #expect(harness.state.paging.jumpToEndPending)
+        harness.answer(last!.id)
+        #expect(harness.selectedID == Fixtures.id(1_050))
+        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(!harness.state.paging.jumpToEndPending)
+    }
+
+    @Test("moving after End cancels the pending jump")
+    func movingCancelsJump() {
+        var harness = Harness(images: Fixtures.images(1_050))
+        harness.answerNext()
+        harness.press(.character("G"))
+        let last = harness.pending.last!
+        harness.press(.up)
+        harness.answer(last.id)
+        #expect(harness.selectedID == Fixtures.id(99))
+    }
+
+    @Test("PgDn, Ctrl-B, g and G move over the whole list")
+    func pageKeys() {
+        var harness = Harness(images: Fixtures.images(300), size: TerminalSize(width: 80, height: 24))
+        harness.answerAll()
+        let rows = harness.state.listRowsForScrolling
+        harness.press(.pageDown)
+        #expect(harness.state.selectedIndex == rows)
+        #expect(harness.state.scrollTop == rows)
+        harness.press(.control("f"), .control("b"))
+        #expect(harness.state.selectedIndex == rows)
+        harness.press(.character("G"))
+        #expect(harness.selectedID == Fixtures.id(300))
+        #expect(harness.state.scrollTop == 300 - rows)
+        harness.press(.character("g"))
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.scrollTop == 0)
+        harness.press(.up, .character("k"))
+        #expect(harness.selectedID == Fixtures.id(1))
+        harness.press(.down, .character("j"))
+        #expect(harness.selectedID == Fixtures.id(3))
+    }
+
+    @Test("a failed page keeps what is loaded, shows the error and retries with growing delays")
+    func pageFailureBacksOff() throws {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerNext()
+        let failure = QingCloudError.api(APIError(code: 5100, message: "ServerBusy, try later"), hint: nil)
+        harness.answerNext(with: .failure(failure))
+        #expect(harness.visibleIDs.count == 100)
+        #expect(harness.state.health.error?.message.contains("server busy") == true)
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(2))
+        #expect(harness.render().text(ofRow: 2).contains("server busy"))
+        harness.answerNext(with: .failure(failure))
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(4))
+        #expect(harness.pending.isEmpty)
+        harness.fire(.retryLoading)
+        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        harness.answerAll()
+        #expect(harness.state.health.error == nil)
+        #expect(harness.visibleIDs.count == 250)
+    }
+
+    @Test("an empty zone says so")
+    func emptyZone() {
+        var harness = Harness(images: [])
+        harness.answerAll()
+        #expect(harness.state.view.isEmpty)
+        #expect(harness.render().text.contains("no images in zone pek3a"))
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+@Suite("Browser live refresh")
+struct BrowserRefreshTests {
+    static func loaded(_ count: Int = 250, size: TerminalSize = TerminalSize(width: 120, height: 40)) -> Harness {
+        var harness = Harness(images: Fixtures.images(count), size: size)
+        harness.answerAll()
+        return harness
+    }
+
+    static func changeStatus(_ harness: inout Harness, _ number: Int, to status: ImageStatus,
+                               transition: TransitionStatus? = nil) {
+        let index = harness.server.images.firstIndex { $0.id == Fixtures.id(number) }!
+        harness.server.images[index].status = status
+        harness.server.images[index].transitionStatus = transition
+    }
+
+    @Test("a refresh asks by id for the rows on screen and every image in transition, and the first page")
+    func refreshTargets() {
+        var harness = Harness(images: Fixtures.images(400).map { image in
+            var image = image
+            if image.id == Fixtures.id(300) { image.transitionStatus = .deleting }
+            return image
+        })
+        harness.answerAll()
+        harness.fire(.refresh)
+        let byID = harness.pending.filter { !$0.query.imageIDs.isEmpty }
+        #expect(byID.count == 1)
+        let rows = harness.state.listRowsForScrolling
+        #expect(byID[0].query.imageIDs == (1...rows).map(Fixtures.id) + [Fixtures.id(300)])
+        #expect(harness.pending.contains { $0.query.imageIDs.isEmpty && $0.query.offset == 0 })
+    }
+
+    @Test("requests by id carry at most 100 ids")
+    func chunksOf100() {
+        var harness = Harness(images: Fixtures.images(250).map { image in
+            var image = image
+            image.transitionStatus = .creating
+            return image
+        })
+        harness.answerAll()
+        harness.fire(.refresh)
+        #expect(harness.pending.map(\.query.imageIDs.count).sorted() == [0, 50, 100, 100])
+    }
+
+    @Test("a changed status merges in place, is highlighted for 5 s, and selection and scroll stay")
+    func mergeAndHighlight() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.pageDown, .down)
+        let selected = harness.selectedID
+        let scroll = harness.state.scrollTop
+        let onScreen = harness.visibleIDs[scroll]
+        let number = Int(onScreen.dropFirst(4))!
+        Self.changeStatus(&harness, number, to: .suspended, transition: .suspending)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.selectedID == selected)
+        #expect(harness.state.scrollTop == scroll)
+        #expect(harness.state.catalog.image(withID: onScreen)?.status == .suspended)
+        #expect(harness.state.highlights[HighlightKey(imageID: onScreen, field: .status)] == harness.now.addingTimeInterval(5))
+        let listRow = harness.render(80, 24).row(3)
+        #expect(listRow.contains { $0.style == Theme.changed })
+        #expect(harness.timers[.tick]?.delay == .seconds(5))
+        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+        harness.fire(.tick)
+        #expect(harness.state.highlights.isEmpty)
+        #expect(!harness.render(80, 24).row(3).contains { $0.style == Theme.changed })
+    }
+
+    @Test("new images from the first page appear without moving the selected image on screen")
+    func newImagesKeepSelection() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.down, .down)
+        let selected = harness.selectedID
+        let screenRow = harness.state.selectedIndex! - harness.state.scrollTop
+        harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.visibleIDs.first == Fixtures.id(9_999))
+        #expect(harness.selectedID == selected)
+        #expect(harness.state.selectedIndex! - harness.state.scrollTop == screenRow)
+        #expect(harness.state.paging.totalCount == 251)
+    }
+
+    @Test("an image that disappears is removed and the selection moves to its neighbour")
+    func disappearedImage() {
+        var harness = Self.loaded()
+        harness.press(.down, .down, .down)
+        #expect(harness.selectedID == Fixtures.id(4))
+        harness.server.images.removeAll { $0.id == Fixtures.id(4) }
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.state.catalog.image(withID: Fixtures.id(4)) == nil)
+        #expect(harness.selectedID == Fixtures.id(5))
+        #expect(harness.state.health.error == nil)
+    }
+
+    @Test("a server that just omits unknown ids gives the same result")
+    func disappearedImageOmitted() {
+        var harness = Self.loaded()
+        harness.server.rejectsUnknownIDs = false
+        harness.press(.end)
+        harness.server.images.removeAll { $0.id == Fixtures.id(250) }
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.selectedID == Fixtures.id(249))
+        #expect(!harness.visibleIDs.contains(Fixtures.id(250)))
+    }
+
+    @Test("an image that ceases is removed unless the filter asks for ceased images")
+    func ceasedImage() {
+        var harness = Self.loaded()
+        Self.changeStatus(&harness, 2, to: .ceased)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.state.catalog.image(withID: Fixtures.id(2)) == nil)
+
+        var filtered = Self.loaded()
+        filtered.press(.character("/"))
+        filtered.type("status:ceased|available")
+        filtered.press(.enter)
+        Self.changeStatus(&filtered, 2, to: .ceased)
+        filtered.fire(.refresh)
+        filtered.answerAll()
+        #expect(filtered.state.catalog.image(withID: Fixtures.id(2))?.status == .ceased)
+        #expect(filtered.visibleIDs.contains(Fixtures.id(2)))
+    }
+
+    @Test("a failed refresh keeps the data, shows the error with its age, and backs off")
+    func failureBacksOff() {
+        var harness = Self.loaded()
+        let before = harness.visibleIDs
+        let refused = QingCloudError.transport(TransportFailure(kind: .connectionRefused, endpoint: "http://127.0.0.1:1/iaas", detail: ""))
+        harness.fire(.refresh)
+        while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
+        #expect(harness.visibleIDs == before)
+        #expect(harness.timers[.refresh]?.delay == .seconds(10))
+        let header = harness.render().text(ofRow: 2)
+        #expect(header.contains("connection refused"))
+        #expect(header.contains("under a minute ago"))
+        harness.fire(.refresh)
+        while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
+        #expect(harness.timers[.refresh]?.delay == .seconds(20))
+        harness.advance(120)
+        #expect(harness.render().text(ofRow: 2).contains("2m ago"))
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.state.health.error == nil)
+        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+        #expect(!harness.render().text.contains("connection refused"))
+    }
+
+    @Test("while an error shows, the screen is redrawn only when its coarse age changes")
+    func errorAgeTicks() {
+        var harness = Self.loaded()
+        harness.fire(.refresh)
+        let busy = QingCloudError.api(APIError(code: 5000, message: "InternalError"), hint: nil)
+        while !harness.pending.isEmpty { harness.answerNext(with: .failure(busy)) }
+        // The error is 5 s younger than the last success: the "data from" age changes first.
+        #expect(harness.timers[.tick]?.delay == .seconds(55))
+    }
+
+    @Test("p pauses: the timer is ignored; p again refreshes at once; r refreshes now")
+    func pauseAndRefreshNow() {
+        var harness = Self.loaded()
+        let timer = harness.timers[.refresh]!.timer
+        harness.press(.character("p"))
+        #expect(harness.state.refresh.isPaused)
+        #expect(harness.render().text(ofRow: 0).contains("PAUSED"))
+        harness.send(.timerFired(timer))
+        #expect(harness.pending.isEmpty)
+        harness.press(.character("p"))
+        #expect(!harness.pending.isEmpty)
+        harness.answerAll()
+        harness.press(.character("r"))
+        #expect(harness.pending.count == 2)
+        harness.press(.character("r"))
+        #expect(harness.pending.count == 2)
+        harness.answerAll()
+        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+    }
+
+    @Test("with refresh off no timer runs, but r still refreshes")
+    func refreshOff() {
+        var harness = Harness(images: Fixtures.images(10), refresh: nil)
+        harness.answerAll()
+        #expect(harness.timers[.refresh] == nil)
+        #expect(harness.render().text(ofRow: 0).contains("refresh off"))
+        harness.press(.character("r"))
+        #expect(harness.pending.count == 2)
+        harness.answerAll()
+        #expect(harness.timers[.refresh] == nil)
+    }
+
+    @Test("an idle, healthy screen draws the same frame as time passes")
+    func idleFrameStable() {
+        var harness = Self.loaded()
+        harness.fire(.refresh)
+        harness.answerAll()
+        let first = harness.render()
+        harness.advance(40)
+        #expect(harness.render() == first)
+        #expect(harness.state.tick.deadline == nil)
+    }
+
+    @Test("the filter and sort survive a refresh")
+    func filterAndSortSurvive() {
+        var harness = Self.loaded()
+        harness.press(.character("s"))
+        harness.press(.character("/"))
+        harness.type("image-1")
+        harness.press(.enter)
+        let before = harness.visibleIDs
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.visibleIDs == before)
+        #expect(harness.state.catalog.order.column == .id)
+    }
+}

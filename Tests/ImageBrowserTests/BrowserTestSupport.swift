@@ -1,0 +1,161 @@
+import Foundation
+import QingCloud
+@testable import ImageBrowser
+
+/// Fixed images and times for browser tests: same data every run.
+enum Fixtures {
+    /// 2024-06-01T12:00:00Z, the "now" of every test.
+    static let now = Date(timeIntervalSince1970: 1_717_243_200)
+
+    static func image(
+        _ number: Int,
+        name: String? = nil,
+        status: ImageStatus = .available,
+        transition: TransitionStatus? = nil,
+        os: String = "ubuntu",
+        size: Int = 20,
+        visibility: Visibility = .private,
+        provider: Provider = .self,
+        description: String? = nil,
+        tags: [Tag] = [],
+        ageInHours: Double? = nil,
+        statusAgeInMinutes: Double = 600
+    ) -> Image {
+        let created = now.addingTimeInterval(-(ageInHours ?? Double(number) * 7) * 3600)
+        return Image(
+            id: id(number), name: name ?? "image-\(number)", description: description, sizeGB: size,
+            processorType: .bits64, platform: os == "windows" ? .windows : .linux, osFamily: os,
+            visibility: visibility, provider: provider, owner: "usr-fixture1", recommendedType: "c1m1",
+            status: status, transitionStatus: transition, createTime: created,
+            statusTime: now.addingTimeInterval(-statusAgeInMinutes * 60), tags: tags
+        )
+    }
+
+    static func id(_ number: Int) -> String { String(format: "img-%05d", number) }
+
+    /// `count` images, newest first, numbered from 1 (the server's order).
+    static func images(_ count: Int) -> [Image] {
+        count > 0 ? (1...count).map { image($0) } : []
+    }
+}
+
+/// An in-memory DescribeImages: filters, pages and counts like the API, for driving the browser.
+struct FakeServer: Sendable {
+    var images: [Image]
+    /// Like the documented API: naming an image id that does not exist fails the whole request.
+    var rejectsUnknownIDs = true
+
+    func answer(_ query: ImageQuery) -> Result<ImagePage, QingCloudError> {
+        var matching = images
+        if !query.imageIDs.isEmpty {
+            let known = Set(images.map(\.id))
+            if rejectsUnknownIDs, let missing = query.imageIDs.first(where: { !known.contains($0) }) {
+                return .failure(.api(APIError(code: 2100, message: "ResourceNotFound, resource [\(missing)] not found"), hint: nil))
+            }
+            let wanted = Set(query.imageIDs)
+            matching = matching.filter { wanted.contains($0.id) }
+        }
+        if !query.statuses.isEmpty { matching = matching.filter { query.statuses.contains($0.status) } }
+        if !query.osFamilies.isEmpty { matching = matching.filter { query.osFamilies.contains($0.osFamily) } }
+        if let word = query.searchWord?.lowercased(), !word.isEmpty {
+            matching = matching.filter { $0.id.lowercased().contains(word) || $0.name.lowercased().contains(word) }
+        }
+        let offset = query.offset ?? 0
+        let limit = min(query.limit ?? 20, ImageQuery.maximumLimit)
+        let page = Array(matching.dropFirst(offset).prefix(limit))
+        return .success(ImagePage(totalCount: matching.count, images: page))
+    }
+}
+
+/// Drives a ``BrowserState`` the way the terminal loop and the effect runner would, synchronously: it
+/// keeps the requests and timers the browser asked for and lets the test answer or fire them.
+struct Harness {
+    var state: BrowserState
+    var server: FakeServer
+    var now = Fixtures.now
+    /// Requests asked for and not yet answered or cancelled, in order.
+    var pending: [(id: RequestID, query: ImageQuery)] = []
+    var cancelled: [RequestID] = []
+    var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
+    var copied: [String] = []
+    var quitRequested = false
+
+    init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
+         refresh: Duration? = .seconds(5), pageSize: Int = 100) {
+        server = FakeServer(images: images)
+        state = BrowserState(options: BrowserOptions(
+            endpointLabel: "api.example.test", zone: "pek3a", refreshInterval: refresh, pageSize: pageSize))
+        _ = Browser.update(&state, .resize(size), now: now)
+        absorb(Browser.start(&state, now: now))
+    }
+
+    mutating func absorb(_ effects: [BrowserEffect]) {
+        for effect in effects {
+            switch effect {
+            case .quit: quitRequested = true
+            case .copyToClipboard(let text): copied.append(text)
+            case .fetch(let id, let query): pending.append((id, query))
+            case .cancel(let id):
+                cancelled.append(id)
+                pending.removeAll { $0.id == id }
+            case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func send(_ event: BrowserEvent) -> [BrowserEffect] {
+        let effects = Browser.update(&state, event, now: now)
+        absorb(effects)
+        return effects
+    }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { send(.key(key)) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { send(.key(.character(character))) }
+    }
+
+    /// Answers the oldest pending request from the fake server (or with `result`).
+    mutating func answerNext(with result: Result<ImagePage, QingCloudError>? = nil) {
+        guard !pending.isEmpty else { return }
+        let request = pending.removeFirst()
+        send(.fetched(request.id, result ?? server.answer(request.query)))
+    }
+
+    /// Answers the pending request with this id.
+    mutating func answer(_ id: RequestID, with result: Result<ImagePage, QingCloudError>? = nil) {
+        guard let index = pending.firstIndex(where: { $0.id == id }) else { return }
+        let request = pending.remove(at: index)
+        send(.fetched(request.id, result ?? server.answer(request.query)))
+    }
+
+    /// Answers requests (and the ones they lead to) until none is pending.
+    mutating func answerAll(limit: Int = 10_000) {
+        var answered = 0
+        while !pending.isEmpty, answered < limit {
+            answerNext()
+            answered += 1
+        }
+    }
+
+    /// Fires the pending timer of a kind, moving the clock on by its delay.
+    mutating func fire(_ kind: BrowserTimer.Kind) {
+        guard let (timer, delay) = timers.removeValue(forKey: kind) else { return }
+        now = now.addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        send(.timerFired(timer))
+    }
+
+    /// Moves the clock on without an event.
+    mutating func advance(_ seconds: TimeInterval) {
+        now = now.addingTimeInterval(seconds)
+    }
+
+    var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
+    var selectedID: String? { state.selectedID }
+    func render(_ width: Int = 120, _ height: Int = 40) -> Frame {
+        Browser.render(state, size: TerminalSize(width: width, height: height), now: now)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+/// Frames compared with text files in Golden/. `QCIMAGES_RECORD_GOLDEN=1 swift test` rewrites them.
+@Suite("Render golden frames")
+struct RenderGoldenTests {
+    @Test("80x24: list with the detail pane below, an image in transition selected")
+    func standard80x24() throws {
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-kylin10sp3")
+        try assertGolden("list-80x24", harness.render(80, 24))
+    }
+
+    @Test("120x40: detail beside the list, a deleted image within its recovery window")
+    func wide120x40() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-dbbackup3", total: 9_870)
+        harness.state.highlights[HighlightKey(imageID: "img-web0golden", field: .status)] = harness.now.addingTimeInterval(3)
+        try assertGolden("wide-120x40", harness.render(120, 40))
+    }
+
+    @Test("40x12: the narrowest full layout, list only")
+    func narrow40x12() throws {
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 40, height: 12), selecting: "img-evil0esc1")
+        try assertGolden("narrow-40x12", harness.render(40, 12))
+    }
+
+    @Test("120x40: the detail of a hostile image, full screen")
+    func hostileDetail() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-evil0esc1")
+        harness.press(.enter)
+        try assertGolden("hostile-detail-120x40", harness.render(120, 40))
+    }
+
+    @Test("80x24: the filter bar open with CJK and a syntax error")
+    func filterBar() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("/"))
+        harness.type("银河|web size>")
+        try assertGolden("filter-80x24", harness.render(80, 24))
+    }
+
+    @Test("80x24: the help overlay")
+    func helpOverlay() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("?"))
+        try assertGolden("help-80x24", harness.render(80, 24))
+    }
+
+    @Test("80x24: raw JSON of a hostile image")
+    func rawJSONOverlay() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-evil0esc1")
+        harness.press(.character("y"))
+        try assertGolden("json-80x24", harness.render(80, 24))
+    }
+
+    @Test("120x40: refresh failing for minutes, older data still shown, paused")
+    func errorState() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), total: 9_870)
+        harness.fire(.refresh)
+        let refused = QingCloudError.transport(TransportFailure(kind: .connectionRefused, endpoint: "https://api.qingcloud.com/iaas", detail: ""))
+        while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
+        harness.advance(200)
+        harness.press(.character("p"))
+        harness.advance(3)
+        try assertGolden("error-120x40", harness.render(120, 40))
+    }
+
+    @Test("30x6: too small")
+    func tooSmall() throws {
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 30, height: 6))
+        try assertGolden("too-small-30x6", harness.render(30, 6))
+    }
+}
+
+// MARK: Golden files
+
+private let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+/// The frame as a golden file: its text, the cursor, and the styled runs of each row.
+func goldenText(_ frame: Frame) -> String {
+    var lines = [frame.text, "--- cursor: " + (frame.cursor.map { "column \($0.column), row \($0.row)" } ?? "hidden"), "--- styles"]
+    for row in 0..<frame.size.height {
+        var runs: [String] = []
+        var column = 0
+        var start = 0
+        var current: CellStyle?
+        func close() {
+            if let style = current, style != .plain { runs.append("\(start)-\(column - 1) \(describe(style))") }
+        }
+        for cell in frame.row(row) {
+            if cell.style != current {
+                close()
+                current = cell.style
+                start = column
+            }
+            column += 1
+        }
+        close()
+        if !runs.isEmpty { lines.append(String(format: "%2d: ", row) + runs.joined(separator: "; ")) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+}
+
+private func describe(_ style: CellStyle) -> String {
+    func color(_ color: TerminalColor) -> String {
+        switch color {
+        case .default: "default"
+        case .black: "black"
+        case .red: "red"
+        case .green: "green"
+        case .yellow: "yellow"
+        case .blue: "blue"
+        case .magenta: "magenta"
+        case .cyan: "cyan"
+        case .white: "white"
+        case .palette(let index): "palette(\(index))"
+        }
+    }
+    var parts: [String] = []
+    if style.foreground != .default { parts.append("fg=" + color(style.foreground)) }
+    if style.background != .default { parts.append("bg=" + color(style.background)) }
+    if style.bold { parts.append("bold") }
+    if style.dim { parts.append("dim") }
+    if style.reverse { parts.append("reverse") }
+    if style.underline { parts.append("underline") }
+    return parts.joined(separator: " ")
+}
+
+func assertGolden(_ name: String, _ frame: Frame, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = goldenDirectory.appendingPathComponent(name + ".txt")
+    let actual = goldenText(frame)
+    if ProcessInfo.processInfo.environment["QCIMAGES_RECORD_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden file \(url.path); record it with QCIMAGES_RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
+        return
+    }
+    guard expected != actual else { return }
+    let expectedLines = expected.components(separatedBy: "\n"), actualLines = actual.components(separatedBy: "\n")
+    var diff: [String] = []
+    for index in 0..<max(expectedLines.count, actualLines.count) {
+        let old = index < expectedLines.count ? expectedLines[index] : "<none>"
+        let new = index < actualLines.count ? actualLines[index] : "<none>"
+        if old != new { diff += ["line \(index + 1):", "  - \(old)", "  + \(new)"] }
+    }
+    Issue.record("""
+        frame differs from Golden/\(name).txt (QCIMAGES_RECORD_GOLDEN=1 swift test records it):
+        \(diff.prefix(60).joined(separator: "\n"))
+        """, sourceLocation: sourceLocation)
+}

@@ -1,0 +1,138 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+@Suite("Render")
+struct RenderTests {
+    /// States that draw differently: plain, filter bar, overlays, full screen, error line.
+    static func states(size: TerminalSize) -> [Harness] {
+        var plain = RenderFixtures.harness(size: size, selecting: "img-kylin10sp3", total: 500)
+        plain.state.highlights[HighlightKey(imageID: "img-kylin10sp3", field: .name)] = plain.now.addingTimeInterval(2)
+        var filtering = plain
+        filtering.press(.character("/"))
+        filtering.type("银河 size>")
+        var help = plain
+        help.press(.character("?"), .pageDown)
+        var json = plain
+        json.press(.character("y"))
+        var fullScreen = plain
+        fullScreen.press(.enter, .down)
+        var failing = plain
+        failing.fire(.refresh)
+        while !failing.pending.isEmpty {
+            failing.answerNext(with: .failure(.httpStatus(code: 502, excerpt: "<html>\u{1B}[2J bad gateway")))
+        }
+        let empty = Harness(images: [], size: size)
+        return [plain, filtering, help, json, fullScreen, failing, empty]
+    }
+
+    static let widths = [0, 1, 2, 3, 10, 39, 40, 41, 59, 79, 80, 100, 119, 120, 121, 250]
+    static let heights = [0, 1, 2, 3, 7, 8, 9, 12, 16, 18, 19, 24, 40, 70]
+
+    @Test("any size down to 0x0 draws without a crash, every wide character whole, no control character")
+    func everySize() {
+        for width in Self.widths {
+            for height in Self.heights {
+                let size = TerminalSize(width: width, height: height)
+                for var harness in Self.states(size: size) {
+                    harness.send(.resize(size))
+                    let frame = Browser.render(harness.state, size: size, now: harness.now)
+                    #expect(frame.size == size)
+                    #expect(frame.cells.count == width * height)
+                    checkCells(frame)
+                    if let cursor = frame.cursor {
+                        #expect(cursor.column >= 0 && cursor.column < width && cursor.row >= 0 && cursor.row < height)
+                    }
+                }
+            }
+        }
+    }
+
+    private func checkCells(_ frame: Frame, sourceLocation: SourceLocation = #_sourceLocation) {
+        for row in 0..<frame.size.height {
+            let cells = Array(frame.row(row))
+            for (column, cell) in cells.enumerated() {
+                if cell.width == 2 {
+                    #expect(column + 1 < cells.count && cells[column + 1].width == 0, "half a wide character at \(column),\(row)", sourceLocation: sourceLocation)
+                }
+                if cell.width == 0 {
+                    #expect(column > 0 && cells[column - 1].width == 2, "orphan tail at \(column),\(row)", sourceLocation: sourceLocation)
+                }
+                for scalar in cell.text.unicodeScalars {
+                    let value = scalar.value
+                    let control = value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                        || (0x2066...0x2069).contains(value)
+                    #expect(!control, "control character U+\(String(value, radix: 16)) at \(column),\(row)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+
+    @Test("below 40x8 the screen says the terminal is too small")
+    func tooSmallMessage() {
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 39, height: 20))
+        #expect(harness.render(39, 20).text.contains("terminal too small"))
+        #expect(!harness.render(40, 8).text.contains("terminal too small"))
+    }
+
+    @Test("the caret follows the filter text, counting CJK as two cells")
+    func caret() {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("/"))
+        harness.type("ab银")
+        #expect(harness.render(80, 24).cursor?.column == 5)
+        #expect(harness.render(80, 24).cursor?.row == 23)
+        harness.press(.left)
+        #expect(harness.render(80, 24).cursor?.column == 3)
+        harness.press(.enter)
+        #expect(harness.render(80, 24).cursor == nil)
+    }
+
+    @Test("columns drop by priority as the list narrows; ID, name and status always stay")
+    func columnPriority() {
+        let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
+        #expect(titles(160) == ListPane.Column.allCases)
+        #expect(!titles(100).contains(.processorType))
+        #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
+        #expect(titles(40) == [.id, .name, .status])
+        for width in 40...250 {
+            let columns = ListPane.columns(width: width)
+            #expect(columns.last.map { $0.x + $0.width } ?? 0 <= width)
+        }
+    }
+
+    @Test("the selected row is in reverse video and carries its status colour")
+    func selectedRow() {
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40))
+        let frame = harness.render()
+        #expect(frame.row(3).allSatisfy { $0.style.reverse })
+        #expect(!frame.row(4).contains { $0.style.reverse })
+    }
+
+    @Test("tag colours map to the nearest entry of the xterm palette")
+    func palette() {
+        #expect(XtermPalette.nearestIndex(toHex: "#ff0000") == 196)
+        #expect(XtermPalette.nearestIndex(toHex: "#000000") == 16)
+        #expect(XtermPalette.nearestIndex(toHex: "#ffffff") == 231)
+        #expect(XtermPalette.nearestIndex(toHex: "#808080") == 244)
+        #expect(XtermPalette.nearestIndex(toHex: "c096e0") == 183)
+        #expect(XtermPalette.nearestIndex(toHex: "red") == nil)
+        #expect(XtermPalette.nearestIndex(toHex: "#12345") == nil)
+    }
+
+    @Test("ages are coarse and sizes grouped")
+    func formatting() {
+        #expect(TextFormat.grouped(9_870) == "9,870")
+        #expect(TextFormat.grouped(100) == "100")
+        #expect(TextFormat.grouped(1_234_567) == "1,234,567")
+        #expect(TextFormat.age(30) == "<1m")
+        #expect(TextFormat.age(5 * 3600 + 59) == "5h")
+        #expect(TextFormat.age(3 * 86_400) == "3d")
+        #expect(TextFormat.age(100 * 86_400) == "3mo")
+        #expect(TextFormat.age(800 * 86_400) == "2y")
+        #expect(TextFormat.duration(80 * 60) == "1h 20m")
+        #expect(TextFormat.wrap("alpha beta gamma", width: 10) == ["alpha beta", "gamma"])
+        #expect(TextFormat.wrap("银河麒麟操作系统", width: 5) == ["银河", "麒麟", "操作", "系统"])
+    }
+}

@@ -1,0 +1,131 @@
+"""The official QingCloud Python SDK (qingcloud-sdk) as an independent client of `qcimages simulate`.
+
+It must sign requests the simulator accepts, page through the same catalogue that `qcimages list`
+prints, get the same answers for every filter, and see a wrong secret refused with ret_code 1200.
+Prints one line per check and ends with `N passed, M failed`; exits non-zero on any failure.
+"""
+import json
+import os
+import subprocess
+import sys
+
+from qingcloud.iaas.connection import APIConnection
+
+BINARY = sys.argv[1]
+KEY_ID, SECRET, ZONE = "QYINTEROPKEY0001", "interop-secret-key", "pek3a"
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append(bool(condition))
+    print(("ok     " if condition else "FAILED ") + name + ("" if condition else f": {detail}"), flush=True)
+
+
+def start_simulator():
+    process = subprocess.Popen(
+        [BINARY, "simulate", "--port", "0", "--images", "2500", "--seed", "7", "--zone", ZONE,
+         "--access-key-id", KEY_ID, "--secret-access-key", SECRET],
+        stdout=subprocess.PIPE, text=True)
+    url = process.stdout.readline().strip()
+    if not url.startswith("http://"):
+        process.kill()
+        sys.exit(f"simulate printed {url!r} instead of its endpoint URL")
+    return process, url
+
+
+def sdk_connection(url, secret=SECRET):
+    host_port = url.split("//", 1)[1].split("/", 1)[0]
+    host, port = host_port.rsplit(":", 1)
+    return APIConnection(KEY_ID, secret, ZONE, host=host, port=int(port), protocol="http", retry_time=0)
+
+
+def sdk_all(conn, **filters):
+    images, offset, total = [], 0, None
+    while True:
+        answer = conn.describe_images(offset=offset, limit=100, **filters)
+        if answer is None or answer.get("ret_code") != 0:
+            raise RuntimeError(f"SDK call failed: {answer}")
+        total = answer["total_count"]
+        images += answer["image_set"]
+        offset += 100
+        if offset >= total:
+            return total, images
+
+
+def qcimages_list(url, *flags):
+    env = dict(os.environ, QINGCLOUD_ENDPOINT=url, QINGCLOUD_ACCESS_KEY=KEY_ID, QINGCLOUD_SECRET_KEY=SECRET,
+               QINGCLOUD_ZONE=ZONE, HOME="/nonexistent")
+    out = subprocess.run([BINARY, "list", "--output", "json", *flags], env=env, capture_output=True, text=True, check=True)
+    document = json.loads(out.stdout)
+    return document["total_count"], document["image_set"]
+
+
+def main():
+    process, url = start_simulator()
+    try:
+        conn = sdk_connection(url)
+        total, sdk_images = sdk_all(conn)
+        ids = [image["image_id"] for image in sdk_images]
+        check("the SDK pages through the whole catalogue", total == len(sdk_images) and len(set(ids)) == len(ids),
+              f"total {total}, got {len(sdk_images)} ({len(set(ids))} unique)")
+        list_total, list_images = qcimages_list(url)
+        check("qcimages list returns the same total", list_total == total, f"{list_total} vs {total}")
+        check("qcimages list returns the same images in the same order",
+              [image["image_id"] for image in list_images] == ids)
+        check("every image object is identical field by field", list_images == sdk_images,
+              next((f"{a['image_id']}" for a, b in zip(list_images, sdk_images) if a != b), "lengths differ"))
+        hostile = [image for image in sdk_images if any(ord(c) < 32 or 0x80 <= ord(c) < 0xA0 or c == "\u202e"
+                                                         for c in json.dumps(image, ensure_ascii=False))]
+        check("hostile strings survive the round trip unmodified", hostile and all(
+            a == b for a, b in zip(list_images, sdk_images)), f"{len(hostile)} hostile images")
+
+        some_ids = ids[3:6]
+        cases = [
+            ("status available", dict(status=["available"]), ["-s", "available"]),
+            ("status deleted or pending", dict(status=["deleted", "pending"]), ["-s", "deleted,pending"]),
+            ("os_family ubuntu", dict(os_family="ubuntu"), ["-F", "ubuntu"]),
+            ("processor_type 32bit", dict(processor_type="32bit"), ["-p", "32bit"]),
+            ("visibility private", dict(visibility="private"), ["-v", "private"]),
+            ("provider self", dict(provider="self"), ["-P", "self"]),
+            ("search_word centos", dict(search_word="centos"), ["-W", "centos"]),
+            ("search_word in Chinese", dict(search_word="麒麟"), ["-W", "麒麟"]),
+            ("images by id", dict(images=some_ids), ["-i", ",".join(some_ids)]),
+            ("owner system", dict(owner="system"), ["--owner", "system"]),
+            ("status ceased (hidden otherwise)", dict(status=["ceased"]), ["-s", "ceased"]),
+        ]
+        for name, sdk_filters, flags in cases:
+            sdk_total, sdk_set = sdk_all(conn, **sdk_filters)
+            our_total, our_set = qcimages_list(url, *flags)
+            check(f"filter {name}: SDK and qcimages agree ({sdk_total} images)",
+                  sdk_total == our_total and sdk_set == our_set and (sdk_total > 0 or name.startswith("images")),
+                  f"SDK {sdk_total}, qcimages {our_total}")
+
+        ceased_total, _ = sdk_all(conn, status=["ceased"])
+        check("ceased images are listed only when asked for", ceased_total > 0 and not any(
+            image["status"] == "ceased" for image in sdk_images))
+
+        one_page = conn.describe_images(offset=40, limit=7)
+        _, our_page = qcimages_list(url, "-O", "40", "-L", "7")
+        check("one page by offset and limit agrees", one_page["image_set"] == our_page and len(our_page) == 7)
+        capped = conn.describe_images(limit=1000)
+        check("a limit above 100 is capped at 100", len(capped["image_set"]) == 100, len(capped.get("image_set", [])))
+
+        bad_status = conn.describe_images(status=["exploded"])
+        check("an invalid status is refused with 1100", bad_status and bad_status.get("ret_code") == 1100, bad_status)
+        missing = conn.describe_images(images=["img-doesnotexist"])
+        check("an unknown image id is refused with 2100", missing and missing.get("ret_code") == 2100, missing)
+
+        wrong = sdk_connection(url, secret="not-the-secret").describe_images(limit=1)
+        check("a wrong secret is refused with 1200", wrong and wrong.get("ret_code") == 1200, wrong)
+        check("the refusal does not echo the secret", "not-the-secret" not in json.dumps(wrong))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    check("simulate exits cleanly on SIGTERM", process.returncode == 0, process.returncode)
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    sys.exit(0 if passed == len(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
