@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <wchar.h>
 
 /* Globals that Swift 6 rejects as not concurrency-safe, read through functions. */
 static inline WINDOW *qc_stdscr(void) { return stdscr; }

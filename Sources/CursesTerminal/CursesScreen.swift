@@ -32,6 +32,9 @@ final class CursesScreen {
         keypad(window, true)
         nodelay(window, true)
         set_escdelay(Int32(clamping: max(0, settings.escapeDelayMilliseconds)))
+        // Without this, doupdate checks stdin between lines and flushes each time: one frame would go
+        // out in a dozen small writes (a dozen packets over SSH) instead of one.
+        typeahead(-1)
         Self.defineCommonKeys()
         var defaultColorsAvailable = false
         if settings.wantsColors, has_colors() {
@@ -79,9 +82,9 @@ final class CursesScreen {
         restoreTerminal()
     }
 
-    /// Takes the terminal again after a stop; the next frame is drawn in full.
+    /// Takes the terminal again after a stop: the next frame's `doupdate` restores curses' terminal
+    /// modes and, the screen having been forgotten, repaints it in full.
     func resume() {
-        doupdate()
         enableMouse()
         size = Self.currentSize()
         painter.invalidate()

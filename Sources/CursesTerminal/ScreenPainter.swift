@@ -2,7 +2,7 @@ import CNcurses
 import ImageBrowser
 
 /// Draws frames into the curses virtual screen, touching only the cells that changed since the
-/// previous frame, then sends them with one `doupdate`. Drawing an unchanged frame sends nothing.
+/// previous frame, then sends them with one `wnoutrefresh` and `doupdate`. Drawing an unchanged frame sends nothing.
 final class ScreenPainter {
     private let colors: ColorPairCache
     private var previous: Frame?
@@ -34,6 +34,7 @@ final class ScreenPainter {
         }
         placeCursor(frame.cursor, rows: rows, columns: columns)
         previous = frame
+        wnoutrefresh(screen)
         doupdate()
     }
 

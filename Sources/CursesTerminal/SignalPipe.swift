@@ -40,10 +40,18 @@ final class SignalPipe {
     }
 
     /// Stops the process as SIGTSTP would have without our handler; returns once it is continued.
+    ///
+    /// The signal is raised on this thread, unblocked for the moment (a thread started from a
+    /// dispatch worker inherits a mask that blocks it), so the stop happens before `raise` returns.
     func stopProcess() {
+        var stop = sigset_t(), saved = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &stop, &saved)
         qc_default_signal(SIGTSTP)
         raise(SIGTSTP)
         forward([SIGTSTP], chain: false)
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
     }
 
     /// Gives every forwarded signal back the handling it had before.

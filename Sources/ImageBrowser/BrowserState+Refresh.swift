@@ -25,12 +25,7 @@ extension BrowserState {
         let onScreen = view.dropFirst(scrollTop).prefix(listRowsForScrolling)
         for slot in onScreen { add(catalog.image(at: slot).id) }
         if let selectedID { add(selectedID) }
-        var transitioning = 0
-        for slot in catalog.sorted where catalog.image(at: slot).transitionStatus != nil {
-            add(catalog.image(at: slot).id)
-            transitioning += 1
-            if transitioning >= Self.maximumTransitionRefresh { break }
-        }
+        catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
         return ids
     }
 
@@ -67,14 +62,14 @@ extension BrowserState {
         switch (request, result) {
         case (.ids(let ids), .success(let answer)):
             recordSuccess(now: now)
-            ingest(answer.images, now: now, removingCeased: true)
+            ingest(answer.images, now: now)
             let returned = Set(answer.images.map(\.id))
             removeImages(ids.filter { !returned.contains($0) })
         case (.firstPage, .success(let answer)):
             recordSuccess(now: now)
             paging.totalCount = answer.totalCount
             paging.loadedPages.insert(0)
-            ingest(answer.images, now: now, removingCeased: true)
+            ingest(answer.images, now: now)
         case (.ids(let ids), .failure(.api(let error, _))) where error.code == 2100:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.

@@ -19,8 +19,7 @@ extension BrowserState {
         cancelSearch(&effects)
         changeView(fallback: .top) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
-                let catalog = state.catalog
-                state.view = state.view.filter { catalog.matches(new, $0) }
+                state.view = state.catalog.filter(state.view, by: new)
             } else {
                 state.rebuildView()
             }
@@ -51,7 +50,7 @@ extension BrowserState {
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
         guard let query = filter.applied.serverQuery else { return }
         cancelSearch(&effects)
-        search = ServerSearch(generation: filter.generation, query: query)
+        search = ServerSearch(query: query)
         requestSearchPage(&effects)
     }
 
@@ -72,7 +71,6 @@ extension BrowserState {
         switch result {
         case .success(let answer):
             recordSuccess(now: now)
-            search.totalCount = answer.totalCount
             search.nextOffset += answer.images.count
             search.pagesFetched += 1
             self.search = search
@@ -85,9 +83,8 @@ extension BrowserState {
         case .failure(.cancelled):
             self.search = search
         case .failure(let error):
-            search.failure = Sanitizer.forDisplay(error.description)
             self.search = search
-            show("server search failed: \(search.failure ?? "")", kind: .warning, now: now)
+            show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)
         }
     }
 

@@ -85,8 +85,7 @@ extension BrowserState {
         if filter.isEmpty {
             view = catalog.sorted
         } else {
-            let catalog = self.catalog
-            view = catalog.sorted.filter { catalog.matches(filter, $0) }
+            view = catalog.filter(catalog.sorted, by: filter)
         }
     }
 
@@ -102,32 +101,35 @@ extension BrowserState {
         let stale = removed.union(touched)
         view.removeAll(where: stale.contains)
         let catalog = self.catalog
-        let matching = touched
-            .filter { catalog.matches(filter, $0) }
-            .sorted(by: catalog.precedes)
+        let matching = catalog.filter(touched, by: filter).sorted(by: catalog.precedes)
         view = ImageCatalog.merging(view, matching, by: catalog.precedes)
     }
 
     /// Adds or updates images from any answer, highlighting the fields that changed.
-    @discardableResult
-    mutating func ingest(_ images: [Image], now: Date, removingCeased: Bool = false) -> ImageCatalog.MergeResult {
-        var result = ImageCatalog.MergeResult()
+    ///
+    /// A ceased image is gone for good: unless the filter asks for ceased images it is left out (and
+    /// counted in ``hiddenCeased``), and one that ceases while shown is removed.
+    mutating func ingest(_ images: [Image], now: Date) {
+        var incoming = images
+        var ceased: [String] = []
+        if !isFilteringForCeased {
+            ceased = images.filter { $0.status == .ceased }.map(\.id)
+            incoming.removeAll { $0.status == .ceased }
+        }
+        hiddenCeased.formUnion(ceased)
+        hiddenCeased.subtract(incoming.map(\.id))
         changeView(fallback: .neighbour) { state in
-            result = state.catalog.merge(images)
+            let result = state.catalog.merge(incoming)
             let until = now.addingTimeInterval(Browser.highlightDuration)
-            var ceased: [String] = []
             for (slot, fields) in result.changed {
-                let image = state.catalog.image(at: slot)
-                for field in fields { state.highlights[HighlightKey(imageID: image.id, field: field)] = until }
-                if removingCeased, fields.contains(.status), image.status == .ceased, !state.isFilteringForCeased {
-                    ceased.append(image.id)
-                }
+                let id = state.catalog.image(at: slot).id
+                for field in fields { state.highlights[HighlightKey(imageID: id, field: field)] = until }
             }
             let removed = state.catalog.remove(ids: ceased)
             state.forgetHighlights(of: ceased)
             state.absorb(result, removed: removed)
         }
-        return result
+        if let chosenID, hiddenCeased.contains(chosenID) { self.chosenID = nil }
     }
 
     /// Removes images that no longer exist; the selection moves to the neighbour of a removed one.

@@ -27,6 +27,8 @@ public struct BrowserState: Sendable {
     var health = ConnectionHealth()
     /// Cells that changed in a refresh and until when they stay highlighted.
     var highlights: [HighlightKey: Date] = [:]
+    /// Ceased images the server listed and the browser leaves out (see ``ingest(_:now:)``).
+    var hiddenCeased: Set<String> = []
     var message: TransientMessage?
     var size = TerminalSize(width: 80, height: 24)
     var nextRequestNumber = 1
@@ -83,13 +85,10 @@ struct FilterBar: Sendable {
 
 /// The filter's query on the server, fetched page by page after a pause in typing.
 struct ServerSearch: Sendable {
-    var generation: Int
     var query: ImageQuery
     var requestID: RequestID?
     var nextOffset = 0
     var pagesFetched = 0
-    var totalCount: Int?
-    var failure: String?
 
     /// Beyond this many pages the background loading of the whole catalogue completes the answer.
     static let maximumPages = 20

@@ -87,7 +87,7 @@ struct DetailContent {
         }
         let left = deletedAt.addingTimeInterval(recoveryWindow).timeIntervalSince(now)
         if left <= 0 { return [Span("recovery window over: the image ceases soon", Theme.error)] }
-        return [Span(TextFormat.duration(left), Theme.warning), Span(" left of the 2h recovery window")]
+        return [Span(TextFormat.duration(left), Theme.warning), Span(" left to recover (2h window)")]
     }
 
     private static func labelSpan(_ label: String) -> Span {

@@ -3,7 +3,8 @@
 /// Columns are laid out by display width, never by character or byte count: a CJK character or an emoji
 /// takes two cells, a combining mark none. glibc's `wcwidth` is not reachable from Swift, so the widths
 /// come from ``DisplayWidthTables``. Widths are counted per grapheme cluster: a cluster is as wide as its
-/// first scalar, except that an emoji followed by U+FE0F (emoji presentation) is two cells.
+/// first scalar, except that an emoji followed by U+FE0F (emoji presentation) and a flag (a pair of
+/// regional indicators, each one cell to `wcwidth`) are two cells.
 /// Control characters count as one cell: they are never drawn raw (``Sanitizer`` turns each into a
 /// one-cell picture first).
 public enum DisplayWidth {
@@ -12,9 +13,9 @@ public enum DisplayWidth {
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
         let width = scalarWidth(first)
-        if width == 1, scalars.next() == emojiPresentationSelector, first.properties.isEmoji {
-            return 2
-        }
+        guard width == 1, let second = scalars.next() else { return width }
+        if second == emojiPresentationSelector, first.properties.isEmoji { return 2 }
+        if regionalIndicators.contains(first.value), regionalIndicators.contains(second.value) { return 2 }
         return width
     }
 
@@ -68,6 +69,9 @@ public enum DisplayWidth {
 
     /// U+FE0F VARIATION SELECTOR-16, which asks for the emoji (two-cell) presentation.
     private static let emojiPresentationSelector: Unicode.Scalar = "\u{FE0F}"
+
+    /// REGIONAL INDICATOR SYMBOL LETTER A to Z: two of them make a flag.
+    private static let regionalIndicators: ClosedRange<UInt32> = 0x1F1E6...0x1F1FF
 
     /// The first scalar that is not one cell wide (U+0300, the first combining mark).
     private static let firstNonSingleCell: UInt32 = 0x300

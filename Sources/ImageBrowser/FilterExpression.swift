@@ -89,7 +89,7 @@ struct FilterNeedle: Sendable, Hashable {
 }
 
 /// The image fields a `field:value` term can name.
-enum FilterField: String, Sendable, Hashable, CaseIterable {
+enum FilterField: String, Sendable, Hashable {
     case status, os, arch, visibility, provider, owner, tag, name, id, description
 
     /// The field a name typed in the filter bar stands for, aliases included; nil when unknown.
@@ -119,7 +119,7 @@ enum FilterField: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The comparison of a `size` term.
-enum SizeComparison: String, Sendable, Hashable, CaseIterable {
+enum SizeComparison: String, Sendable, Hashable {
     case greater = ">"
     case greaterOrEqual = ">="
     case less = "<"

@@ -5,8 +5,8 @@ import QingCloud
 /// The filter bar re-filters up to 100,000 images at every keystroke. Matching an entry needs no
 /// lowercasing and no allocation, and the small summary stored inline (size, hashes of the exactly
 /// matched fields, a Bloom filter of byte pairs) rules out most images without reading their text.
-/// Build one per image with ``init(_:)`` and keep it beside the image (rebuild it when a refresh
-/// changes the image).
+/// Build one per image with ``init(_:)``, keep it beside the image and rebuild it when a refresh
+/// changes the image.
 public struct FilterIndexEntry: Sendable, Hashable {
     /// The byte pairs of the fields that substring search reads.
     let bigrams: FilterBigramSet
@@ -20,13 +20,32 @@ public struct FilterIndexEntry: Sendable, Hashable {
     static let fieldSeparator: UInt8 = 0xFF
 
     public init(_ image: Image) {
-        var bytes: [UInt8] = []
+        text = FilterIndexText(image)
+        (bigrams, exactHashes) = text.withText { text, layout in
+            (
+                FilterBigramSet(text[..<Int(layout.processorType)]),
+                ExactFieldHashes { field in ExactFieldHashes.hash(text[layout.value(field)]) }
+            )
+        }
+        sizeGB = Int32(clamping: image.sizeGB)
+    }
+}
+
+/// An entry's lowercased text (the fields in the order of ``FilterFieldLayout``, each followed by
+/// ``FilterIndexEntry/fieldSeparator``) preceded by its layout, in one array: reading both costs one
+/// memory access.
+struct FilterIndexText: Sendable, Hashable {
+    private let storage: [UInt8]
+    private static let layoutSize = MemoryLayout<FilterFieldLayout>.size
+
+    init(_ image: Image) {
+        var storage = [UInt8](repeating: 0, count: Self.layoutSize)
         var layout = FilterFieldLayout()
         func append(_ field: String) {
-            Self.appendLowercased(field, to: &bytes)
-            bytes.append(Self.fieldSeparator)
+            Self.appendLowercased(field, to: &storage)
+            storage.append(FilterIndexEntry.fieldSeparator)
         }
-        func mark(_ start: inout UInt32) { start = UInt32(bytes.count) }
+        func mark(_ start: inout UInt32) { start = UInt32(storage.count - Self.layoutSize) }
         append(image.id)
         mark(&layout.name)
         append(image.name)
@@ -55,34 +74,18 @@ public struct FilterIndexEntry: Sendable, Hashable {
         mark(&layout.provider)
         append(image.provider.rawValue)
         mark(&layout.count)
-        bigrams = FilterBigramSet(bytes[..<Int(layout.processorType)])
-        exactHashes = ExactFieldHashes { field in ExactFieldHashes.hash(bytes[layout.value(field)]) }
-        text = FilterIndexText(bytes, layout: layout)
-        sizeGB = Int32(clamping: image.sizeGB)
+        storage.withUnsafeMutableBytes { $0.storeBytes(of: layout, as: FilterFieldLayout.self) }
+        self.storage = storage
     }
 
-    private static func appendLowercased(_ field: String, to bytes: inout [UInt8]) {
+    private static func appendLowercased(_ field: String, to storage: inout [UInt8]) {
         guard field.utf8.allSatisfy({ $0 < 0x80 }) else {
-            bytes.append(contentsOf: field.lowercased().utf8)
+            storage.append(contentsOf: field.lowercased().utf8)
             return
         }
         for byte in field.utf8 {
-            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
+            storage.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
         }
-    }
-}
-
-/// An entry's lowercased text (the fields in the order of ``FilterFieldLayout``, each followed by
-/// ``FilterIndexEntry/fieldSeparator``) preceded by its layout, in one array: reading both costs one
-/// memory access.
-struct FilterIndexText: Sendable, Hashable {
-    private let storage: [UInt8]
-    private static let layoutSize = MemoryLayout<FilterFieldLayout>.size
-
-    init(_ bytes: [UInt8], layout: FilterFieldLayout) {
-        var storage = withUnsafeBytes(of: layout, Array.init)
-        storage.append(contentsOf: bytes)
-        self.storage = storage
     }
 
     func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>, FilterFieldLayout) -> Result) -> Result {
@@ -167,7 +170,15 @@ struct ExactFieldHashes: Sendable, Hashable {
 /// A needle can occur in a text only if every byte pair of the needle is in the text's set, so one
 /// comparison rules out most images before their text is read.
 struct FilterBigramSet: Sendable, Hashable {
-    private var words = SIMD8<UInt64>()
+    // Eight named words rather than a SIMD vector or a tuple: the optimiser keeps them in registers.
+    private var word0: UInt64 = 0
+    private var word1: UInt64 = 0
+    private var word2: UInt64 = 0
+    private var word3: UInt64 = 0
+    private var word4: UInt64 = 0
+    private var word5: UInt64 = 0
+    private var word6: UInt64 = 0
+    private var word7: UInt64 = 0
 
     /// The pairs of `bytes`, leaving out those that touch a ``FilterIndexEntry/fieldSeparator``.
     init(_ bytes: some Collection<UInt8>) {
@@ -188,10 +199,23 @@ struct FilterBigramSet: Sendable, Hashable {
     }
 
     private mutating func set(_ bit: UInt32) {
-        words[Int(bit >> 6)] |= 1 << (bit & 63)
+        let mask: UInt64 = 1 << (bit & 63)
+        switch bit >> 6 {
+        case 0: word0 |= mask
+        case 1: word1 |= mask
+        case 2: word2 |= mask
+        case 3: word3 |= mask
+        case 4: word4 |= mask
+        case 5: word5 |= mask
+        case 6: word6 |= mask
+        default: word7 |= mask
+        }
     }
 
     func contains(_ other: FilterBigramSet) -> Bool {
-        !any(other.words & ~words .!= 0)
+        let missing = (other.word0 & ~word0) | (other.word1 & ~word1) | (other.word2 & ~word2)
+            | (other.word3 & ~word3) | (other.word4 & ~word4) | (other.word5 & ~word5)
+            | (other.word6 & ~word6) | (other.word7 & ~word7)
+        return missing == 0
     }
 }

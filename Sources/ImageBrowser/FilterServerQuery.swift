@@ -1,8 +1,8 @@
 import QingCloud
 
 extension ImageFilter {
-    /// The DescribeImages filters that narrow the server's answer to (at least) this filter's matches,
-    /// so that the answer is complete while not every page is loaded; nil when no term translates.
+    /// The DescribeImages filters that narrow the server's answer down to this filter's matches, so that
+    /// they can be found while not every page is loaded; nil when no term translates.
     ///
     /// The server answers a superset: the browser re-filters it locally with the full filter. Only
     /// positive terms translate, each parameter from the first term that fits it:
@@ -11,7 +11,9 @@ extension ImageFilter {
     /// - `arch:`, `visibility:` and `provider:` with one documented value -> `processor_type`, ...;
     /// - `owner:` with one whole user id (`usr-` and 8 letters or digits) -> `owner`, and `tag:` with one
     ///   whole tag id (`tag-...`) -> `tags.1`: the server matches those exactly, the local filter by substring;
-    /// - the only positive free-text term, when it has one value -> `search_word` (as typed).
+    /// - the only positive free-text term, when it has one value -> `search_word` (as typed). The server
+    ///   matches it against the id and name only, so an image that matches by another field (description,
+    ///   OS, status, tags) is found once its page is loaded, not through this query.
     /// `offset` and `limit` are left nil.
     public var serverQuery: ImageQuery? {
         var query = ImageQuery()

@@ -17,6 +17,8 @@ struct ImageCatalog: Sendable {
     /// The live slots in ``order``.
     private(set) var sorted: [Slot] = []
     private(set) var order: SortOrder
+    /// The display width of the widest sanitised id ever loaded, for the ID column.
+    private(set) var widestID = 0
 
     /// What a merge did, for updating the filtered view and the highlights.
     struct MergeResult {
@@ -37,7 +39,24 @@ struct ImageCatalog: Sendable {
     func row(at slot: Slot) -> ImageRow { rows[Int(slot)] }
     func image(withID id: String) -> Image? { slotByID[id].map { images[Int($0)] } }
 
-    func matches(_ filter: ImageFilter, _ slot: Slot) -> Bool { filter.matches(filterEntries[Int(slot)]) }
+    /// Up to `limit` images going through a transition (creating, deleting, ...), in sort order.
+    func idsInTransition(limit: Int) -> [String] {
+        var ids: [String] = []
+        images.withUnsafeBufferPointer { images in
+            for slot in sorted where images[Int(slot)].transitionStatus != nil {
+                ids.append(images[Int(slot)].id)
+                if ids.count >= limit { break }
+            }
+        }
+        return ids
+    }
+
+    /// The slots (in their order) whose images pass the filter.
+    func filter(_ slots: [Slot], by filter: ImageFilter) -> [Slot] {
+        filterEntries.withUnsafeBufferPointer { entries in
+            slots.filter { filter.matches(entries[Int($0)]) }
+        }
+    }
 
     /// Whether slot `lhs` comes before slot `rhs` in the current order.
     func precedes(_ lhs: Slot, _ rhs: Slot) -> Bool { order.precedes(rows[Int(lhs)], rows[Int(rhs)]) }
@@ -59,6 +78,7 @@ struct ImageCatalog: Sendable {
                 let slot = Slot(images.count)
                 images.append(image)
                 rows.append(ImageRow(image))
+                widestID = max(widestID, DisplayWidth.of(rows[rows.count - 1].id))
                 filterEntries.append(FilterIndexEntry(image))
                 slotByID[image.id] = slot
                 result.added.append(slot)
@@ -85,27 +105,34 @@ struct ImageCatalog: Sendable {
         if newOrder == order.reversed {
             sorted.reverse()
         } else {
-            sorted.sort { newOrder.precedes(rows[Int($0)], rows[Int($1)]) }
+            var reordered = sorted
+            rows.withUnsafeBufferPointer { rows in
+                reordered.sort { newOrder.precedes(rows[Int($0)], rows[Int($1)]) }
+            }
+            sorted = reordered
         }
         order = newOrder
     }
 
-    /// Merges two arrays that are each in order into one in order.
+    /// Merges a short ordered array into a long ordered one: a binary search per element of `second`,
+    /// so that adding a page of 100 to 100,000 rows costs about 1,700 comparisons and one copy.
     static func merging(_ first: [Slot], _ second: [Slot], by precedes: (Slot, Slot) -> Bool) -> [Slot] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
         var merged: [Slot] = []
         merged.reserveCapacity(first.count + second.count)
-        var i = 0, j = 0
-        while i < first.count, j < second.count {
-            if precedes(second[j], first[i]) {
-                merged.append(second[j]); j += 1
-            } else {
-                merged.append(first[i]); i += 1
+        var copied = 0
+        for slot in second {
+            var low = copied, high = first.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(slot, first[middle]) { high = middle } else { low = middle + 1 }
             }
+            merged.append(contentsOf: first[copied..<low])
+            merged.append(slot)
+            copied = low
         }
-        merged.append(contentsOf: first[i...])
-        merged.append(contentsOf: second[j...])
+        merged.append(contentsOf: first[copied...])
         return merged
     }
 }

@@ -19,13 +19,13 @@ struct ListPane {
             }
         }
 
-        /// The width when shown; the name takes whatever is left.
-        var width: Int {
+        /// The width when shown; the ID column fits the widest ID loaded, the name takes what is left.
+        func width(idWidth: Int) -> Int {
             switch self {
-            case .id: 12
+            case .id: idWidth
             case .name: 0
             case .status: 12
-            case .osFamily: 8
+            case .osFamily: 10
             case .processorType: 5
             case .size: 5
             case .source: 14
@@ -86,11 +86,15 @@ struct ListPane {
     static let margin = 1
     static let gap = 1
 
+    /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
+    static let idWidthRange = 10...20
+
     /// The columns that fit `width`, placed left to right.
-    static func columns(width: Int) -> [PlacedColumn] {
+    static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
+        let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
         var shown = Column.allCases
         func nameWidth() -> Int {
-            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width + gap }
+            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
             return width - margin - fixed
         }
         while nameWidth() < comfortableNameWidth,
@@ -100,7 +104,7 @@ struct ListPane {
         var placed: [PlacedColumn] = []
         var x = margin
         for column in shown {
-            let columnWidth = column == .name ? max(1, nameWidth()) : column.width
+            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth)
             placed.append(PlacedColumn(column: column, x: x, width: columnWidth))
             x += columnWidth + gap
         }
@@ -112,7 +116,7 @@ struct ListPane {
     let now: Date
 
     func draw(on canvas: inout Canvas) {
-        let columns = Self.columns(width: rect.width)
+        let columns = Self.columns(width: rect.width, widestID: state.catalog.widestID)
         drawTitles(columns, on: &canvas)
         let rows = rect.height - 1
         guard rows > 0 else { return }
@@ -192,11 +196,10 @@ struct ListPane {
             var (text, style) = cell(placed.column, of: row)
             if placed.column.fields.contains(where: { isChanged(imageID, $0) }) { style = Theme.changed }
             let x = rect.x + placed.x
-            if placed.column == .status {
-                let marker = row.transition == nil ? "" : " ⟳"
-                let fitted = DisplayWidth.fit(text, width: placed.width - DisplayWidth.of(marker))
-                let end = canvas.write(fitted, x: x, y: y, limit: rect.maxX, style: style)
-                canvas.write(marker, x: end, y: y, limit: rect.maxX, style: Theme.activity)
+            if placed.column == .status, row.transition != nil {
+                let end = canvas.write(DisplayWidth.truncate(text, toWidth: placed.width - 2), x: x, y: y,
+                                       limit: rect.maxX, style: style)
+                canvas.write(" ⟳", x: end, y: y, limit: rect.maxX, style: Theme.activity)
             } else {
                 let fitted = DisplayWidth.fit(text, width: placed.width, alignRight: placed.column.alignsRight)
                 canvas.write(fitted, x: x, y: y, limit: rect.maxX, style: style)

@@ -5,10 +5,12 @@ import QingCloud
 struct OverlayBox {
     let rect: Rect
 
+    /// Wider than this, the box is centred over the dimmed screen; narrower, it takes the whole width.
+    static let maximumWidth = 100
+
     init(size: TerminalSize) {
-        let width = min(size.width, max(min(size.width - 4, 100), 0))
-        let height = max(0, size.height - 2)
-        rect = Rect(x: (size.width - width) / 2, y: 1, width: width, height: height)
+        let width = size.width >= Self.maximumWidth + 4 ? Self.maximumWidth : max(0, size.width)
+        rect = Rect(x: (size.width - width) / 2, y: 1, width: width, height: max(0, size.height - 2))
     }
 
     /// Lines of content inside the frame.
@@ -19,7 +21,7 @@ struct OverlayBox {
     static func lines(of overlay: Overlay, catalog: ImageCatalog, width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
-            return HelpContent.lines
+            return HelpContent.lines(width: width)
         case .rawJSON(let id, _):
             guard let image = catalog.image(withID: id) else {
                 return [[Span("image \(Sanitizer.forDisplay(id)) is gone", Theme.warning)]]
@@ -47,6 +49,9 @@ struct OverlayBox {
 
     func draw(_ overlay: Overlay, catalog: ImageCatalog, on canvas: inout Canvas) {
         guard rect.width >= 6, rect.height >= 3 else { return }
+        canvas.restyle(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height)) { style in
+            style = CellStyle(dim: true)
+        }
         canvas.fill(rect, style: .plain)
         let border = Theme.focusedBorder
         let horizontal = String(repeating: "─", count: rect.width - 2)
@@ -64,12 +69,19 @@ struct OverlayBox {
         for (offset, line) in content.dropFirst(top).prefix(contentHeight).enumerated() {
             canvas.write(line, x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2)
         }
-        var hint = " Esc close "
         if content.count > contentHeight {
-            hint = " ↑↓ PgUp PgDn scroll · \(top + 1)-\(min(top + contentHeight, content.count))/\(content.count) ·" + hint
+            let position = " \(top + 1)-\(min(top + contentHeight, content.count))/\(content.count) "
+            let x = rect.maxX - 2 - DisplayWidth.of(position)
+            canvas.write(position, x: max(rect.x + 1, x), y: rect.maxY - 1, limit: rect.maxX - 1, style: Theme.faint)
         }
-        let hintX = rect.maxX - 1 - DisplayWidth.of(hint) - 1
-        canvas.write(hint, x: max(rect.x + 1, hintX), y: rect.maxY - 1, limit: rect.maxX - 1, style: Theme.faint)
+    }
+
+    /// The footer's key hints while an overlay is open.
+    static func hints(for overlay: Overlay) -> [(String, String)] {
+        switch overlay {
+        case .help: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll")]
+        case .rawJSON: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll"), ("c", "copy id")]
+        }
     }
 }
 
@@ -107,16 +119,21 @@ enum HelpContent {
         ]),
     ]
 
-    static let lines: [StyledLine] = {
+    /// The help at a width: keys in a column, their meaning wrapped beside them.
+    static func lines(width: Int) -> [StyledLine] {
         let keyWidth = sections.flatMap(\.keys).map { DisplayWidth.of($0.key) }.max() ?? 0
+        let indent = String(repeating: " ", count: keyWidth + 4)
         var lines: [StyledLine] = []
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append([]) }
             lines.append([Span(section.title, Theme.label)])
             for entry in section.keys {
-                lines.append([Span("  " + DisplayWidth.fit(entry.key, width: keyWidth) + "  ", Theme.strong), Span(entry.action)])
+                let action = TextFormat.wrap(entry.action, width: max(10, width - keyWidth - 4))
+                lines.append([Span("  " + DisplayWidth.fit(entry.key, width: keyWidth) + "  ", Theme.strong),
+                              Span(action.first ?? "")])
+                lines += action.dropFirst().map { [Span(indent + $0)] }
             }
         }
         return lines
-    }()
+    }
 }

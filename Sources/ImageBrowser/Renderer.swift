@@ -56,12 +56,19 @@ struct Renderer {
     private func drawHeader(_ layout: Layout, on canvas: inout Canvas) {
         let width = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.titleBar)
-        var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar)]
-        left.append(Span(Sanitizer.forDisplay(state.options.zone), Theme.titleBarStrong))
-        left.append(Span(" · " + Sanitizer.forDisplay(state.options.endpointLabel) + " ", Theme.titleBar))
-        if state.options.isDemo { left += [Span(" DEMO ", Theme.demoBadge)] }
         let right = refreshBadge()
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let zone = Sanitizer.forDisplay(state.options.zone)
+        let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
+        var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
+        let used = 11 + DisplayWidth.of(zone) + (badge.isEmpty ? 0 : 7)
+        let endpointRoom = width - rightWidth - 1 - used - 4
+        if endpointRoom >= 6 {
+            let endpoint = DisplayWidth.truncate(Sanitizer.forDisplay(state.options.endpointLabel), toWidth: endpointRoom)
+            left.append(Span(" · " + endpoint, Theme.titleBar))
+        }
+        left.append(Span(" ", Theme.titleBar))
+        left += badge
         canvas.write(left, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
         canvas.write(right, x: max(0, width - rightWidth), y: 0)
 
@@ -83,7 +90,7 @@ struct Renderer {
             line += [Span(TextFormat.grouped(state.view.count), Theme.strong), Span(" match · ")]
         }
         if let total = state.paging.totalCount {
-            if state.isFullyLoaded, loaded >= total {
+            if state.isFullyLoaded {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
             } else {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" of "),
@@ -91,6 +98,9 @@ struct Renderer {
             }
         } else {
             line.append(Span(state.health.error == nil ? "loading…" : "not loaded", Theme.faint))
+        }
+        if !state.hiddenCeased.isEmpty {
+            line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
         }
         if state.search?.isRunning == true { line.append(Span(" · searching…", Theme.faint)) }
         if !state.filter.isEditing, !state.filter.text.isEmpty {
@@ -100,24 +110,28 @@ struct Renderer {
         let order = state.catalog.order
         let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.title + (order.descending ? " ▼" : " ▲") + " ")]
         let sortWidth = sort.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        canvas.write(line, x: 0, y: 1, limit: max(0, width - sortWidth - 1))
-        if width - sortWidth > 40 { canvas.write(sort, x: width - sortWidth, y: 1) }
+        let showsSort = width - sortWidth > 40
+        canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
+        if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
     }
 
+    /// The last error, then (right-aligned, when there is room) how old it and the data on screen are.
+    /// Ages are coarse (`<1m`, `3m`) so that the line changes at most once a minute.
     private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
-        var line: StyledLine = [Span(" ! ", CellStyle(foreground: .red, bold: true, reverse: true)), Span(" ")]
-        line.append(Span(ageText(since: error.at), Theme.error))
+        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at))) ago"
         if let success = state.health.lastSuccess {
-            line.append(Span(" · showing data from \(ageText(since: success))", Theme.faint))
+            ages += " · data \(TextFormat.age(now.timeIntervalSince(success))) old"
+        } else {
+            ages += " · no data yet"
         }
-        line += [Span(" · "), Span(error.message, Theme.error)]
-        canvas.write(line, x: 0, y: 2, limit: width)
-    }
-
-    /// "under a minute ago", "5m ago": changes at most once a minute.
-    private func ageText(since date: Date) -> String {
-        let elapsed = now.timeIntervalSince(date)
-        return elapsed < 60 ? "under a minute ago" : "\(TextFormat.age(elapsed)) ago"
+        ages += " "
+        let agesWidth = DisplayWidth.of(ages)
+        let showsAges = width - agesWidth >= 30
+        let limit = showsAges ? width - agesWidth - 1 : width
+        let badge = Span(" ! ", CellStyle(foreground: .red, bold: true, reverse: true))
+        let message = DisplayWidth.truncate(error.message, toWidth: max(0, limit - 4))
+        canvas.write([badge, Span(" "), Span(message, Theme.error)], x: 0, y: 2, limit: limit)
+        if showsAges { canvas.write(ages, x: width - agesWidth, y: 2, style: Theme.warning) }
     }
 
     // MARK: Detail
@@ -182,21 +196,29 @@ struct Renderer {
             canvas.write(" " + message.text, x: 0, y: y, limit: width, style: style)
             return
         }
+        if let overlay = state.overlay {
+            drawHints(OverlayBox.hints(for: overlay), y: y, limit: width, on: &canvas)
+            return
+        }
         var position = ""
         if let index = state.selectedIndex {
             position = "\(TextFormat.grouped(index + 1))/\(TextFormat.grouped(state.view.count)) "
         }
         let positionWidth = DisplayWidth.of(position)
+        drawHints(hints, y: y, limit: width - positionWidth - 1, on: &canvas)
+        if positionWidth > 0, positionWidth < width {
+            canvas.write(position, x: width - positionWidth, y: y, style: Theme.faint)
+        }
+    }
+
+    /// Key hints, as many as fit whole.
+    private func drawHints(_ hints: [(String, String)], y: Int, limit: Int, on canvas: inout Canvas) {
         var x = 1
-        let limit = width - positionWidth - 1
         for (key, action) in hints {
             let itemWidth = DisplayWidth.of(key) + 1 + DisplayWidth.of(action)
             guard x + itemWidth <= limit else { break }
             x = canvas.write(key, x: x, y: y, style: Theme.strong)
             x = canvas.write(" " + action, x: x, y: y, style: Theme.faint) + 2
-        }
-        if positionWidth > 0, positionWidth < width {
-            canvas.write(position, x: width - positionWidth, y: y, style: Theme.faint)
         }
     }
 
@@ -221,7 +243,7 @@ struct Renderer {
         var end = canvas.write(shown, x: 1, y: y, limit: width, style: .plain)
         if let error = state.filter.applied.syntaxError {
             end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
-            canvas.write(Sanitizer.forDisplay(error.message) + " (at \(error.offset + 1))", x: end, y: y, limit: width, style: Theme.error)
+            canvas.write(Sanitizer.forDisplay(error.description), x: end, y: y, limit: width, style: Theme.error)
         } else if state.filter.text.isEmpty {
             canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The column the list is sorted by and in which direction.
 ///
 /// The default, newest created first, is the order the server returns. Every order is total (ties are
@@ -46,9 +48,9 @@ struct SortOrder: Sendable, Hashable {
 
     /// Ascending order of the column, ties broken by id so that it is total.
     private func ascendingOrder(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
-        func byID() -> Bool { lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8) }
+        func byID() -> Bool { Self.bytesPrecede(lhs.id, rhs.id) }
         func text(_ a: String, _ b: String) -> Bool {
-            a == b ? byID() : a.utf8.lexicographicallyPrecedes(b.utf8)
+            a == b ? byID() : Self.bytesPrecede(a, b)
         }
         switch column {
         case .id: return byID()
@@ -60,6 +62,21 @@ struct SortOrder: Sendable, Hashable {
         case .source: return text(lhs.sourceKey, rhs.sourceKey)
         case .created: return lhs.createdKey == rhs.createdKey ? byID() : lhs.createdKey < rhs.createdKey
         }
+    }
+
+    /// UTF-8 byte order: fast (one memcmp for native strings) and the same on every machine.
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { first in
+            b.utf8.withContiguousStorageIfAvailable { second -> Bool in
+                let common = min(first.count, second.count)
+                if common > 0, let x = first.baseAddress, let y = second.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return order < 0 }
+                }
+                return first.count < second.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Whether a change of these fields can move an image in this order.

@@ -60,41 +60,49 @@ enum TextFormat {
         return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h \(minutes % 60)m"
     }
 
-    /// `5s`, `2m`, `1m30s`: a refresh interval.
+    /// `5s`, `2.5s`, `2m`, `90s`: a refresh interval.
     static func interval(_ duration: Duration) -> String {
-        let seconds = Int(duration.components.seconds)
-        if seconds < 60 || seconds % 60 != 0 && seconds < 120 { return "\(seconds)s" }
-        return seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds / 60)m\(seconds % 60)s"
+        let (seconds, attoseconds) = duration.components
+        if attoseconds != 0 {
+            let tenths = Int((Double(seconds) + Double(attoseconds) / 1e18) * 10 + 0.5)
+            return tenths % 10 == 0 ? "\(tenths / 10)s" : "\(tenths / 10).\(tenths % 10)s"
+        }
+        return seconds >= 120 && seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds)s"
     }
 
     /// Breaks text into lines at most `width` cells wide, at spaces where possible.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        var line = ""
+        var line: [Character] = []
         var lineWidth = 0
-        var lastSpace: String.Index?
+        /// Where the last space of `line` is, to break there.
+        var lastSpace: Int?
         for character in text {
             let characterWidth = max(0, DisplayWidth.of(character))
             if lineWidth + characterWidth > width, !line.isEmpty {
-                if let space = lastSpace, space > line.startIndex {
-                    let rest = String(line[line.index(after: space)...])
-                    lines.append(String(line[..<space]))
-                    line = rest
-                    lineWidth = DisplayWidth.of(rest)
-                } else {
-                    lines.append(line)
-                    line = ""
+                if character == " " {
+                    lines.append(String(line))
+                    line = []
                     lineWidth = 0
+                    lastSpace = nil
+                    continue
                 }
+                if let space = lastSpace, space > 0 {
+                    lines.append(String(line[..<space]))
+                    line = Array(line[(space + 1)...])
+                } else {
+                    lines.append(String(line))
+                    line = []
+                }
+                lineWidth = DisplayWidth.of(String(line))
                 lastSpace = nil
-                if character == " ", line.isEmpty { continue }
             }
-            if character == " " { lastSpace = line.endIndex }
+            if character == " " { lastSpace = line.count }
             line.append(character)
             lineWidth += characterWidth
         }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
         return lines
     }
 }

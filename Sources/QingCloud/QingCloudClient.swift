@@ -142,7 +142,7 @@ public final class QingCloudClient: ImageService, Sendable {
         case 1300: "check this machine's clock (time_stamp must be close to the server's time, UTC)"
         case 1400: "the access key has no permission for DescribeImages in zone \(configuration.zone)"
         case 2500: "the API quota is daily; try again tomorrow or ask QingCloud to raise it"
-        case 5000, 5100, 5300: "the service is busy or updating; try again shortly"
+        case 5000, 5100, 5300: "retried with backoff and gave up; try again shortly"
         default: nil
         }
     }

@@ -13,7 +13,7 @@ struct CatalogueGenerator {
     private var usedIDs: Set<String> = []
     private var generated = 0
     /// The account whose private images these are.
-    let account: String
+    private let account: String
     private let otherOwners: [String]
     private let ordinaryTags: [Tag]
     private let hostileTag: Tag
@@ -37,9 +37,6 @@ struct CatalogueGenerator {
         ordinaryTags = CatalogueVocabulary.tags.map(tag)
         hostileTag = tag(CatalogueVocabulary.hostileTag)
     }
-
-    /// Every tag that images of this catalogue may carry.
-    var tagPool: [Tag] { ordinaryTags + [hostileTag] }
 
     private static func randomSuffix(_ random: inout SplitMix64) -> String {
         String((0..<8).map { _ in random.pick(CatalogueVocabulary.idAlphabet) })

@@ -9,14 +9,16 @@ import QingCloud
 /// already encoded apart from the three fields that change (status, transition_status, status_time), so
 /// a page of 100 costs little more than copying bytes.
 final class ImageWorld: Sendable {
-    /// One image as the world holds it.
-    struct Entry: Sendable {
+    /// One image as the world holds it (a class, so that scanning the entries copies no strings).
+    final class Entry: Sendable {
         /// The image as the catalogue made it (`raw` is not kept).
         let image: Image
         /// Virtual time from which the image exists; nil for the catalogue, which exists from the start.
         let appearance: Int64?
         /// How the image changes; nil when it does not.
         let schedule: LifecycleSchedule?
+        /// The state the catalogue gave the image.
+        let initialState: State
         let searchableID: [UInt8]
         let searchableName: [UInt8]
         /// The JSON object up to the changing fields, the changing fields as the catalogue made them,
@@ -24,6 +26,20 @@ final class ImageWorld: Sendable {
         let jsonHead: [UInt8]
         let jsonInitialState: [UInt8]
         let jsonTail: [UInt8]
+
+        init(image: Image, appearance: Int64?, schedule: LifecycleSchedule?, initialState: State,
+             searchableID: [UInt8], searchableName: [UInt8], jsonHead: [UInt8], jsonInitialState: [UInt8],
+             jsonTail: [UInt8]) {
+            self.image = image
+            self.appearance = appearance
+            self.schedule = schedule
+            self.initialState = initialState
+            self.searchableID = searchableID
+            self.searchableName = searchableName
+            self.jsonHead = jsonHead
+            self.jsonInitialState = jsonInitialState
+            self.jsonTail = jsonTail
+        }
     }
 
     /// An image's phase at some moment and when (seconds since 1970) it began.
@@ -36,9 +52,6 @@ final class ImageWorld: Sendable {
     let epoch: Int64
     let entries: [Entry]
     private let positionByID: [String: Int]
-    /// The tags images may carry, and the account that owns the private images.
-    let tagPool: [Tag]
-    let account: String
 
     /// How many images appear while the simulator runs with churn, at most.
     static let maximumNewcomers = 2_000
@@ -47,8 +60,6 @@ final class ImageWorld: Sendable {
         let epochSeconds = Int64(epoch.timeIntervalSince1970.rounded(.down))
         self.epoch = epochSeconds
         var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
-        tagPool = generator.tagPool
-        account = generator.account
         var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
         catalogue.sort(by: ImageCatalogue.listedBefore)
 
@@ -85,9 +96,7 @@ final class ImageWorld: Sendable {
         if let (phase, since) = entry.schedule?.phase(at: time) {
             return State(phase: phase, statusTime: epoch + since)
         }
-        let image = entry.image
-        return State(phase: ImagePhase(image.status, image.transitionStatus),
-                     statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970))
+        return entry.initialState
     }
 
     /// The first id of `ids` that names no image existing at `time`.
@@ -103,22 +112,23 @@ final class ImageWorld: Sendable {
     func page(matching filter: ImageFilter, at time: Int64, offset: Int, limit: Int)
         -> (totalCount: Int, page: [(entry: Entry, state: State)])
     {
-        let candidates: [Int] = filter.imageIDs.isEmpty
-            ? Array(entries.indices)
-            : Set(filter.imageIDs.compactMap { positionByID[$0] }).sorted()
         var totalCount = 0
         var page: [(entry: Entry, state: State)] = []
         page.reserveCapacity(min(limit, 100))
-        for position in candidates {
-            let entry = entries[position]
+        func consider(_ entry: Entry) {
             guard let state = state(of: entry, at: time),
                   filter.matches(entry.image, phase: state.phase,
                                  searchableID: entry.searchableID, searchableName: entry.searchableName)
-            else { continue }
+            else { return }
             if totalCount >= offset && totalCount - offset < limit {
                 page.append((entry, state))
             }
             totalCount += 1
+        }
+        if filter.imageIDs.isEmpty {
+            entries.forEach(consider)
+        } else {
+            Set(filter.imageIDs.compactMap { positionByID[$0] }).sorted().forEach { consider(entries[$0]) }
         }
         return (totalCount, page)
     }
@@ -161,10 +171,10 @@ final class ImageWorld: Sendable {
         head.key("owner"); head.string(image.owner); head.raw(",")
         head.key("recommended_type"); head.string(image.recommendedType); head.raw(",")
 
-        var initialState = JSONWriter()
-        writeState(State(phase: ImagePhase(image.status, image.transitionStatus),
-                         statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970)),
-                   to: &initialState)
+        let initialState = State(phase: ImagePhase(image.status, image.transitionStatus),
+                                 statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970))
+        var initialStateJSON = JSONWriter()
+        writeState(initialState, to: &initialStateJSON)
 
         var tail = JSONWriter()
         tail.key("create_time"); tail.string(APITimestamp.format(image.createTime ?? .distantPast)); tail.raw(",")
@@ -188,9 +198,9 @@ final class ImageWorld: Sendable {
         tail.raw("}")
 
         return Entry(
-            image: image, appearance: appearance, schedule: schedule,
+            image: image, appearance: appearance, schedule: schedule, initialState: initialState,
             searchableID: Array(image.id.lowercased().utf8), searchableName: Array(image.name.lowercased().utf8),
-            jsonHead: head.bytes, jsonInitialState: initialState.bytes, jsonTail: tail.bytes
+            jsonHead: head.bytes, jsonInitialState: initialStateJSON.bytes, jsonTail: tail.bytes
         )
     }
 

@@ -56,8 +56,17 @@ struct LifecyclePlanner {
             }
             return LifecycleSchedule(changes: [.init(at: max(1, recoverableFor), phase: ImagePhase(.ceased))])
         case (.suspended, nil):
-            guard takeCyclingSlot(&random, probability: 0.5) else { return nil }
-            return durations.suspensionCycle(from: 2, remaining: random.int64(in: 1...durations.settled))
+            guard takeCyclingSlot(&random, probability: 0.6) else { return nil }
+            let remaining = random.int64(in: 1...durations.settled)
+            guard random.chance(0.25) else {
+                return durations.suspensionCycle(from: 2, remaining: remaining)
+            }
+            let deleted = remaining + durations.transition
+            return LifecycleSchedule(changes: [
+                .init(at: remaining, phase: ImagePhase(.suspended, .deleting)),
+                .init(at: deleted, phase: ImagePhase(.deleted)),
+                .init(at: deleted + Self.recoveryWindow, phase: ImagePhase(.ceased)),
+            ])
         case (.available, nil):
             return availableImageSchedule(&random, durations)
         default:

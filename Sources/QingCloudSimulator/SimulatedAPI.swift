@@ -31,7 +31,9 @@ struct SimulatedAPI: Sendable {
             logger.debug("answered", metadata: ["action": "\(action)", "ret_code": "0"])
             return body
         } catch {
-            logger.debug("refused", metadata: ["action": "\(action)", "ret_code": "\(error.code)", "message": "\(error.message)"])
+            logger.debug("refused", metadata: [
+                "action": "\(action)", "ret_code": "\(error.code)", "message": "\(error.message.debugDescription)",
+            ])
             return Self.errorBody(error)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A local, faithful QingCloud API endpoint serving DescribeImages over a deterministic catalogue.
 ///
@@ -10,10 +11,16 @@ import NIOCore
 /// on demand (`FaultPlan`). Create it, `start()` it for its URL, `stop()` it when done.
 public actor Simulator {
     public nonisolated let configuration: SimulatorConfiguration
-    let api: SimulatedAPI
+    nonisolated let api: SimulatedAPI
     private let logger: Logger
-    private var server: Task<Void, Never>?
-    private var endpoint: URL?
+    private var server: RunningServer?
+
+    /// A server that was started: what shuts it down, what runs it, and its URL once bound.
+    private struct RunningServer {
+        let group: ServiceGroup
+        let task: Task<Void, Never>
+        let endpoint: Task<URL, any Error>
+    }
 
     /// Builds the catalogue (and, with churn, its lifecycle); nothing listens until `start()`.
     public init(configuration: SimulatorConfiguration, logger: Logger = Simulator.quietLogger()) {
@@ -32,7 +39,9 @@ public actor Simulator {
     /// Binds and starts serving; returns once the port is bound. The endpoint URL, e.g.
     /// `http://127.0.0.1:41234/iaas/`. Calling it again while running returns the same URL.
     public func start() async throws -> URL {
-        if let endpoint { return endpoint }
+        if let server {
+            return try await server.endpoint.value
+        }
         let (boundPorts, portContinuation) = AsyncThrowingStream<Int, any Error>.makeStream()
         let faults = configuration.faults
         let application = Application(
@@ -50,37 +59,42 @@ public actor Simulator {
             },
             logger: logger
         )
-        let logger = self.logger
-        server = Task {
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [], logger: logger
+        ))
+        let task = Task {
             do {
-                try await application.run()
+                try await group.run()
                 portContinuation.finish()
             } catch {
-                logger.error("simulator stopped: \(error)")
                 portContinuation.finish(throwing: error)
             }
         }
-        do {
+        let host = configuration.host
+        let endpoint = Task {
             for try await port in boundPorts {
-                let url = Self.url(host: configuration.host, port: port)
-                endpoint = url
-                return url
+                return Self.url(host: host, port: port)
             }
+            throw CancellationError()
+        }
+        let running = RunningServer(group: group, task: task, endpoint: endpoint)
+        server = running
+        do {
+            return try await endpoint.value
         } catch {
-            server = nil
+            if server?.task == task { server = nil }
+            await task.value
             throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
         }
-        server = nil
-        throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: "the server stopped")
     }
 
-    /// Stops serving and closes the port; waits until it is closed. Does nothing when not running.
+    /// Stops serving: closes the port and every connection once its answer in progress is sent, and
+    /// returns when all are closed. Does nothing when not running.
     public func stop() async {
         guard let server else { return }
         self.server = nil
-        endpoint = nil
-        server.cancel()
-        await server.value
+        await server.group.triggerGracefulShutdown()
+        await server.task.value
     }
 
     private static func url(host: String, port: Int) -> URL {

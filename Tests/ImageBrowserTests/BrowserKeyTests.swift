@@ -57,10 +57,10 @@ struct BrowserKeyTests {
 
     @Test("y shows the raw JSON, scrolls, and y or Esc closes it")
     func rawJSON() {
-        var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 12))
         harness.press(.character("y"))
         #expect(harness.state.overlay == .rawJSON(imageID: Fixtures.id(1), scroll: 0))
-        let frame = harness.render(80, 24)
+        let frame = harness.render(80, 12)
         #expect(frame.text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
         harness.press(.down, .down)
         #expect(harness.state.overlay?.scroll == 2)

@@ -117,6 +117,7 @@ struct BrowserRefreshTests {
         harness.fire(.refresh)
         harness.answerAll()
         #expect(harness.state.catalog.image(withID: Fixtures.id(2)) == nil)
+        #expect(harness.render().text(ofRow: 1).contains("249 images · 1 ceased hidden"))
 
         var filtered = Self.loaded()
         filtered.press(.character("/"))
@@ -140,12 +141,12 @@ struct BrowserRefreshTests {
         #expect(harness.timers[.refresh]?.delay == .seconds(10))
         let header = harness.render().text(ofRow: 2)
         #expect(header.contains("connection refused"))
-        #expect(header.contains("under a minute ago"))
+        #expect(header.contains("failed <1m ago · data <1m old"))
         harness.fire(.refresh)
         while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
         #expect(harness.timers[.refresh]?.delay == .seconds(20))
         harness.advance(120)
-        #expect(harness.render().text(ofRow: 2).contains("2m ago"))
+        #expect(harness.render().text(ofRow: 2).contains("failed 2m ago · data 2m old"))
         harness.fire(.refresh)
         harness.answerAll()
         #expect(harness.state.health.error == nil)

@@ -81,10 +81,11 @@ struct Harness {
     var quitRequested = false
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
-         refresh: Duration? = .seconds(5), pageSize: Int = 100) {
+         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
         server = FakeServer(images: images)
         state = BrowserState(options: BrowserOptions(
-            endpointLabel: "api.example.test", zone: "pek3a", refreshInterval: refresh, pageSize: pageSize))
+            endpointLabel: demo ? "built-in simulator" : "api.example.test", zone: "pek3a", isDemo: demo,
+            refreshInterval: refresh, pageSize: pageSize))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }

@@ -8,26 +8,26 @@ import Testing
 struct RenderGoldenTests {
     @Test("80x24: list with the detail pane below, an image in transition selected")
     func standard80x24() throws {
-        let harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-kylin10sp3")
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ky10sp3a")
         try assertGolden("list-80x24", harness.render(80, 24))
     }
 
     @Test("120x40: detail beside the list, a deleted image within its recovery window")
     func wide120x40() throws {
-        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-dbbackup3", total: 9_870)
-        harness.state.highlights[HighlightKey(imageID: "img-web0golden", field: .status)] = harness.now.addingTimeInterval(3)
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-db0bak03", total: 9_870, demo: true)
+        harness.state.highlights[HighlightKey(imageID: "img-w3bf0g1d", field: .status)] = harness.now.addingTimeInterval(3)
         try assertGolden("wide-120x40", harness.render(120, 40))
     }
 
     @Test("40x12: the narrowest full layout, list only")
     func narrow40x12() throws {
-        let harness = RenderFixtures.harness(size: TerminalSize(width: 40, height: 12), selecting: "img-evil0esc1")
+        let harness = RenderFixtures.harness(size: TerminalSize(width: 40, height: 12), selecting: "img-ev1l0esc")
         try assertGolden("narrow-40x12", harness.render(40, 12))
     }
 
     @Test("120x40: the detail of a hostile image, full screen")
     func hostileDetail() throws {
-        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-evil0esc1")
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-ev1l0esc")
         harness.press(.enter)
         try assertGolden("hostile-detail-120x40", harness.render(120, 40))
     }
@@ -49,7 +49,7 @@ struct RenderGoldenTests {
 
     @Test("80x24: raw JSON of a hostile image")
     func rawJSONOverlay() throws {
-        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-evil0esc1")
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ev1l0esc")
         harness.press(.character("y"))
         try assertGolden("json-80x24", harness.render(80, 24))
     }

@@ -7,8 +7,8 @@ import Testing
 struct RenderTests {
     /// States that draw differently: plain, filter bar, overlays, full screen, error line.
     static func states(size: TerminalSize) -> [Harness] {
-        var plain = RenderFixtures.harness(size: size, selecting: "img-kylin10sp3", total: 500)
-        plain.state.highlights[HighlightKey(imageID: "img-kylin10sp3", field: .name)] = plain.now.addingTimeInterval(2)
+        var plain = RenderFixtures.harness(size: size, selecting: "img-ky10sp3a", total: 500)
+        plain.state.highlights[HighlightKey(imageID: "img-ky10sp3a", field: .name)] = plain.now.addingTimeInterval(2)
         var filtering = plain
         filtering.press(.character("/"))
         filtering.type("银河 size>")
@@ -93,7 +93,7 @@ struct RenderTests {
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
         #expect(titles(160) == ListPane.Column.allCases)
-        #expect(!titles(100).contains(.processorType))
+        #expect(!titles(71).contains(.processorType))
         #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
         #expect(titles(40) == [.id, .name, .status])
         for width in 40...250 {
@@ -106,7 +106,10 @@ struct RenderTests {
     func selectedRow() {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40))
         let frame = harness.render()
-        #expect(frame.row(3).allSatisfy { $0.style.reverse })
+        let listWidth = harness.state.layout.list!.width
+        let selected = Array(frame.row(3).prefix(listWidth))
+        #expect(selected.allSatisfy { cell in cell.style.reverse })
+        #expect(frame.row(3).contains { cell in cell.style.reverse && cell.style.foreground == .cyan })
         #expect(!frame.row(4).contains { $0.style.reverse })
     }
 
@@ -116,7 +119,7 @@ struct RenderTests {
         #expect(XtermPalette.nearestIndex(toHex: "#000000") == 16)
         #expect(XtermPalette.nearestIndex(toHex: "#ffffff") == 231)
         #expect(XtermPalette.nearestIndex(toHex: "#808080") == 244)
-        #expect(XtermPalette.nearestIndex(toHex: "c096e0") == 183)
+        #expect(XtermPalette.nearestIndex(toHex: "c096e0") == 140)
         #expect(XtermPalette.nearestIndex(toHex: "red") == nil)
         #expect(XtermPalette.nearestIndex(toHex: "#12345") == nil)
     }

@@ -36,7 +36,7 @@ def start_simulator():
 def sdk_connection(url, secret=SECRET):
     host_port = url.split("//", 1)[1].split("/", 1)[0]
     host, port = host_port.rsplit(":", 1)
-    return APIConnection(KEY_ID, secret, ZONE, host=host, port=int(port), protocol="http", retry_time=0)
+    return APIConnection(KEY_ID, secret, ZONE, host=host, port=int(port), protocol="http", retry_time=1)
 
 
 def sdk_all(conn, **filters):
@@ -109,6 +109,14 @@ def main():
         check("one page by offset and limit agrees", one_page["image_set"] == our_page and len(our_page) == 7)
         capped = conn.describe_images(limit=1000)
         check("a limit above 100 is capped at 100", len(capped["image_set"]) == 100, len(capped.get("image_set", [])))
+
+        posted = conn.send_request("DescribeImages", {"limit": 5, "search_word": "ubuntu server"}, verb="POST")
+        got = conn.describe_images(limit=5, search_word="ubuntu server")
+        check("a POST (form body) is signed and answered like a GET", posted and posted.get("ret_code") == 0
+              and posted["image_set"] == got["image_set"], posted and posted.get("ret_code"))
+        no_slash = conn.send_request("DescribeImages", {"limit": 5}, url="/iaas")
+        check("the path /iaas (as the Go SDK sends it) is signed and answered", no_slash and no_slash.get("ret_code") == 0,
+              no_slash)
 
         bad_status = conn.describe_images(status=["exploded"])
         check("an invalid status is refused with 1100", bad_status and bad_status.get("ret_code") == 1100, bad_status)

@@ -59,7 +59,7 @@ import Testing
     @Test func aDroppedConnectionGivesNoCompleteAnswer() async throws {
         try await withSimulator(configuration(FaultPlan(dropConnectionEvery: 2))) { api async throws in
             #expect(try await api.send().retCode == 0)
-            await #expect(throws: HTTPClientError.self) {
+            await #expect(throws: (any Error).self) {
                 _ = try await api.send()
             }
             #expect(try await api.send().retCode == 0)
@@ -93,7 +93,7 @@ import Testing
     @Test func startReturnsTheEndpointAndStartingAgainReturnsTheSameOne() async throws {
         let simulator = Simulator(configuration: testConfiguration(images: 10))
         let url = try await simulator.start()
-        #expect(url.scheme == "http" && url.host == "127.0.0.1" && url.path == "/iaas/")
+        #expect(url.absoluteString.hasPrefix("http://127.0.0.1:") && url.absoluteString.hasSuffix("/iaas/"))
         #expect((url.port ?? 0) > 0)
         #expect(try await simulator.start() == url)
         await simulator.stop()
@@ -118,7 +118,7 @@ import Testing
         await simulator.stop()
         await simulator.stop()
         await #expect(throws: (any Error).self) {
-            _ = try await api.send()
+            _ = try await api.send(timeout: .seconds(1))
         }
     }
 

@@ -7,17 +7,22 @@ import QingCloud
 /// 2024-06-01T00:00:00Z: the fixed "now" of deterministic tests.
 let fixedNow = Date(timeIntervalSince1970: 1_717_200_000)
 
-/// A wall clock that tests move by hand.
+/// A wall clock that tests move by hand, or that moves by a fixed step at every reading.
 final class SteppedClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
+    private let stepPerReading: TimeInterval
 
-    init(_ start: Date = fixedNow) {
+    init(_ start: Date = fixedNow, stepPerReading: TimeInterval = 0) {
         current = start
+        self.stepPerReading = stepPerReading
     }
 
     var now: Date {
-        lock.withLock { current }
+        lock.withLock {
+            defer { current += stepPerReading }
+            return current
+        }
     }
 
     func advance(by seconds: TimeInterval) {
@@ -115,7 +120,8 @@ struct RawAPI {
         secret: String? = nil,
         signedMethod: String? = nil,
         signedPath: String? = nil,
-        signature: String? = nil
+        signature: String? = nil,
+        timeout: TimeAmount = .seconds(30)
     ) async throws -> Reply {
         var all = commonParameters(action: action).filter { !omitting.contains($0.name) && overriding[$0.name] == nil }
         all += overriding.filter { !omitting.contains($0.key) }.map { (name: $0.key, value: $0.value) }
@@ -128,11 +134,14 @@ struct RawAPI {
                                             parameters: all)
             query += "&signature=" + RequestSigner.percentEncode(signature ?? computed)
         }
-        return try await sendRaw(query: query, method: method, path: path)
+        return try await sendRaw(query: query, method: method, path: path, timeout: timeout)
     }
 
     /// Sends an already encoded query: in the URL for GET, as a form body (spaces as `+`) for POST.
-    func sendRaw(query: String, method: Verb = .GET, path: String = "/iaas/") async throws -> Reply {
+    /// AsyncHTTPClient keeps retrying a refused connection until `timeout`.
+    func sendRaw(
+        query: String, method: Verb = .GET, path: String = "/iaas/", timeout: TimeAmount = .seconds(30)
+    ) async throws -> Reply {
         var request: HTTPClientRequest
         switch method {
         case .POST:
@@ -146,7 +155,7 @@ struct RawAPI {
             request = HTTPClientRequest(url: origin + path)
             request.method = .PUT
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let body = try await response.body.collect(upTo: 64 << 20)
         return Reply(status: Int(response.status.code), body: Array(body.readableBytesView))
     }

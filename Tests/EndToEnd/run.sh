@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# End-to-end test of the terminal browser: the real `qcimages` binary in tmux against
+# `qcimages simulate --churn`. Types keys, reads the screen back, resizes, quits, and checks that the
+# terminal is left in its normal mode. Prints one line per check and ends with "N passed, M failed".
+#
+# Usage: Tests/EndToEnd/run.sh path/to/qcimages
+set -uo pipefail
+
+if [[ $# -ne 1 || ! -x $1 ]]; then
+    echo "usage: $0 path/to/qcimages" >&2
+    exit 2
+fi
+binary=$(realpath "$1")
+command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
+
+work=$(mktemp -d)
+socket="qcimages-e2e-$$"
+simulator_pid=""
+tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
+
+cleanup() {
+    tmux_ kill-server 2>/dev/null
+    if [[ -n $simulator_pid ]]; then
+        kill "$simulator_pid" 2>/dev/null
+        wait "$simulator_pid" 2>/dev/null
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+pass() {
+    echo "ok   $1"
+    passed=$((passed + 1))
+}
+fail() {
+    echo "FAIL $1"
+    if [[ -n ${2:-} ]]; then sed 's/^/     | /' <<<"$2"; fi
+    failed=$((failed + 1))
+}
+check() { # description command...: one check, passing when the command succeeds
+    local description=$1
+    shift
+    local started=$SECONDS
+    if "$@"; then pass "$description ($((SECONDS - started)) s)"; else fail "$description" "$(last_screen)"; fi
+}
+
+# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out.
+wait_until() {
+    local timeout=$1
+    shift
+    local deadline=$((SECONDS + timeout))
+    until "$@"; do
+        ((SECONDS >= deadline)) && return 1
+        sleep 0.1
+    done
+}
+
+# --- the screen ---------------------------------------------------------------------------------------
+
+pane=""
+screen_text() { tmux_ capture-pane -p -t "$pane" 2>/dev/null; }
+last_screen() { screen_text | sed -e 's/[[:space:]]*$//' | grep -v '^$' | head -50; }
+pane_format() { tmux_ display-message -p -t "$pane" "$1" 2>/dev/null; }
+
+# The list pane's rows: the text left of the detail pane's border, for lines that start with an image id.
+list_rows() { screen_text | sed 's/│.*//' | grep -E '^ ?img-[a-z0-9]+ '; }
+row_count() { list_rows | wc -l; }
+has_rows() { (($(row_count) >= ${1:-5})); }
+screen_has() { screen_text | grep -qF -- "$1"; }
+screen_lacks() { ! screen_has "$1"; }
+
+statuses='pending|available|deprecated|suspended|deleted|ceased'
+# "id status" for every visible row.
+row_statuses() {
+    list_rows | sed -nE "s/^ ?(img-[a-z0-9]+) .* ($statuses)( .*)?$/\1 \2/p" | sort
+}
+
+# --- starting things ----------------------------------------------------------------------------------
+
+cat >"$work/tmux.conf" <<'EOF'
+set -g default-terminal tmux-256color
+set -g remain-on-exit on
+set -g status off
+set -s exit-empty off
+EOF
+
+# Runs qcimages, then reports its exit status and waits for Enter while the terminal is in the state
+# qcimages left it in (so that alternate screen and cursor can be checked), then exits with that status.
+# Ctrl-C reaches the whole foreground process group: the wrapper traps SIGINT (a handler, not an
+# ignore, so that qcimages still starts with the default action) to outlive it.
+cat >"$work/wrapper.sh" <<'EOF'
+#!/bin/sh
+trap : INT
+"$@"
+status=$?
+printf '\nE2E-EXIT %s\n' "$status"
+read -r _
+exit "$status"
+EOF
+chmod +x "$work/wrapper.sh"
+
+credentials=()
+start_browser() { # name width height [env assignments...] -- [qcimages arguments...]
+    local name=$1 width=$2 height=$3
+    shift 3
+    local assignments=()
+    while [[ $# -gt 0 && $1 != -- ]]; do
+        assignments+=("$1")
+        shift
+    done
+    shift
+    pane="$name"
+    tmux_ new-session -d -s "$name" -x "$width" -y "$height" \
+        env "${credentials[@]}" "${assignments[@]}" "$work/wrapper.sh" "$binary" \
+        --log-file "$work/$name.log" "$@"
+}
+
+exited_with() { screen_has "E2E-EXIT $1"; }
+pane_dead() { [[ $(pane_format '#{pane_dead}') == 1 ]]; }
+normal_mode() { [[ $(pane_format '#{alternate_on} #{cursor_flag}') == "0 1" ]]; }
+
+dead_status_known() { [[ -n $(pane_format '#{pane_dead_status}') ]]; }
+
+# Quits with the given action and checks the exit status and the terminal it leaves behind.
+check_quit() { # description expected-status action...
+    local description=$1 expected=$2
+    shift 2
+    "$@"
+    if wait_until 20 screen_has "E2E-EXIT"; then
+        check "$description: exit status $expected" exited_with "$expected"
+        check "$description: normal screen and visible cursor afterwards" normal_mode
+        tmux_ send-keys -t "$pane" Enter
+        check "$description: the terminal reads a line again (cooked mode)" wait_until 10 pane_dead
+        # tmux 3.3 sometimes marks a pane dead without recording its status; the wrapper's report
+        # above is the one that always counts.
+        if pane_dead && wait_until 3 dead_status_known; then
+            check "$description: tmux's pane_dead_status is $expected" \
+                test "$(pane_format '#{pane_dead_status}')" = "$expected"
+        fi
+    else
+        fail "$description: qcimages exits" "$(last_screen)"
+    fi
+    tmux_ kill-session -t "$pane" 2>/dev/null
+}
+
+# --- 1. not a terminal --------------------------------------------------------------------------------
+
+"$binary" --demo --log-file "$work/pipe.log" </dev/null >"$work/pipe.out" 2>"$work/pipe.err"
+pipe_status=$?
+if ((pipe_status != 0)) && grep -q 'qcimages list' "$work/pipe.err"; then
+    pass "stdin not a terminal: exit status $pipe_status and the qcimages list hint"
+else
+    fail "stdin not a terminal: nonzero exit and the qcimages list hint" \
+        "status $pipe_status; stderr: $(cat "$work/pipe.err")"
+fi
+"$binary" --demo --log-file "$work/pipe.log" 2>"$work/pipe.err" | cat >"$work/pipe.out"
+pipe_status=${PIPESTATUS[0]}
+if ((pipe_status != 0)) && grep -q 'qcimages list' "$work/pipe.err" && [[ ! -s $work/pipe.out ]]; then
+    pass "stdout not a terminal: exit status $pipe_status, the hint, nothing on stdout"
+else
+    fail "stdout not a terminal: nonzero exit, the hint, nothing on stdout" \
+        "status $pipe_status; stderr: $(cat "$work/pipe.err"); stdout: $(head -c 200 "$work/pipe.out")"
+fi
+
+# --- 2. the simulator ---------------------------------------------------------------------------------
+
+"$binary" simulate --port 0 --churn --speed 60 --images 3000 >"$work/simulator.out" 2>"$work/simulator.err" &
+simulator_pid=$!
+simulator_ready() { [[ $(head -n 1 "$work/simulator.out" 2>/dev/null) == http*://* ]]; }
+if ! wait_until 60 simulator_ready; then
+    fail "simulator prints its endpoint URL first" "$(cat "$work/simulator.out" "$work/simulator.err")"
+    echo "$passed passed, $failed failed"
+    exit 1
+fi
+endpoint=$(head -n 1 "$work/simulator.out")
+pass "simulator listening at $endpoint"
+credentials=(
+    QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001
+    QINGCLOUD_SECRET_KEY=demo-secret-access-key
+    QINGCLOUD_ZONE=pek3a
+    "QINGCLOUD_ENDPOINT=$endpoint"
+)
+
+# --- 3. the main session: rows, filter, detail, resize, live status, q ---------------------------------
+
+start_browser main 120 40 -- --refresh 1
+check "rows appear at 120x40" wait_until 60 has_rows 20
+check "the header names the zone" screen_has "pek3a"
+
+tmux_ send-keys -t main /
+tmux_ send-keys -t main -l 'os:ubuntu'
+only_ubuntu() {
+    local rows
+    rows=$(list_rows) || return 1
+    [[ -n $rows ]] && ! grep -qv ubuntu <<<"$rows"
+}
+check "typing the filter os:ubuntu leaves only ubuntu rows" wait_until 30 only_ubuntu
+check "the header counts the matches" screen_has "match"
+check "the filter stays visible" screen_has "os:ubuntu"
+tmux_ send-keys -t main Escape
+not_only_ubuntu() { list_rows | grep -qv ubuntu; }
+check "Esc clears the filter" wait_until 30 not_only_ubuntu
+
+tmux_ send-keys -t main Enter
+detail_full() { screen_has "OS family" && ! screen_text | grep -qE '^ ?ID +NAME'; }
+check "Enter shows the detail pane full-screen" wait_until 20 detail_full
+tmux_ send-keys -t main Enter
+list_back() { screen_text | grep -qE '^ ?ID +NAME' && has_rows 20; }
+check "Enter again returns to the list" wait_until 20 list_back
+
+pane_size_is() { [[ $(pane_format '#{pane_width}x#{pane_height}') == "$1" ]]; }
+# The frame was drawn for the new size: its bottom line (key hints and the "n/total" position) is the
+# pane's last line.
+bottom_line_at() { screen_text | sed -n "${1}p" | grep -qE '[0-9]+/[0-9,]+ *$'; }
+tmux_ resize-window -t main -x 60 -y 20
+narrow() { pane_size_is 60x20 && has_rows 5 && bottom_line_at 20; }
+check "resized to 60x20: rows redrawn to fit" wait_until 20 narrow
+tmux_ resize-window -t main -x 1 -y 1
+tiny_alive() { pane_size_is 1x1 && ! pane_dead; }
+check "resized to 1x1: still running" wait_until 20 tiny_alive
+tmux_ resize-window -t main -x 120 -y 40
+wide_again() { pane_size_is 120x40 && has_rows 20 && bottom_line_at 40 && ! pane_dead; }
+check "resized back to 120x40: rows redrawn" wait_until 20 wide_again
+
+# The newest images (the top of the list) rarely change after they become available; the simulator's
+# cycling images start about a hundred rows down. Page down there and watch the status column: any
+# image whose status differs between two looks counts.
+for _ in 1 2 3 4; do tmux_ send-keys -t main PageDown; done
+paged_down() { screen_text | tail -n 1 | grep -qE '(^|[^0-9])[1-9][0-9]{2,}/[0-9,]+ *$'; }
+check "PgDn moves a hundred rows down" wait_until 20 paged_down
+previous_statuses=$(row_statuses)
+status_change=""
+status_changed() {
+    local current
+    current=$(row_statuses)
+    status_change=$(join <(printf '%s\n' "$previous_statuses") <(printf '%s\n' "$current") |
+        awk '$2 != $3 { print $1 ": " $2 " -> " $3; exit }')
+    previous_statuses=$current
+    [[ -n $status_change ]]
+}
+if [[ -z $previous_statuses ]]; then
+    fail "the status column can be read" "$(last_screen)"
+elif wait_until 90 status_changed; then
+    pass "a status change appears by itself ($status_change)"
+else
+    fail "a status change appears by itself within 90 s" "$(last_screen)"
+fi
+
+check_quit "q" 0 tmux_ send-keys -t main q
+
+# --- 4. other ways to end, and other terminals ---------------------------------------------------------
+
+start_browser interrupt 100 30 -- --refresh 1
+check "Ctrl-C session: rows appear" wait_until 60 has_rows 10
+check_quit "Ctrl-C" 0 tmux_ send-keys -t interrupt C-c
+
+start_browser terminate 100 30 -- --refresh 1
+check "SIGTERM session: rows appear" wait_until 60 has_rows 10
+terminate_browser() { pkill -TERM -f -- "^$binary --log-file $work/terminate.log"; }
+check_quit "SIGTERM" 143 terminate_browser
+
+# Ctrl-Z in an interactive shell: the shell gets its screen back, and `fg` brings the browser back.
+pane=suspend
+tmux_ new-session -d -s suspend -x 100 -y 30 env PS1='$ ' bash --norc --noprofile -i
+shell_ready() { screen_text | grep -qE '^\$ *$'; }
+check "Ctrl-Z session: an interactive shell starts" wait_until 20 shell_ready
+tmux_ send-keys -t suspend -l "env ${credentials[*]} $binary --log-file $work/suspend.log --refresh 1"
+tmux_ send-keys -t suspend Enter
+check "Ctrl-Z session: rows appear" wait_until 60 has_rows 10
+tmux_ send-keys -t suspend C-z
+stopped() { screen_has "Stopped" && normal_mode; }
+check "Ctrl-Z: the job stops and the shell has a normal screen" wait_until 20 stopped
+tmux_ send-keys -t suspend -l "fg; echo E2E-EXIT \$?"
+tmux_ send-keys -t suspend Enter
+resumed() { has_rows 10 && [[ $(pane_format '#{alternate_on}') == 1 ]]; }
+check "fg: the browser redraws" wait_until 20 resumed
+tmux_ send-keys -t suspend q
+check "fg: q still quits with status 0" wait_until 20 exited_with 0
+check "fg: normal screen and visible cursor afterwards" normal_mode
+tmux_ kill-session -t suspend
+
+for term in xterm screen vt100; do
+    start_browser "term-$term" 80 24 "TERM=$term" -- --refresh 1
+    check "TERM=$term: rows appear at 80x24" wait_until 60 has_rows 5
+    check_quit "TERM=$term: q" 0 tmux_ send-keys -t "term-$term" q
+done
+
+start_browser nocolor 80 24 NO_COLOR=1 -- --refresh 1
+colour_screen() { tmux_ capture-pane -e -p -t nocolor; }
+no_colour_but_reverse() {
+    local capture
+    capture=$(colour_screen)
+    ! grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7]|48;5;[0-9]+)m' <<<"$capture" &&
+        grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m' <<<"$capture"
+}
+if wait_until 60 has_rows 5; then
+    check "NO_COLOR: no colour on screen, reverse kept for the selection" no_colour_but_reverse
+else
+    fail "NO_COLOR: rows appear" "$(last_screen)"
+fi
+check_quit "NO_COLOR: q" 0 tmux_ send-keys -t nocolor q
+
+echo "$passed passed, $failed failed"
+((failed == 0))

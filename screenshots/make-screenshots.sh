@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Makes the PNG screenshots in screenshots/ from the real program: runs qcimages in tmux (on --demo, or
+# against `qcimages simulate` for the error state), captures each screen with its colours
+# (`capture-pane -e`) and renders the capture with render_ansi.py.
+#
+# Usage: screenshots/make-screenshots.sh [path/to/qcimages]   (default: builds it with swift build)
+# Needs tmux, Python 3, the DejaVu, WenQuanYi and Symbola fonts (installed with apt-get when missing) and Pillow
+# (installed into a virtual environment, $QCIMAGES_SCREENSHOT_VENV or .build/screenshots-venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=screenshots
+
+if [[ $# -ge 1 ]]; then
+    binary=$(realpath "$1")
+else
+    swift build --product qcimages
+    binary="$(swift build --show-bin-path)/qcimages"
+fi
+
+# --- tools --------------------------------------------------------------------------------------------
+
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]] || missing+=(fonts-dejavu-core)
+[[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)
+[[ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ]] || missing+=(fonts-symbola)
+command -v python3 >/dev/null || missing+=(python3 python3-venv)
+if ((${#missing[@]})); then
+    echo "== installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+venv=${QCIMAGES_SCREENSHOT_VENV:-.build/screenshots-venv}
+if ! "$venv/bin/python" -c 'import PIL' 2>/dev/null; then
+    echo "== installing Pillow into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet pillow
+fi
+
+# --- tmux ---------------------------------------------------------------------------------------------
+
+work=$(mktemp -d)
+socket="qcimages-shots-$$"
+simulator_pid=""
+tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
+cleanup() {
+    tmux_ kill-server 2>/dev/null || true
+    if [[ -n $simulator_pid ]]; then
+        kill "$simulator_pid" 2>/dev/null || true
+        wait "$simulator_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+cat >"$work/tmux.conf" <<'EOF'
+set -g default-terminal tmux-256color
+set -g status off
+set -s exit-empty off
+EOF
+
+# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out.
+wait_until() {
+    local timeout=$1
+    shift
+    local deadline=$((SECONDS + timeout))
+    until "$@"; do
+        if ((SECONDS >= deadline)); then
+            echo "timed out waiting for: $*" >&2
+            tmux_ capture-pane -p -t "$scene" >&2 || true
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
+scene=""
+screen_text() { tmux_ capture-pane -p -t "$scene"; }
+has_rows() { (($(screen_text | sed 's/│.*//' | grep -cE '^ ?img-[a-z0-9]+ ') >= $1)); }
+screen_has() { screen_text | grep -qF -- "$1"; }
+# Two looks half a second apart agree: the screen has settled between refreshes.
+settled() {
+    local before
+    before=$(tmux_ capture-pane -e -p -t "$scene")
+    sleep 0.5
+    [[ $before == "$(tmux_ capture-pane -e -p -t "$scene")" ]]
+}
+# The selected row's number in the bottom line's "n/total".
+position() { screen_text | tail -n 1 | grep -oE '[0-9,]+/[0-9,]+ *$' | cut -d/ -f1 | tr -d ,; }
+position_at_least() { (($(position || echo 0) >= $1)); }
+# Pages down until the selection reaches the row (pages load as the selection nears their end).
+page_down_to() {
+    local row=$1
+    until position_at_least "$row"; do
+        local before
+        before=$(position || true)
+        tmux_ send-keys -t "$scene" PageDown
+        moved() { [[ $(position) != "$before" ]]; }
+        wait_until 20 moved
+    done
+}
+
+start() { # scene width height [env assignments...] -- [qcimages arguments...]
+    scene=$1
+    local width=$2 height=$3
+    shift 3
+    local assignments=()
+    while [[ $# -gt 0 && $1 != -- ]]; do
+        assignments+=("$1")
+        shift
+    done
+    shift
+    tmux_ new-session -d -s "$scene" -x "$width" -y "$height" \
+        env "${assignments[@]}" "$binary" --log-file "$work/$scene.log" "$@"
+}
+
+shoot() { # output-name title
+    local name=$1 title=$2
+    local deadline=$((SECONDS + 10))
+    until settled || ((SECONDS >= deadline)); do :; done
+    local size cursor
+    size=$(tmux_ display-message -p -t "$scene" '#{pane_width} #{pane_height}')
+    cursor=$(tmux_ display-message -p -t "$scene" '#{cursor_flag} #{cursor_x},#{cursor_y}')
+    tmux_ capture-pane -e -p -N -t "$scene" >"$work/$name.ans"
+    local arguments=("$work/$name.ans" "$here/$name.png" --width "${size% *}" --height "${size#* }" --title "$title")
+    [[ ${cursor% *} == 1 ]] && arguments+=(--cursor "${cursor#* }")
+    "$venv/bin/python" "$here/render_ansi.py" "${arguments[@]}"
+    tmux_ kill-session -t "$scene"
+    echo "== $here/$name.png"
+}
+
+# --- scenes -------------------------------------------------------------------------------------------
+
+# Wide: list and detail side by side, a few hundred rows down where statuses vary, on an image with a
+# description.
+start wide 160 45 -- --demo
+wait_until 60 has_rows 30
+page_down_to 250
+has_description() { screen_text | grep -A1 '│ Description' | tail -n 1 | grep -qvE '│ +\(none\)'; }
+bottom_line() { screen_text | tail -n 1; }
+for _ in $(seq 40); do
+    has_description && break
+    before=$(bottom_line)
+    moved() { [[ $(bottom_line) != "$before" ]]; }
+    tmux_ send-keys -t wide j
+    wait_until 5 moved
+done
+shoot wide-list-detail "qcimages --demo  (160x45)"
+
+# Narrow: the detail pane moves below the list and columns drop.
+start narrow 80 24 -- --demo
+wait_until 60 has_rows 8
+page_down_to 250
+shoot narrow "qcimages --demo  (80x24)"
+
+# A filter being typed: field terms, alternatives, negation, a size comparison and CJK free text.
+start filter 120 36 -- --demo
+wait_until 60 has_rows 20
+tmux_ send-keys -t filter /
+tmux_ send-keys -t filter -l 'os:ubuntu|centos !status:pending size>=100 镜像'
+wait_until 20 screen_has "match"
+shoot filter "qcimages --demo  (a filter as you type)"
+
+# The help overlay.
+start help 120 40 -- --demo
+wait_until 60 has_rows 20
+tmux_ send-keys -t help '?'
+wait_until 20 screen_has "this help"
+shoot help "qcimages --demo  (? for help)"
+
+# An error: the endpoint stops answering after the first pages; the last good data stays on screen and
+# the header says what failed and when.
+"$binary" simulate --port 0 --churn --images 3000 >"$work/simulator.out" 2>"$work/simulator.err" &
+simulator_pid=$!
+simulator_ready() { [[ $(head -n 1 "$work/simulator.out" 2>/dev/null) == http*://* ]]; }
+scene=error
+wait_until 60 simulator_ready
+start error 120 30 \
+    QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-secret-access-key \
+    QINGCLOUD_ZONE=pek3a "QINGCLOUD_ENDPOINT=$(head -n 1 "$work/simulator.out")" \
+    -- --refresh 1 --timeout 2
+wait_until 60 has_rows 20
+kill "$simulator_pid"
+wait "$simulator_pid" 2>/dev/null || true
+simulator_pid=""
+wait_until 120 screen_has "failed"
+shoot error "qcimages  (the endpoint stopped answering)"
