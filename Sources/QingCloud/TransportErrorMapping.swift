@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 /// Turns the errors of AsyncHTTPClient and SwiftNIO into a ``QingCloudError`` a user can act on.
@@ -19,6 +20,9 @@ enum TransportErrorMapping {
             default:
                 break
             }
+        }
+        if error is HTTPParserError {
+            return .transport(TransportFailure(kind: .connectionClosed, endpoint: endpoint, detail: ""))
         }
         let text = String(describing: error)
         let lowered = text.lowercased()
