@@ -31,6 +31,9 @@ public final class QingCloudClient: ImageService, Sendable {
             timeout: .init(connect: min(timeout, .seconds(10)), read: timeout))
         httpConfiguration.decompression = .enabled(limit: .ratio(100))
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 8
+        // A refused or failed connection is one failed attempt for the retry policy, not a silent retry
+        // inside the pool until the connect timeout runs out.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 

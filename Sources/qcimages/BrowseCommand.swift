@@ -66,8 +66,13 @@ struct BrowseCommand: AsyncParsableCommand {
             logger.info("browsing \(connection.client.configuration)")
             let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
             await connection.close()
-            if case .failure(let error) = outcome {
+            switch outcome {
+            case .failure(let error):
                 throw Failure(error.description)
+            case .success(let end) where end.exitStatus != 0:
+                throw ExitCode(end.exitStatus)
+            case .success:
+                break
             }
         }
     }
