@@ -1,104 +1,32 @@
 import QingCloud
 
-/// An image's searchable fields, lowercased once when its page loads.
+/// One image's searchable fields, lowercased once, for matching a single image against many filters.
 ///
-/// The filter bar re-filters up to 100,000 images at every keystroke. Matching an entry needs no
-/// lowercasing and no allocation, and the small summary stored inline (size, hashes of the exactly
-/// matched fields, a Bloom filter of byte pairs) rules out most images without reading their text.
-/// Build one per image with ``init(_:)``, keep it beside the image and rebuild it when a refresh
-/// changes the image.
+/// A ``FilterIndex`` holding just this image: the catalogue keeps one index for all its images instead,
+/// which is what makes filtering 100,000 of them at every keystroke fast. Equal for images whose
+/// searchable fields are equal ignoring case.
 public struct FilterIndexEntry: Sendable, Hashable {
-    /// The byte pairs of the fields that substring search reads.
-    let bigrams: FilterBigramSet
-    /// The lowercased fields themselves, read only when the summary cannot decide.
-    let text: FilterIndexText
-    /// Hashes of the fields that filters match exactly.
-    let exactHashes: ExactFieldHashes
-    let sizeGB: Int32
-
-    /// Ends every field in the text: UTF-8 never uses this byte, so no needle matches across two fields.
-    static let fieldSeparator: UInt8 = 0xFF
+    let index: FilterIndex
 
     public init(_ image: Image) {
-        text = FilterIndexText(image)
-        (bigrams, exactHashes) = text.withText { text, layout in
-            (
-                FilterBigramSet(text[..<Int(layout.processorType)]),
-                ExactFieldHashes { field in ExactFieldHashes.hash(text[layout.value(field)]) }
-            )
-        }
-        sizeGB = Int32(clamping: image.sizeGB)
+        var index = FilterIndex()
+        index.append(image)
+        self.index = index
+    }
+
+    public static func == (lhs: FilterIndexEntry, rhs: FilterIndexEntry) -> Bool {
+        lhs.index.sizes == rhs.index.sizes && lhs.index.layouts == rhs.index.layouts && lhs.index.text == rhs.index.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index.sizes)
+        hasher.combine(index.text)
     }
 }
 
-/// An entry's lowercased text (the fields in the order of ``FilterFieldLayout``, each followed by
-/// ``FilterIndexEntry/fieldSeparator``) preceded by its layout, in one array: reading both costs one
-/// memory access.
-struct FilterIndexText: Sendable, Hashable {
-    private let storage: [UInt8]
-    private static let layoutSize = MemoryLayout<FilterFieldLayout>.size
-
-    init(_ image: Image) {
-        var storage = [UInt8](repeating: 0, count: Self.layoutSize)
-        var layout = FilterFieldLayout()
-        func append(_ field: String) {
-            Self.appendLowercased(field, to: &storage)
-            storage.append(FilterIndexEntry.fieldSeparator)
-        }
-        func mark(_ start: inout UInt32) { start = UInt32(storage.count - Self.layoutSize) }
-        append(image.id)
-        mark(&layout.name)
-        append(image.name)
-        mark(&layout.description)
-        append(image.description ?? "")
-        mark(&layout.os)
-        append(image.osFamily)
-        mark(&layout.status)
-        append(image.status.rawValue)
-        mark(&layout.transition)
-        append(image.transitionStatus?.rawValue ?? "")
-        mark(&layout.tags)
-        for tag in image.tags {
-            append(tag.name)
-            append(tag.key)
-            append(tag.value)
-        }
-        mark(&layout.tagIDs)
-        for tag in image.tags { append(tag.id) }
-        mark(&layout.owner)
-        append(image.owner)
-        mark(&layout.processorType)
-        append(image.processorType.rawValue)
-        mark(&layout.visibility)
-        append(image.visibility.rawValue)
-        mark(&layout.provider)
-        append(image.provider.rawValue)
-        mark(&layout.count)
-        storage.withUnsafeMutableBytes { $0.storeBytes(of: layout, as: FilterFieldLayout.self) }
-        self.storage = storage
-    }
-
-    private static func appendLowercased(_ field: String, to storage: inout [UInt8]) {
-        guard field.utf8.allSatisfy({ $0 < 0x80 }) else {
-            storage.append(contentsOf: field.lowercased().utf8)
-            return
-        }
-        for byte in field.utf8 {
-            storage.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
-        }
-    }
-
-    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>, FilterFieldLayout) -> Result) -> Result {
-        storage.withUnsafeBufferPointer { storage in
-            let layout = UnsafeRawBufferPointer(storage).loadUnaligned(as: FilterFieldLayout.self)
-            return body(UnsafeBufferPointer(rebasing: storage[Self.layoutSize...]), layout)
-        }
-    }
-}
-
-/// Where each field of a ``FilterIndexText`` starts: id (at 0), name, description, OS family, status,
-/// transition status, each tag's name, key and value, each tag's id, owner, processor type, visibility,
-/// provider; `count` is where the text ends.
+/// Where each field of an image's text in a ``FilterIndex`` starts: id (at 0), name, description,
+/// OS family, status, transition status, each tag's name, key and value, each tag's id, owner, processor
+/// type, visibility, provider; `count` is where the text ends.
 struct FilterFieldLayout: Sendable, Hashable {
     var name: UInt32 = 0
     var description: UInt32 = 0
@@ -149,22 +77,6 @@ enum ExactField: Int, CaseIterable {
     case os, status, transition, processorType, visibility, provider
 }
 
-/// Short FNV-1a hashes of the exactly matched fields: an entry's text is read only when one matches.
-struct ExactFieldHashes: Sendable, Hashable {
-    private var hashes: SIMD8<UInt16> = .zero
-
-    init(_ hash: (ExactField) -> UInt16) {
-        for field in ExactField.allCases { hashes[field.rawValue] = hash(field) }
-    }
-
-    subscript(field: ExactField) -> UInt16 { hashes[field.rawValue] }
-
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt16 {
-        let hash = bytes.reduce(0x811C_9DC5 as UInt32) { ($0 ^ UInt32($1)) &* 0x0100_0193 }
-        return UInt16(truncatingIfNeeded: hash ^ hash >> 16)
-    }
-}
-
 /// A 512-bit Bloom filter of the adjacent byte pairs in a text.
 ///
 /// A needle can occur in a text only if every byte pair of the needle is in the text's set, so one
@@ -180,11 +92,11 @@ struct FilterBigramSet: Sendable, Hashable {
     private var word6: UInt64 = 0
     private var word7: UInt64 = 0
 
-    /// The pairs of `bytes`, leaving out those that touch a ``FilterIndexEntry/fieldSeparator``.
+    /// The pairs of `bytes`, leaving out those that touch a ``FilterIndex/fieldSeparator``.
     init(_ bytes: some Collection<UInt8>) {
-        var previous = FilterIndexEntry.fieldSeparator
+        var previous = FilterIndex.fieldSeparator
         for byte in bytes {
-            if previous != FilterIndexEntry.fieldSeparator, byte != FilterIndexEntry.fieldSeparator {
+            if previous != FilterIndex.fieldSeparator, byte != FilterIndex.fieldSeparator {
                 insert(previous, byte)
             }
             previous = byte

@@ -3,23 +3,27 @@ import QingCloud
 extension ImageFilter {
     /// Whether `image` passes every term; an empty filter matches everything.
     ///
-    /// Builds the image's ``FilterIndexEntry`` on the way: to filter many images at every keystroke,
-    /// keep their entries and use ``matches(_:)-(FilterIndexEntry)`` instead.
+    /// Builds the image's ``FilterIndexEntry`` on the way: to check one image against many filters, keep
+    /// its entry and use ``matches(_:)-(FilterIndexEntry)`` instead.
     public func matches(_ image: Image) -> Bool {
-        isEmpty || program.matches(FilterIndexEntry(image))
+        isEmpty || matches(FilterIndexEntry(image))
     }
 
     /// Whether the image `entry` was built from passes every term; an empty filter matches everything.
     public func matches(_ entry: FilterIndexEntry) -> Bool {
-        program.matches(entry)
+        var candidates = FilterCandidates(count: 1)
+        candidates.insert(0)
+        program.narrow(&candidates, in: entry.index)
+        return candidates.contains(0)
     }
 }
 
 /// A filter's terms laid out for matching: plain values in flat arrays, so that checking an image
 /// neither retains nor allocates.
 ///
-/// Each step is first judged from the entry's inline summary (size, exact-field hashes, byte-pair Bloom
-/// filter); the entry's text is read only for the steps that summary cannot decide.
+/// Steps run one after the other, each over the images still in the running, in index order: sizes and
+/// exactly matched fields are compared as numbers; substring terms first ask each image's byte-pair Bloom
+/// filter, and read its text only when the filter cannot rule the needle out.
 struct FilterProgram: Sendable {
     private var steps: [Step] = []
     private var needles: [Needle] = []
@@ -45,7 +49,6 @@ struct FilterProgram: Sendable {
         /// The needle, in ``FilterProgram/bytes``.
         var bytes: Range<Int>
         var bigrams: FilterBigramSet
-        var hash: UInt16
     }
 
     /// Lays out `terms` in the order given (cheapest first is fastest).
@@ -81,82 +84,72 @@ struct FilterProgram: Sendable {
     private mutating func add(_ needle: FilterNeedle) {
         let start = bytes.count
         bytes.append(contentsOf: needle.bytes)
-        needles.append(Needle(
-            bytes: start..<bytes.count,
-            bigrams: FilterBigramSet(needle.bytes),
-            hash: ExactFieldHashes.hash(needle.bytes)
-        ))
+        needles.append(Needle(bytes: start..<bytes.count, bigrams: FilterBigramSet(needle.bytes)))
     }
 
-    func matches(_ entry: FilterIndexEntry) -> Bool {
-        steps.withUnsafeBufferPointer { steps in
-            needles.withUnsafeBufferPointer { needles in
-                var needsText = false
-                for step in steps {
-                    guard let passes = Self.summaryVerdict(on: step, entry, needles) else {
-                        needsText = true
-                        continue
-                    }
-                    if passes == step.isNegated { return false }
+    /// Leaves in `candidates` the images of `index` that pass every step.
+    func narrow(_ candidates: inout FilterCandidates, in index: FilterIndex) {
+        for step in steps {
+            guard !candidates.isEmpty else { return }
+            switch step.test {
+            case .size(let comparison, let bound):
+                index.sizes.withUnsafeBufferPointer { sizes in
+                    candidates.keep { comparison.holds(Int(sizes[$0]), bound) != step.isNegated }
                 }
-                guard needsText else { return true }
-                return bytes.withUnsafeBufferPointer { bytes in
-                    entry.text.withText { text, layout in
-                        steps.allSatisfy { step in
-                            Self.summaryVerdict(on: step, entry, needles) != nil
-                                || Self.verdict(on: step, entry, needles, bytes, text, layout) != step.isNegated
+            case .equals(let field, let otherField):
+                keepEqual(step, field, otherField, &candidates, index)
+            case .contains(let field):
+                keepContaining(step, field, &candidates, index)
+            }
+        }
+    }
+
+    private func keepEqual(
+        _ step: Step, _ field: ExactField, _ otherField: ExactField?,
+        _ candidates: inout FilterCandidates, _ index: FilterIndex
+    ) {
+        let wanted = needles[step.needles].compactMap { index.valueNumber(of: Array(bytes[$0.bytes])) }
+        guard !wanted.isEmpty else {
+            if !step.isNegated { candidates.removeAll() }
+            return
+        }
+        let other = otherField ?? field
+        wanted.withUnsafeBufferPointer { wanted in
+            index.exactValues.withUnsafeBufferPointer { values in
+                candidates.keep { position in
+                    let value = values[position]
+                    let isEqual = wanted.contains(value[field]) || wanted.contains(value[other])
+                    return isEqual != step.isNegated
+                }
+            }
+        }
+    }
+
+    private func keepContaining(
+        _ step: Step, _ field: FilterField?, _ candidates: inout FilterCandidates, _ index: FilterIndex
+    ) {
+        bytes.withUnsafeBufferPointer { bytes in
+            needles.withUnsafeBufferPointer { needles in
+                index.layouts.withUnsafeBufferPointer { layouts in
+                    index.bigrams.withUnsafeBufferPointer { bigrams in
+                        index.withText { text, starts in
+                            let alternatives = UnsafeBufferPointer(rebasing: needles[step.needles])
+                            candidates.keep { position in
+                                let found = alternatives.contains { needle in
+                                    guard bigrams[position].contains(needle.bigrams) else { return false }
+                                    let layout = layouts[position]
+                                    let range = field.map(layout.substringRange(of:)) ?? layout.freeText
+                                    let start = starts[position]
+                                    return Self.search(
+                                        UnsafeBufferPointer(rebasing: bytes[needle.bytes]),
+                                        in: UnsafeBufferPointer(rebasing: text[(start + range.lowerBound)..<(start + range.upperBound)])
+                                    )
+                                }
+                                return found != step.isNegated
+                            }
                         }
                     }
                 }
-            }
-        }
-    }
-
-    /// Whether the entry passes the step before negation, judged from its inline summary; nil when only
-    /// its text can tell.
-    private static func summaryVerdict(
-        on step: Step, _ entry: FilterIndexEntry, _ needles: UnsafeBufferPointer<Needle>
-    ) -> Bool? {
-        switch step.test {
-        case .size(let comparison, let bound):
-            return comparison.holds(Int(entry.sizeGB), bound)
-        case .equals(let field, let otherField):
-            let mayEqual = needles[step.needles].contains { needle in
-                needle.hash == entry.exactHashes[field]
-                    || otherField.map { needle.hash == entry.exactHashes[$0] } == true
-            }
-            return mayEqual ? nil : false
-        case .contains:
-            let mayOccur = needles[step.needles].contains { entry.bigrams.contains($0.bigrams) }
-            return mayOccur ? nil : false
-        }
-    }
-
-    /// Whether the entry passes the step before negation, judged from its text.
-    private static func verdict(
-        on step: Step,
-        _ entry: FilterIndexEntry,
-        _ needles: UnsafeBufferPointer<Needle>,
-        _ needleBytes: UnsafeBufferPointer<UInt8>,
-        _ text: UnsafeBufferPointer<UInt8>,
-        _ layout: FilterFieldLayout
-    ) -> Bool {
-        func bytes(of needle: Needle) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: needleBytes[needle.bytes])
-        }
-        switch step.test {
-        case .size(let comparison, let bound):
-            return comparison.holds(Int(entry.sizeGB), bound)
-        case .equals(let field, let otherField):
-            return needles[step.needles].contains { needle in
-                bytes(of: needle).elementsEqual(text[layout.value(field)])
-                    || otherField.map { bytes(of: needle).elementsEqual(text[layout.value($0)]) } == true
-            }
-        case .contains(let field):
-            let range = field.map(layout.substringRange(of:)) ?? layout.freeText
-            let haystack = UnsafeBufferPointer(rebasing: text[range])
-            return needles[step.needles].contains { needle in
-                entry.bigrams.contains(needle.bigrams) && search(bytes(of: needle), in: haystack)
             }
         }
     }

@@ -4,15 +4,15 @@ import QingCloud
 ///
 /// Images live in slots (array positions) so that the sorted and filtered orders are cheap arrays of
 /// small integers; a removed image's slot is left behind and never reused. Each slot holds the image as
-/// the server sent it (for raw JSON and copying), its sanitised ``ImageRow`` (for display) and its
-/// ``FilterIndexEntry`` (for filtering).
+/// the server sent it (for raw JSON and copying), its sanitised ``ImageRow`` (for display) and its place
+/// in the ``FilterIndex`` (for filtering).
 struct ImageCatalog: Sendable {
     typealias Slot = Int32
 
     private(set) var images: [Image] = []
     private(set) var rows: [ImageRow] = []
-    /// Each image's lowercased searchable text, for filtering many images at every keystroke.
-    private(set) var filterEntries: [FilterIndexEntry] = []
+    /// Every slot's lowercased searchable text, for filtering many images at every keystroke.
+    private(set) var filterIndex = FilterIndex()
     private(set) var slotByID: [String: Slot] = [:]
     /// The live slots in ``order``.
     private(set) var sorted: [Slot] = []
@@ -52,10 +52,15 @@ struct ImageCatalog: Sendable {
     }
 
     /// The slots (in their order) whose images pass the filter.
+    ///
+    /// The images are checked in slot order, which reads the filter index front to back, rather than in
+    /// the order of `slots` (usually the sort order), which would jump around it.
     func filter(_ slots: [Slot], by filter: ImageFilter) -> [Slot] {
-        filterEntries.withUnsafeBufferPointer { entries in
-            slots.filter { filter.matches(entries[Int($0)]) }
-        }
+        guard !filter.isEmpty else { return slots }
+        var candidates = FilterCandidates(count: filterIndex.count)
+        for slot in slots { candidates.insert(Int(slot)) }
+        filter.program.narrow(&candidates, in: filterIndex)
+        return slots.filter { candidates.contains(Int($0)) }
     }
 
     /// Whether slot `lhs` comes before slot `rhs` in the current order.
@@ -71,7 +76,7 @@ struct ImageCatalog: Sendable {
                 images[Int(slot)] = image
                 guard !fields.isEmpty else { continue }
                 rows[Int(slot)] = ImageRow(image)
-                filterEntries[Int(slot)] = FilterIndexEntry(image)
+                filterIndex.replace(Int(slot), with: image)
                 result.changed[slot, default: []].formUnion(fields)
                 if order.isAffected(by: fields) { moved.insert(slot) }
             } else {
@@ -79,7 +84,7 @@ struct ImageCatalog: Sendable {
                 images.append(image)
                 rows.append(ImageRow(image))
                 widestID = max(widestID, DisplayWidth.of(rows[rows.count - 1].id))
-                filterEntries.append(FilterIndexEntry(image))
+                filterIndex.append(image)
                 slotByID[image.id] = slot
                 result.added.append(slot)
             }

@@ -59,9 +59,12 @@ public actor Simulator {
             },
             logger: logger
         )
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [application], gracefulShutdownSignals: [], logger: logger
-        ))
+        )
+        // An answer held back by injected latency must not hold a stop for that long.
+        groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownGrace
+        let group = ServiceGroup(configuration: groupConfiguration)
         let task = Task {
             do {
                 try await group.run()
@@ -88,8 +91,11 @@ public actor Simulator {
         }
     }
 
-    /// Stops serving: closes the port and every connection once its answer in progress is sent, and
-    /// returns when all are closed. Does nothing when not running.
+    /// How long a stop waits for answers in progress before it cancels them.
+    static let shutdownGrace = Duration.seconds(2)
+
+    /// Stops serving: closes the port and every connection once its answer in progress is sent (or after
+    /// ``shutdownGrace``, cancelling it), and returns when all are closed. Does nothing when not running.
     public func stop() async {
         guard let server else { return }
         self.server = nil
