@@ -7,10 +7,25 @@ struct Failure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writing to stderr, line at a time, unbuffered.
+/// Writing to stderr, line at a time, unbuffered; a closed stderr loses the line, nothing else.
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+    }
+}
+
+/// Writing results to stdout. A reader that stops early (`qcimages list | head`) closes the pipe: that
+/// ends the command quietly, as it does for other Unix tools, instead of an error or a crash.
+enum StandardOutput {
+    static func write(_ text: String) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            if code == Int(EPIPE) { exit(0) }
+            StandardError.write("qcimages: cannot write the output: \(error.localizedDescription)")
+            exit(1)
+        }
     }
 }
 

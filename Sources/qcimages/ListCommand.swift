@@ -109,7 +109,7 @@ struct ListCommand: AsyncParsableCommand {
                     page = try await ImagePager(service: connection.client).fetchAll(matching: query)
                 }
                 let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table)
-                FileHandle.standardOutput.write(Data(output.utf8))
+                StandardOutput.write(output)
                 await connection.close()
             } catch {
                 await connection.close()

@@ -127,7 +127,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 images: \(configuration.imageCount) (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))
 
                 """
-            FileHandle.standardOutput.write(Data(banner.utf8))
+            StandardOutput.write(banner)
             await TerminationSignals.wait()
             await simulator.stop()
         }

@@ -1,8 +1,13 @@
 """Terminal-side benchmarks of the real qcimages binary in a pseudo-terminal, against `qcimages simulate`.
 
 Measures what a user over SSH feels: time until the first rows are on screen, bytes written to the
-terminal per keystroke, and bytes and CPU time while the screen is idle. Prints a table.
-Usage: python3 Tests/Benchmarks/terminal_bench.py PATH_TO_QCIMAGES [IMAGES]   (use a release build)
+terminal per keystroke (for a selection move also split by screen region, in several layouts), and bytes
+and CPU time while the screen is idle, with live refresh off and on. Prints a table.
+
+Usage: python3 Tests/Benchmarks/terminal_bench.py PATH_TO_QCIMAGES [IMAGES] [--dump]
+  PATH_TO_QCIMAGES  a release build for the figures; a debug build is fine for byte counts
+  IMAGES            images in the simulated catalogue (default 100,000; 10,000 is quicker)
+  --dump            also print the exact bytes of one selection move per layout (as `cat -v` would)
 """
 import fcntl
 import os
@@ -15,10 +20,16 @@ import subprocess
 import sys
 import termios
 import time
+import unicodedata
 
-BINARY = os.path.abspath(sys.argv[1])
-IMAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-COLUMNS, ROWS = 160, 45
+ARGUMENTS = [argument for argument in sys.argv[1:] if not argument.startswith("--")]
+BINARY = os.path.abspath(ARGUMENTS[0])
+IMAGES = int(ARGUMENTS[1]) if len(ARGUMENTS) > 1 else 100_000
+DUMP = "--dump" in sys.argv
+WIDE = (160, 45)
+# Layouts for selection moves: (columns, rows, what Layout.swift does at that size).
+MOVE_LAYOUTS = [(160, 45, "detail beside"), (80, 24, "detail below"), (80, 14, "list only"), (40, 12, "list only")]
+MOVES = 30
 rows = []
 
 
@@ -36,13 +47,19 @@ def first_image_id(env):
 
 
 class Session:
-    def __init__(self, env, *flags):
+    def __init__(self, env, *flags, size=WIDE):
         self.started = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(BINARY, [BINARY, *flags], env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        self.size = size
+        self.set_size(size)
         self.output = bytearray()
+
+    def set_size(self, size):
+        """Resizes the pseudo-terminal; the kernel sends SIGWINCH to the program."""
+        self.size = size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
 
     def read(self, timeout):
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -73,14 +90,26 @@ class Session:
             total += len(data)
         return total
 
-    def bytes_after(self, keys, settle=0.3):
+    def written_after(self, keys, settle=0.3):
+        """The bytes the program writes in answer to `keys`."""
+        start = len(self.output)
         os.write(self.fd, keys)
-        return self.quiet(settle, 10)
+        self.quiet(settle, 10)
+        return bytes(self.output[start:])
+
+    def bytes_after(self, keys, settle=0.3):
+        return len(self.written_after(keys, settle))
 
     def cpu_seconds(self):
         with open(f"/proc/{self.pid}/stat") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def idle(self, seconds):
+        """Bytes written and CPU % over `seconds` of doing nothing."""
+        cpu_before = self.cpu_seconds()
+        written = self.quiet(seconds, seconds + 0.5)
+        return written, (self.cpu_seconds() - cpu_before) / seconds * 100
 
     def quit(self):
         os.write(self.fd, b"q")
@@ -88,8 +117,127 @@ class Session:
         return os.waitstatus_to_exitcode(status)
 
 
-def add(name, value, unit):
+def regions(columns, lines):
+    """Screen regions at a size, as Sources/ImageBrowser/Layout.swift places them (no error line)."""
+    header, footer = 2, lines - 1
+    body = lines - header - 1
+    if columns >= 120:
+        detail_width = min(max(columns * 2 // 5, 44), 72)
+        list_width = columns - detail_width - 1
+        return lambda row, column: ("header" if row < header else "footer" if row >= footer
+                                    else "list" if column < list_width else "detail")
+    if body >= 15:
+        detail_top = header + body - max(6, body * 2 // 5)
+        return lambda row, column: ("header" if row < header else "footer" if row >= footer
+                                    else "list" if row < detail_top else "detail")
+    return lambda row, column: "header" if row < header else "footer" if row >= footer else "list"
+
+
+def split_by_region(data, region_of):
+    """Attributes each byte of terminal output to the screen region the cursor is in when it is sent.
+
+    Follows the cursor through the sequences ncurses uses (CUP, VPA, HPA, relative moves, CR, BS, REP);
+    a movement counts for the region it moves to, anything else for where the cursor is.
+    """
+    counts = {}
+    row = column = 0
+    text = data.decode("utf-8", "replace")
+    index = 0
+    while index < len(text):
+        character = text[index]
+        if character == "\x1b":
+            end = index + 1
+            if end < len(text) and text[end] == "[":
+                end += 1
+                while end < len(text) and not ("@" <= text[end] <= "~"):
+                    end += 1
+                final, parameters = text[end], text[index + 2:end]
+                numbers = [int(part) if part.isdigit() else 0 for part in parameters.lstrip("?").split(";")]
+                count = max(1, numbers[0])
+                if final in "Hf":
+                    row, column = max(1, numbers[0]) - 1, (max(1, numbers[1]) - 1 if len(numbers) > 1 else 0)
+                elif final == "d":
+                    row = count - 1
+                elif final == "G":
+                    column = count - 1
+                elif final == "C":
+                    column += count
+                elif final == "D":
+                    column -= count
+                elif final == "A":
+                    row -= count
+                elif final == "B":
+                    row += count
+                elif final == "b":
+                    column += count
+                end += 1
+            else:
+                end += 2
+            sequence = text[index:end]
+        else:
+            end, sequence = index + 1, character
+            if character == "\r":
+                column = 0
+            elif character == "\b":
+                column -= 1
+            elif character == "\n":
+                row += 1
+        region = region_of(row, column)
+        counts[region] = counts.get(region, 0) + len(sequence.encode("utf-8", "replace"))
+        if sequence == character and character >= " ":
+            column += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        index = end
+    return counts
+
+
+def add(name, value, unit=""):
     rows.append((name, value, unit))
+
+
+def measure_moves(session, columns, lines, placement):
+    """Selection moves by one row from the top of the list: those within the page and those that scroll."""
+    session.set_size((columns, lines))
+    session.quiet(0.5, 10)
+    session.bytes_after(b"g")
+    region_of = regions(columns, lines)
+    list_rows = sum(1 for line in range(lines) if region_of(line, 0) == "list") - 1
+    within, scrolling, parts = [], [], {}
+    for move in range(MOVES):
+        written = session.written_after(b"j")
+        if move == 0 and DUMP:
+            shown = written.decode("utf-8", "replace").replace("\x1b", "^[").replace("\r", "^M").replace("\b", "^H")
+            print(f"--- one selection move at {columns}x{lines} ({len(written)} B):\n{shown}\n")
+        if move + 1 < list_rows:
+            within.append(len(written))
+            for region, count in split_by_region(written, region_of).items():
+                parts.setdefault(region, []).append(count)
+        else:
+            scrolling.append(len(written))
+    label = f"{columns}x{lines} {placement}"
+    add(f"selection move, {label}: bytes (median of {len(within)})", statistics.median(within), "B")
+    add(f"selection move, {label}: bytes (max)", max(within), "B")
+    for region in ("list", "detail", "footer", "header"):
+        if region in parts:
+            values = parts[region] + [0] * (len(within) - len(parts[region]))
+            add(f"  of which {region} (median)", statistics.median(values), "B")
+    if scrolling:
+        add(f"selection move that scrolls, {label} (median of {len(scrolling)})", statistics.median(scrolling), "B")
+
+
+def idle_with_refresh(env, first_id, interval):
+    session = Session(env, "--refresh", str(interval), "--log-file", "/dev/null")
+    session.wait_for(first_id, 20)
+    session.quiet(2.0, 600)
+    written, cpu = session.idle(10.0)
+    add(f"idle 10 s, refresh every {interval} s, newest first: bytes", written, "B")
+    add(f"idle 10 s, refresh every {interval} s, newest first: CPU", cpu, "%")
+    # Oldest first: the rows on screen are years old, so no age on screen moves on during the window.
+    session.bytes_after(b"S")
+    session.quiet(2.0 * interval, 60)
+    written, cpu = session.idle(10.0)
+    add(f"idle 10 s, refresh every {interval} s, oldest first: bytes", written, "B")
+    add(f"idle 10 s, refresh every {interval} s, oldest first: CPU", cpu, "%")
+    session.quit()
 
 
 def main():
@@ -111,32 +259,29 @@ def main():
         loading = time.monotonic()
         session.quiet(2.0, 600)
         add(f"background load of {IMAGES:,} images (until the screen is quiet)", time.monotonic() - loading - 2.0, "s")
-        moves = [session.bytes_after(b"j") for _ in range(30)]
-        add("bytes written per selection move (median of 30)", statistics.median(moves), "B")
-        add("bytes written per selection move (max of 30)", max(moves), "B")
+        for columns, lines, placement in MOVE_LAYOUTS:
+            measure_moves(session, columns, lines, placement)
+        session.set_size(WIDE)
+        session.quiet(0.5, 10)
+        session.bytes_after(b"g")
         pages = [session.bytes_after(b"\x06") for _ in range(5)]
-        add("bytes written per page down (median of 5)", statistics.median(pages), "B")
+        add("bytes written per page down, 160x45 (median of 5)", statistics.median(pages), "B")
         session.bytes_after(b"/")
         typed = [session.bytes_after(bytes([c])) for c in b"ubuntu"]
         add("bytes written per filter keystroke (median)", statistics.median(typed), "B")
         session.bytes_after(b"\x1b")
-        cpu_before, idle_bytes = session.cpu_seconds(), session.quiet(10.0, 10.5)
-        add("idle 10 s, refresh off: bytes written", idle_bytes, "B")
-        add("idle 10 s, refresh off: CPU", (session.cpu_seconds() - cpu_before) / 10 * 100, "%")
-        add("exit status after q", session.quit(), "")
+        written, cpu = session.idle(10.0)
+        add("idle 10 s, refresh off: bytes written", written, "B")
+        add("idle 10 s, refresh off: CPU", cpu, "%")
+        add("exit status after q", session.quit())
 
-        session = Session(env, "--refresh", "2", "--log-file", "/dev/null")
-        session.wait_for(first_id, 20)
-        session.quiet(2.0, 600)
-        cpu_before, idle_bytes = session.cpu_seconds(), session.quiet(10.0, 10.5)
-        add("idle 10 s, refresh every 2 s, nothing changes: bytes", idle_bytes, "B")
-        add("idle 10 s, refresh every 2 s: CPU", (session.cpu_seconds() - cpu_before) / 10 * 100, "%")
-        session.quit()
+        for interval in (2, 5):
+            idle_with_refresh(env, first_id, interval)
     finally:
         simulator.send_signal(signal.SIGTERM)
         simulator.wait(timeout=10)
     width = max(len(name) for name, _, _ in rows)
-    print(f"{'terminal benchmark':<{width}}  {'value':>10}")
+    print(f"{'terminal benchmark (' + os.path.basename(BINARY) + ', ' + format(IMAGES, ',') + ' images)':<{width}}  {'value':>10}")
     for name, value, unit in rows:
         print(f"{name:<{width}}  {value:>10.1f} {unit}" if isinstance(value, float) else f"{name:<{width}}  {value:>10} {unit}")
 

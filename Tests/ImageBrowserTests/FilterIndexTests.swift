@@ -1,0 +1,97 @@
+import QingCloud
+import Testing
+@testable import ImageBrowser
+
+/// The catalogue filters all its images at once through one ``FilterIndex``: it must agree with matching
+/// each image on its own, whatever the slots asked about, after replacements and compaction too.
+struct FilterIndexTests {
+    static let filters = [
+        "ubuntu", "u", "22", "server 22", "\"server 22\"", "银河", "麒麟", "ÉCOLE", "école", "ωμέγα", "ＡＢＣ",
+        "status:available", "status:creating|deleted", "!status:available", "os:ubuntu", "os:UBUNTU",
+        "os:kylin麒麟", "os:école", "os:ecole", "arch:32", "visibility:public", "provider:self",
+        "owner:usr-3", "tag:prod", "tag:tag-7x", "name:srv", "id:img-1", "desc:lts", "size>=50", "!size<20",
+        "server|debian !deleted size>10", "!u", "nothing-like-this", "İstanbul", "i̇stanbul", "istanbul",
+    ]
+
+    @Test func filteringTheCatalogueAgreesWithMatchingEachImage() {
+        var random = SeededRandom(seed: 7)
+        var catalog = ImageCatalog()
+        _ = catalog.merge((0..<400).map { Self.randomImage($0, random: &random) })
+        for round in 0..<3 {
+            let replaced = (0..<400).filter { _ in Bool.random(using: &random) }
+            _ = catalog.merge(replaced.map { Self.randomImage($0, random: &random) })
+            let subset = catalog.sorted.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }.shuffled(using: &random)
+            for text in Self.filters {
+                let filter = ImageFilter.parse(text)
+                let expected = catalog.sorted.filter { filter.matches(catalog.image(at: $0)) }
+                #expect(catalog.filter(catalog.sorted, by: filter) == expected, "\(text), round \(round)")
+                let expectedSubset = subset.filter { filter.matches(catalog.image(at: $0)) }
+                #expect(catalog.filter(subset, by: filter) == expectedSubset, "\(text) on a subset, round \(round)")
+            }
+        }
+    }
+
+    @Test func replacingImagesOverAndOverKeepsTheTextCompact() {
+        var index = FilterIndex()
+        let image = FilterFixtures.image(name: "first")
+        index.append(image)
+        let size = index.text.count
+        for number in 0..<1_000 {
+            index.replace(0, with: FilterFixtures.image(name: "renamed \(number % 10)"))
+        }
+        #expect(index.text.count <= 4 * size)
+        for (text, expected) in [("\"renamed 9\"", true), ("\"renamed 8\"", false), ("first", false)] {
+            var candidates = FilterCandidates(count: 1)
+            candidates.insert(0)
+            ImageFilter.parse(text).program.narrow(&candidates, in: index)
+            #expect(candidates.contains(0) == expected, "\(text)")
+        }
+    }
+
+    @Test func exactFieldsIgnoreCaseInAnyScript() {
+        for os in ["ubuntu", "Ubuntu", "UBUNTU"] {
+            let image = FilterFixtures.image(os: os)
+            #expect(ImageFilter.parse("os:ubuntu").matches(image), "\(os)")
+            #expect(ImageFilter.parse("os:UbUnTu").matches(image), "\(os)")
+            #expect(!ImageFilter.parse("os:ubunt").matches(image), "\(os)")
+        }
+        let kylin = FilterFixtures.image(os: "Kylin麒麟")
+        #expect(ImageFilter.parse("os:KYLIN麒麟").matches(kylin))
+        #expect(!ImageFilter.parse("os:kylin").matches(kylin))
+        let french = FilterFixtures.image(os: "ÉCOLE")
+        #expect(ImageFilter.parse("os:école").matches(french))
+        #expect(!ImageFilter.parse("os:ecole").matches(french))
+    }
+
+    @Test func lowercasingThatChangesLengthStillMatches() {
+        let image = FilterFixtures.image(name: "İSTANBUL ΣΊΣΥΦΟΣ")
+        for text in ["İstanbul", "İSTANBUL", "ΣΊΣΥΦΟ", "σίσυφο", "name:σίσυφο"] {
+            #expect(ImageFilter.parse(text).matches(image), "\(text)")
+        }
+        #expect(!ImageFilter.parse("istanbulx").matches(image))
+    }
+
+    private static func randomImage(_ number: Int, random: inout SeededRandom) -> Image {
+        let words = ["Ubuntu", "server", "SRV", "银河", "麒麟", "ÉCOLE", "Ωμέγα", "ＡＢＣ", "22.04", "LTS", "u", "İstanbul"]
+        func phrase() -> String {
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }
+                .joined(separator: " ")
+        }
+        let tags = (0..<Int.random(in: 0...2, using: &random)).map { index in
+            FilterFixtures.tag(id: "tag-\(number % 9)x\(index)", name: phrase(), key: "env", value: phrase())
+        }
+        return FilterFixtures.image(
+            id: "img-\(number)",
+            name: phrase(),
+            description: Bool.random(using: &random) ? phrase() : nil,
+            size: [10, 20, 50, 100].randomElement(using: &random)!,
+            arch: Bool.random(using: &random) ? .bits64 : .bits32,
+            os: ["ubuntu", "UBUNTU", "Kylin麒麟", "École", "debian"].randomElement(using: &random)!,
+            visibility: Bool.random(using: &random) ? .public : .private,
+            owner: "usr-\(number % 7)",
+            status: ImageStatus.documented.randomElement(using: &random)!,
+            transition: [nil, .creating, .deleting].randomElement(using: &random)!,
+            tags: tags
+        )
+    }
+}
