@@ -9,7 +9,8 @@ import QingCloud
 /// One thread owns the terminal and runs the loop: it sleeps in `poll` on the terminal, on a pipe that
 /// background tasks post events through, and on a pipe that signals arrive through, so an idle screen
 /// costs no CPU and writes nothing. Network requests and timers run as tasks in ``EffectRunner`` and
-/// never touch curses.
+/// never touch curses. Keys are drawn at once; bursts of background events are drawn together
+/// (see ``RedrawPacer``).
 public enum BrowserSession {
     /// Opens the browser and returns once the user quits, a signal ends it or the terminal goes away.
     ///
@@ -66,6 +67,9 @@ private struct SessionLoop {
     var state: BrowserState
     private var pendingTerminalWrites: [[UInt8]] = []
     private var end: SessionEnd?
+    private let clock = ContinuousClock()
+    /// Background events are drawn at most this often (10 frames a second); keys at once.
+    private var pacer = RedrawPacer(interval: .milliseconds(100))
 
     init(
         screen: CursesScreen, signals: SignalPipe, mailbox: EventMailbox, runner: EffectRunner,
@@ -83,19 +87,28 @@ private struct SessionLoop {
         let now = Date()
         perform(Browser.update(&state, .resize(screen.size), now: now))
         perform(Browser.start(&state, now: now))
+        pacer.inputArrived(at: clock.now)
         while end == nil {
-            redraw()
-            let ready = waitForInput()
+            if pacer.isDue(at: clock.now) {
+                redraw()
+                pacer.drew(at: clock.now)
+            }
+            let ready = waitForInput(timeout: pacer.pollTimeout(at: clock.now))
             if ready.signals { handleSignals() }
             guard end == nil else { break }
             if ready.terminalClosed {
                 end = .terminalClosed
                 break
             }
-            var events = ready.terminal || ready.signals ? screen.readEvents() : []
-            if ready.mailbox { events += mailbox.takeAll() }
-            for event in events where end == nil {
+            let input = ready.terminal || ready.signals ? screen.readEvents() : []
+            let background = ready.mailbox ? mailbox.takeAll() : []
+            for event in input + background where end == nil {
                 perform(Browser.update(&state, event, now: Date()))
+            }
+            if ready.terminal || ready.signals {
+                pacer.inputArrived(at: clock.now)
+            } else if !background.isEmpty {
+                pacer.backgroundEventArrived(at: clock.now)
             }
         }
         return end ?? .quit
@@ -153,14 +166,15 @@ private struct SessionLoop {
         var signals = false
     }
 
-    /// Sleeps until the terminal, a task or a signal has something for the loop.
-    private func waitForInput() -> Readiness {
+    /// Sleeps until the terminal, a task or a signal has something for the loop, or `timeout`
+    /// milliseconds have passed (-1: no limit).
+    private func waitForInput(timeout: Int32) -> Readiness {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
         ]
-        while poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
+        while poll(&descriptors, nfds_t(descriptors.count), timeout) < 0 {
             guard errno == EINTR else { return Readiness(terminalClosed: true) }
         }
         let closedMask = Int16(POLLHUP | POLLERR | POLLNVAL)

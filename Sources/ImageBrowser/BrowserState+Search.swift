@@ -19,7 +19,7 @@ extension BrowserState {
         cancelSearch(&effects)
         changeView(fallback: .top) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
-                state.view = state.catalog.filter(state.view, by: new)
+                state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
             } else {
                 state.rebuildView()
             }

@@ -11,7 +11,7 @@ extension ImageFilter {
 
     /// Whether the image `entry` was built from passes every term; an empty filter matches everything.
     public func matches(_ entry: FilterIndexEntry) -> Bool {
-        var candidates = FilterCandidates(count: 1)
+        var candidates = FilterBitSet(count: 1)
         candidates.insert(0)
         program.narrow(&candidates, in: entry.index)
         return candidates.contains(0)
@@ -22,11 +22,12 @@ extension ImageFilter {
 /// neither retains nor allocates.
 ///
 /// Steps run one after the other, each over the images still in the running, in index order: sizes and
-/// exactly matched fields are compared as numbers; substring terms first ask each image's byte-pair Bloom
-/// filter, and read its text only when the filter cannot rule the needle out.
+/// exactly matched fields compare numbers; a substring term finds its needles in the index's distinct
+/// values first, then keeps the images holding a value that was hit.
 struct FilterProgram: Sendable {
     private var steps: [Step] = []
-    private var needles: [Needle] = []
+    /// Where each needle's lowercased UTF-8 is in ``bytes``.
+    private var needles: [Range<Int>] = []
     /// Every needle's lowercased UTF-8, one after another.
     private var bytes: [UInt8] = []
 
@@ -39,16 +40,10 @@ struct FilterProgram: Sendable {
 
     private enum Test {
         case size(SizeComparison, Int)
-        /// Some alternative equals one of the fields.
-        case equals(ExactField, orElse: ExactField?)
-        /// Some alternative occurs in the field, or in the free text when nil.
-        case contains(FilterField?)
-    }
-
-    private struct Needle {
-        /// The needle, in ``FilterProgram/bytes``.
-        var bytes: Range<Int>
-        var bigrams: FilterBigramSet
+        /// Some alternative equals one of the columns.
+        case equals([FilterColumn])
+        /// Some alternative occurs in one of the columns.
+        case contains([FilterColumn])
     }
 
     /// Lays out `terms` in the order given (cheapest first is fastest).
@@ -60,7 +55,7 @@ struct FilterProgram: Sendable {
             case .size(let comparison, let bound):
                 test = .size(comparison, bound)
             case .text(let alternatives):
-                test = .contains(nil)
+                test = .contains(FilterColumn.freeText)
                 alternatives.forEach { add($0) }
             case .field(let field, let alternatives):
                 test = Self.test(for: field)
@@ -72,23 +67,30 @@ struct FilterProgram: Sendable {
 
     private static func test(for field: FilterField) -> Test {
         switch field {
-        case .status: .equals(.status, orElse: .transition)
-        case .os: .equals(.os, orElse: nil)
-        case .arch: .equals(.processorType, orElse: nil)
-        case .visibility: .equals(.visibility, orElse: nil)
-        case .provider: .equals(.provider, orElse: nil)
-        case .owner, .tag, .name, .id, .description: .contains(field)
+        case .status: .equals([.status, .transition])
+        case .os: .equals([.os])
+        case .arch: .equals([.processorType])
+        case .visibility: .equals([.visibility])
+        case .provider: .equals([.provider])
+        case .owner: .contains([.owner])
+        case .tag: .contains([.tags, .tagIDs])
+        case .name: .contains([.name])
+        case .id: .contains([.id])
+        case .description: .contains([.description])
         }
     }
+
+    /// Whether there is no step, so that every image passes.
+    var isEmpty: Bool { steps.isEmpty }
 
     private mutating func add(_ needle: FilterNeedle) {
         let start = bytes.count
         bytes.append(contentsOf: needle.bytes)
-        needles.append(Needle(bytes: start..<bytes.count, bigrams: FilterBigramSet(needle.bytes)))
+        needles.append(start..<bytes.count)
     }
 
     /// Leaves in `candidates` the images of `index` that pass every step.
-    func narrow(_ candidates: inout FilterCandidates, in index: FilterIndex) {
+    func narrow(_ candidates: inout FilterBitSet, in index: FilterIndex) {
         for step in steps {
             guard !candidates.isEmpty else { return }
             switch step.test {
@@ -96,95 +98,69 @@ struct FilterProgram: Sendable {
                 index.sizes.withUnsafeBufferPointer { sizes in
                     candidates.keep { comparison.holds(Int(sizes[$0]), bound) != step.isNegated }
                 }
-            case .equals(let field, let otherField):
-                keepEqual(step, field, otherField, &candidates, index)
-            case .contains(let field):
-                keepContaining(step, field, &candidates, index)
-            }
-        }
-    }
-
-    private func keepEqual(
-        _ step: Step, _ field: ExactField, _ otherField: ExactField?,
-        _ candidates: inout FilterCandidates, _ index: FilterIndex
-    ) {
-        let wanted = needles[step.needles].compactMap { index.valueNumber(of: Array(bytes[$0.bytes])) }
-        guard !wanted.isEmpty else {
-            if !step.isNegated { candidates.removeAll() }
-            return
-        }
-        let other = otherField ?? field
-        wanted.withUnsafeBufferPointer { wanted in
-            index.exactValues.withUnsafeBufferPointer { values in
-                candidates.keep { position in
-                    let value = values[position]
-                    let isEqual = wanted.contains(value[field]) || wanted.contains(value[other])
-                    return isEqual != step.isNegated
+            case .equals(let columns):
+                var hits = FilterBitSet(count: index.table.count)
+                for needle in needles[step.needles] {
+                    if let number = index.table.number(of: Array(bytes[needle])) { hits.insert(Int(number)) }
                 }
+                Self.keep(&candidates, step, columns, index, hits: hits)
+            case .contains(let columns):
+                keepContaining(step, columns, &candidates, index)
             }
         }
     }
 
-    private func keepContaining(
-        _ step: Step, _ field: FilterField?, _ candidates: inout FilterCandidates, _ index: FilterIndex
+    /// Keeps the candidates with (or, negated, without) a value in `columns` that is one of `hits`.
+    private static func keep(
+        _ candidates: inout FilterBitSet, _ step: Step, _ columns: [FilterColumn], _ index: FilterIndex,
+        hits: FilterBitSet
     ) {
-        bytes.withUnsafeBufferPointer { bytes in
-            needles.withUnsafeBufferPointer { needles in
-                index.layouts.withUnsafeBufferPointer { layouts in
-                    index.bigrams.withUnsafeBufferPointer { bigrams in
-                        index.withText { text, starts in
-                            let alternatives = UnsafeBufferPointer(rebasing: needles[step.needles])
-                            candidates.keep { position in
-                                let found = alternatives.contains { needle in
-                                    guard bigrams[position].contains(needle.bigrams) else { return false }
-                                    let layout = layouts[position]
-                                    let range = field.map(layout.substringRange(of:)) ?? layout.freeText
-                                    let start = starts[position]
-                                    return Self.search(
-                                        UnsafeBufferPointer(rebasing: bytes[needle.bytes]),
-                                        in: UnsafeBufferPointer(rebasing: text[(start + range.lowerBound)..<(start + range.upperBound)])
-                                    )
-                                }
-                                return found != step.isNegated
-                            }
-                        }
+        let negated: UInt64 = step.isNegated ? 1 : 0
+        hits.withMembership { hits in
+            columns.withUnsafeBufferPointer { columns in
+                index.values.withUnsafeBufferPointer { values in
+                    candidates.keepBits { image in
+                        let row = image * FilterColumn.count
+                        var hit: UInt64 = 0
+                        for column in columns { hit |= hits.bit(Int(values[row + column.rawValue])) }
+                        return hit ^ negated
                     }
                 }
             }
         }
     }
 
-    /// Whether `needle` occurs in `haystack`; looks for the needle's first byte eight bytes at a time.
-    private static func search(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        let lastStart = haystack.count - needle.count
-        func matches(at start: Int) -> Bool {
-            var index = 1
-            while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
-            return index == needle.count
-        }
-        let raw = UnsafeRawBufferPointer(haystack)
-        let lowBits: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let pattern = UInt64(first) &* lowBits
-        var start = 0
-        while start + 8 <= haystack.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) ^ pattern
-            // A high bit marks each byte equal to `first`, and maybe a few others: each is checked.
-            var candidates = (word &- lowBits) & ~word & highBits
-            while candidates != 0 {
-                let candidate = start + candidates.trailingZeroBitCount / 8
-                guard candidate <= lastStart else { return false }
-                if haystack[candidate] == first, matches(at: candidate) { return true }
-                candidates &= candidates &- 1
+    /// Keeps the candidates with (or, negated, without) a value in `columns` for which `isHit` holds.
+    private static func keep(
+        _ candidates: inout FilterBitSet, _ step: Step, _ columns: [FilterColumn], _ index: FilterIndex,
+        where isHit: (UInt32) -> Bool
+    ) {
+        columns.withUnsafeBufferPointer { columns in
+            index.values.withUnsafeBufferPointer { values in
+                candidates.keep { image in
+                    let row = image * FilterColumn.count
+                    return columns.contains { isHit(values[row + $0.rawValue]) } != step.isNegated
+                }
             }
-            start += 8
         }
-        while start <= lastStart {
-            if haystack[start] == first, matches(at: start) { return true }
-            start += 1
+    }
+
+    /// A substring step: with few candidates, their values are searched one by one; with many, every
+    /// distinct value is searched once, in one pass over the table.
+    private func keepContaining(
+        _ step: Step, _ columns: [FilterColumn], _ candidates: inout FilterBitSet, _ index: FilterIndex
+    ) {
+        bytes.withUnsafeBufferPointer { bytes in
+            let alternatives = needles[step.needles].map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+            if candidates.count * columns.count < index.table.count / 8 {
+                Self.keep(&candidates, step, columns, index) { value in
+                    alternatives.contains { index.table.value(value, contains: $0) }
+                }
+                return
+            }
+            var hits = FilterBitSet(count: index.table.count)
+            for needle in alternatives { index.table.markValues(containing: needle, in: &hits) }
+            Self.keep(&candidates, step, columns, index, hits: hits)
         }
-        return false
     }
 }

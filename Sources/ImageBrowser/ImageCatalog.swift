@@ -51,16 +51,27 @@ struct ImageCatalog: Sendable {
         return ids
     }
 
-    /// The slots (in their order) whose images pass the filter.
+    /// The slots (in their order) whose images pass the filter; the terms of `known`, which every slot
+    /// is known to pass, are not checked again.
     ///
     /// The images are checked in slot order, which reads the filter index front to back, rather than in
     /// the order of `slots` (usually the sort order), which would jump around it.
-    func filter(_ slots: [Slot], by filter: ImageFilter) -> [Slot] {
-        guard !filter.isEmpty else { return slots }
-        var candidates = FilterCandidates(count: filterIndex.count)
-        for slot in slots { candidates.insert(Int(slot)) }
-        filter.program.narrow(&candidates, in: filterIndex)
-        return slots.filter { candidates.contains(Int($0)) }
+    func filter(_ slots: [Slot], by filter: ImageFilter, knownToPass known: ImageFilter = .empty) -> [Slot] {
+        let program = known.isEmpty ? filter.program : FilterProgram(filter.terms.filter { !known.terms.contains($0) })
+        guard !program.isEmpty else { return slots }
+        var candidates = FilterBitSet(count: filterIndex.count)
+        candidates.withWords { words in
+            for slot in slots { words[Int(slot) >> 6] |= 1 << UInt64(slot & 63) }
+        }
+        program.narrow(&candidates, in: filterIndex)
+        return candidates.withMembership { kept in
+            Array(unsafeUninitializedCapacity: candidates.count) { matching, count in
+                for slot in slots where kept.contains(Int(slot)) {
+                    matching[count] = slot
+                    count += 1
+                }
+            }
+        }
     }
 
     /// Whether slot `lhs` comes before slot `rhs` in the current order.

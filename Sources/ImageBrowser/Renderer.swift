@@ -206,8 +206,10 @@ struct Renderer {
         }
         let positionWidth = DisplayWidth.of(position)
         drawHints(hints, y: y, limit: width - positionWidth - 1, on: &canvas)
+        // Plain, unlike the hints around it: the position changes with every move, and a styled run
+        // costs two attribute changes on the wire each time.
         if positionWidth > 0, positionWidth < width {
-            canvas.write(position, x: width - positionWidth, y: y, style: Theme.faint)
+            canvas.write(position, x: width - positionWidth, y: y, style: .plain)
         }
     }
 

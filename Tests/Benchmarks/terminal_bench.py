@@ -134,17 +134,19 @@ def regions(columns, lines):
 
 
 def split_by_region(data, region_of):
-    """Attributes each byte of terminal output to the screen region the cursor is in when it is sent.
+    """Attributes each byte of terminal output to a screen region.
 
-    Follows the cursor through the sequences ncurses uses (CUP, VPA, HPA, relative moves, CR, BS, REP);
-    a movement counts for the region it moves to, anything else for where the cursor is.
+    Follows the cursor through the sequences ncurses uses (CUP, VPA, HPA, relative moves, CR, BS, REP).
+    Cursor moves and attribute changes count for the region of the next cell drawn; text and erasures
+    (EL, ECH, DCH) for the region of the cell they start at.
     """
-    counts = {}
+    counts, pending = {}, 0
     row = column = 0
     text = data.decode("utf-8", "replace")
     index = 0
     while index < len(text):
         character = text[index]
+        draws = False
         if character == "\x1b":
             end = index + 1
             if end < len(text) and text[end] == "[":
@@ -169,24 +171,35 @@ def split_by_region(data, region_of):
                 elif final == "B":
                     row += count
                 elif final == "b":
-                    column += count
+                    draws, column = True, column + count
+                elif final in "KXP@":
+                    draws = True
                 end += 1
             else:
                 end += 2
-            sequence = text[index:end]
+            size = len(text[index:end].encode("utf-8", "replace"))
         else:
-            end, sequence = index + 1, character
+            end, size = index + 1, len(character.encode("utf-8", "replace"))
             if character == "\r":
                 column = 0
             elif character == "\b":
                 column -= 1
             elif character == "\n":
                 row += 1
-        region = region_of(row, column)
-        counts[region] = counts.get(region, 0) + len(sequence.encode("utf-8", "replace"))
-        if sequence == character and character >= " ":
-            column += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+            elif character >= " ":
+                draws = True
+        if draws:
+            region = region_of(row, column)
+            counts[region] = counts.get(region, 0) + pending + size
+            pending = 0
+            if character >= " " and character != "\x1b":
+                column += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        else:
+            pending += size
         index = end
+    if pending:
+        region = region_of(row, column)
+        counts[region] = counts.get(region, 0) + pending
     return counts
 
 
@@ -231,8 +244,10 @@ def idle_with_refresh(env, first_id, interval):
     written, cpu = session.idle(10.0)
     add(f"idle 10 s, refresh every {interval} s, newest first: bytes", written, "B")
     add(f"idle 10 s, refresh every {interval} s, newest first: CPU", cpu, "%")
-    # Oldest first: the rows on screen are years old, so no age on screen moves on during the window.
+    # Oldest first, from the top (the selection stays on its image, now at the end, until `g`): the rows
+    # on screen are years old, so no age shown moves on during the window.
     session.bytes_after(b"S")
+    session.bytes_after(b"g")
     session.quiet(2.0 * interval, 60)
     written, cpu = session.idle(10.0)
     add(f"idle 10 s, refresh every {interval} s, oldest first: bytes", written, "B")

@@ -52,6 +52,29 @@ import Testing
         #expect(changeCost < 20)
     }
 
+    @Test func movingASelectionBarSendsTheTwoRowsItLeavesAndEntersAndNothingElse() throws {
+        let curses = try HeadlessCurses()
+        let painter = painter()
+        let lines = ["img-1 alpha-web-node", "img-2 beta", "img-3 gamma", "img-4 delta-db-node1"]
+        func withBar(on barRow: Int) -> Frame {
+            var frame = frame(lines)
+            for column in 0..<Self.size.width {
+                frame[column, barRow].style = CellStyle(bold: true, reverse: true)
+            }
+            return frame
+        }
+        painter.draw(withBar(on: 1))
+        let before = curses.bytesSent
+        painter.draw(withBar(on: 2))
+        let moveCost = curses.bytesSent - before
+        // Two rows of 20 cells, two cursor moves and a few attribute changes; sending either full row
+        // around them again would add 20 more.
+        #expect(moveCost >= 2 * Self.size.width)
+        #expect(moveCost <= 2 * Self.size.width + 30)
+        #expect(curses.attributes(atColumn: 0, row: 2).attributes & qc_a_reverse() != 0)
+        #expect(curses.attributes(atColumn: 0, row: 1).attributes & qc_a_reverse() == 0)
+    }
+
     @Test func stylesBecomeAttributesAndColourPairs() throws {
         let curses = try HeadlessCurses()
         let painter = painter()
