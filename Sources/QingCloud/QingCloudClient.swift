@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import Synchronization
 
 /// The QingCloud IaaS API client: signs requests, sends them, retries what may succeed later and turns
 /// every failure into a ``QingCloudError``.
@@ -14,6 +15,7 @@ public final class QingCloudClient: ImageService, Sendable {
     private let logger: Logger
     private let random: @Sendable () -> Double
     private let now: @Sendable () -> Date
+    private let recentPages = Mutex<[String: (body: [UInt8], page: ImagePage)]>([:])
 
     /// - Parameters:
     ///   - random: a source of numbers in `0..<1` for the retry jitter.
@@ -47,20 +49,39 @@ public final class QingCloudClient: ImageService, Sendable {
     }
 
     /// One page of DescribeImages, with typed errors.
+    ///
+    /// A live refresh asks the same questions every few seconds and mostly gets the same answers: an answer
+    /// whose bytes equal the last one for the same query is not decoded again.
     public func describeImagesPage(_ query: ImageQuery) async throws(QingCloudError) -> ImagePage {
-        let body = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters)
-        return try ResponseDecoder.imagePage(from: body)
+        let key = RequestSigner.canonicalQuery(query.parameters) + "&zone=" + (query.zone ?? configuration.zone)
+        let cached = recentPages.withLock { $0[key] }
+        let body = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters,
+                                  isKnownGood: { $0 == cached?.body })
+        if let cached, cached.body == body { return cached.page }
+        let page = try ResponseDecoder.imagePage(from: body)
+        recentPages.withLock { pages in
+            if pages.count >= Self.recentPageLimit { pages.removeAll(keepingCapacity: true) }
+            pages[key] = (body, page)
+        }
+        return page
     }
 
+    /// How many answers ``describeImagesPage(_:)`` remembers (a screenful of refresh queries fits easily).
+    static let recentPageLimit = 32
+
     /// Sends one API action with retries and returns the body of a `ret_code: 0` answer.
-    public func call(action: String, zone: String? = nil,
-                     parameters: [(name: String, value: String)]) async throws(QingCloudError) -> [UInt8] {
+    ///
+    /// `isKnownGood` may vouch for a body already checked (the same bytes as an earlier good answer).
+    public func call(action: String, zone: String? = nil, parameters: [(name: String, value: String)],
+                     isKnownGood: @Sendable ([UInt8]) -> Bool = { _ in false }) async throws(QingCloudError) -> [UInt8] {
         let start = ContinuousClock.now
         var failedAttempts = 0
         while true {
             do {
                 let body = try await attempt(action: action, zone: zone, parameters: parameters)
-                try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
+                if !isKnownGood(body) {
+                    try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
+                }
                 return body
             } catch {
                 if Task.isCancelled || error == .cancelled { throw .cancelled }
