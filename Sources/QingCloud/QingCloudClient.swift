@@ -55,12 +55,13 @@ public final class QingCloudClient: ImageService, Sendable {
     public func describeImagesPage(_ query: ImageQuery) async throws(QingCloudError) -> ImagePage {
         let key = RequestSigner.canonicalQuery(query.parameters) + "&zone=" + (query.zone ?? configuration.zone)
         let cached = recentPages.withLock { $0[key] }
-        let body = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters,
-                                  isKnownGood: { $0 == cached?.body })
-        if let cached, cached.body == body { return cached.page }
-        let page = try ResponseDecoder.imagePage(from: body)
+        let (body, page) = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters) {
+            body throws(QingCloudError) in
+            if let cached, cached.body == body { return (body, cached.page) }
+            return (body, try ResponseDecoder.imagePage(from: body, hint: hint(for:)))
+        }
         recentPages.withLock { pages in
-            if pages.count >= Self.recentPageLimit { pages.removeAll(keepingCapacity: true) }
+            if pages[key] == nil, pages.count >= Self.recentPageLimit { pages.removeAll(keepingCapacity: true) }
             pages[key] = (body, page)
         }
         return page
@@ -69,20 +70,17 @@ public final class QingCloudClient: ImageService, Sendable {
     /// How many answers ``describeImagesPage(_:)`` remembers (a screenful of refresh queries fits easily).
     static let recentPageLimit = 32
 
-    /// Sends one API action with retries and returns the body of a `ret_code: 0` answer.
+    /// Sends one API action with retries and returns what `read` makes of a `ret_code: 0` answer.
     ///
-    /// `isKnownGood` may vouch for a body already checked (the same bytes as an earlier good answer).
-    public func call(action: String, zone: String? = nil, parameters: [(name: String, value: String)],
-                     isKnownGood: @Sendable ([UInt8]) -> Bool = { _ in false }) async throws(QingCloudError) -> [UInt8] {
+    /// `read` runs on every attempt's body and throws the API's error for a non-zero `ret_code`, so that
+    /// retryable codes are retried.
+    public func call<Answer>(action: String, zone: String? = nil, parameters: [(name: String, value: String)],
+                             read: ([UInt8]) throws(QingCloudError) -> Answer) async throws(QingCloudError) -> Answer {
         let start = ContinuousClock.now
         var failedAttempts = 0
         while true {
             do {
-                let body = try await attempt(action: action, zone: zone, parameters: parameters)
-                if !isKnownGood(body) {
-                    try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
-                }
-                return body
+                return try read(try await attempt(action: action, zone: zone, parameters: parameters))
             } catch {
                 if Task.isCancelled || error == .cancelled { throw .cancelled }
                 failedAttempts += 1
@@ -99,6 +97,15 @@ public final class QingCloudClient: ImageService, Sendable {
                     throw .cancelled
                 }
             }
+        }
+    }
+
+    /// Sends one API action with retries and returns the body of a `ret_code: 0` answer.
+    public func call(action: String, zone: String? = nil,
+                     parameters: [(name: String, value: String)]) async throws(QingCloudError) -> [UInt8] {
+        try await call(action: action, zone: zone, parameters: parameters) { body throws(QingCloudError) in
+            try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
+            return body
         }
     }
 

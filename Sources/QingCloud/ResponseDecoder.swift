@@ -11,6 +11,8 @@ enum ResponseDecoder {
     }
 
     private struct DescribeImagesBody: Decodable {
+        var ret_code: Int?
+        var message: String?
         var total_count: Int?
         var image_set: [JSONValue]?
     }
@@ -18,17 +20,13 @@ enum ResponseDecoder {
     /// Throws the API error when `ret_code` is not 0.
     static func checkReturnCode(_ body: [UInt8], hint: (APIError) -> String?) throws(QingCloudError) {
         let envelope: Envelope = try decode(Envelope.self, from: body)
-        guard let code = envelope.ret_code else {
-            throw .malformedResponse(reason: "no ret_code", offset: nil, excerpt: excerpt(body))
-        }
-        if code != 0 {
-            let error = APIError(code: code, message: envelope.message ?? "")
-            throw .api(error, hint: hint(error))
-        }
+        try check(code: envelope.ret_code, message: envelope.message, body: body, hint: hint)
     }
 
-    static func imagePage(from body: [UInt8]) throws(QingCloudError) -> ImagePage {
+    /// The page of a DescribeImages answer, read in one pass with its `ret_code`.
+    static func imagePage(from body: [UInt8], hint: (APIError) -> String? = { _ in nil }) throws(QingCloudError) -> ImagePage {
         let decoded: DescribeImagesBody = try decode(DescribeImagesBody.self, from: body)
+        try check(code: decoded.ret_code, message: decoded.message, body: body, hint: hint)
         guard let elements = decoded.image_set, let total = decoded.total_count else {
             throw .malformedResponse(reason: "no image_set or total_count", offset: nil, excerpt: excerpt(body))
         }
@@ -42,6 +40,17 @@ enum ResponseDecoder {
             }
         }
         return ImagePage(totalCount: total, images: images)
+    }
+
+    private static func check(code: Int?, message: String?, body: [UInt8],
+                              hint: (APIError) -> String?) throws(QingCloudError) {
+        guard let code else {
+            throw .malformedResponse(reason: "no ret_code", offset: nil, excerpt: excerpt(body))
+        }
+        if code != 0 {
+            let error = APIError(code: code, message: message ?? "")
+            throw .api(error, hint: hint(error))
+        }
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws(QingCloudError) -> T {
