@@ -93,8 +93,8 @@ extension BrowserState {
         }
     }
 
-    /// When the frame will next differ with no event: a highlight or the message expires, or the coarse
-    /// age shown next to an error moves on. Nil when the screen is idle.
+    /// When the frame will next differ with no event: a highlight or the message expires, or an age on
+    /// screen moves on (next to an error, in the AGE column, in the detail pane). Nil when nothing will.
     func nextScreenChange(after now: Date) -> Date? {
         var candidates = Array(highlights.values)
         if let message { candidates.append(message.until) }
@@ -104,7 +104,39 @@ extension BrowserState {
                 candidates.append(TextFormat.nextAgeChange(since: success, now: now))
             }
         }
+        candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
+        if let deletedAt = recoveryCountdownStart(now: now) {
+            // The countdown shows whole minutes left of a window that is itself whole minutes long.
+            let elapsed = now.timeIntervalSince(deletedAt)
+            candidates.append(deletedAt.addingTimeInterval(((elapsed / 60).rounded(.down) + 1) * 60))
+        }
         return candidates.filter { $0 > now }.min()
+    }
+
+    /// The times shown as ages: the AGE column of the rows on screen, and the selected image's creation
+    /// and status times when the detail pane shows.
+    private func agesOnScreen() -> [Date] {
+        let layout = self.layout
+        var times: [Date] = []
+        if let list = layout.list,
+           ListPane.columns(width: list.width, widestID: catalog.widestID).contains(where: { $0.column == .created }) {
+            let rows = layout.listRowCount
+            let top = ListPane.scrollTop(state: self, selected: selectedIndex, rows: rows)
+            for index in top..<max(top, min(view.count, top + rows)) {
+                if let created = catalog.row(at: view[index]).createTime { times.append(created) }
+            }
+        }
+        if layout.detail != nil, let row = selectedRow {
+            times += [row.createTime, row.statusTime].compactMap { $0 }
+        }
+        return times
+    }
+
+    /// When the selected image was deleted, if the detail pane counts down its recovery window.
+    private func recoveryCountdownStart(now: Date) -> Date? {
+        guard layout.detail != nil, let row = selectedRow, row.statusKind == .deleted, let deletedAt = row.statusTime,
+              now < deletedAt.addingTimeInterval(DetailContent.recoveryWindow) else { return nil }
+        return deletedAt
     }
 
     mutating func show(_ text: String, kind: TransientMessage.Kind = .info, now: Date) {

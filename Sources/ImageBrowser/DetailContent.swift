@@ -58,9 +58,9 @@ struct DetailContent {
                   changed: key.map(highlights.contains) ?? false)
         }
         var fields = [
-            field("ID", row.id, Theme.strong),
+            field("ID", row.id),
             field("Status", row.status, Theme.status(row.statusKind), .status),
-            field("Name", row.name.isEmpty ? "—" : row.name, Theme.strong, .name, wide: true),
+            field("Name", row.name.isEmpty ? "—" : row.name, .plain, .name, wide: true),
             Field(label: "Transition",
                   value: row.transition.map { [Span($0, Theme.activity), Span(" ⟳", Theme.activity)] } ?? [Span("—", Theme.faint)],
                   changed: highlights.contains(.transition)),
@@ -87,7 +87,9 @@ struct DetailContent {
         }
         let left = deletedAt.addingTimeInterval(recoveryWindow).timeIntervalSince(now)
         if left <= 0 { return [Span("recovery window over: the image ceases soon", Theme.error)] }
-        return [Span(TextFormat.duration(left), Theme.warning), Span(" left to recover (2h window)")]
+        // Rounded up, as countdowns are: "1m" until the last second, and each minute ticks on the minute.
+        let minutesLeft = (left / 60).rounded(.up)
+        return [Span(TextFormat.duration(minutesLeft * 60), Theme.warning), Span(" left to recover (2h window)")]
     }
 
     private static func labelSpan(_ label: String) -> Span {

@@ -121,11 +121,12 @@ struct ImageCatalog: Sendable {
         if newOrder == order.reversed {
             sorted.reverse()
         } else {
-            var reordered = sorted
-            rows.withUnsafeBufferPointer { rows in
-                reordered.sort { newOrder.precedes(rows[Int($0)], rows[Int($1)]) }
+            let keys = SortKeys(column: newOrder.column, rows: rows)
+            if newOrder.descending {
+                sorted.sort { keys.ascending($1, $0) }
+            } else {
+                sorted.sort(by: keys.ascending)
             }
-            sorted = reordered
         }
         order = newOrder
     }

@@ -169,7 +169,9 @@ struct Renderer {
             position = " \(top + 1)-\(min(top + content.height, lines.count))/\(lines.count) "
             if !focused { position = " Tab to scroll ·" + position }
         }
-        let title: StyledLine = [Span(" " + row.id + " ", focused ? Theme.titleBarStrong : Theme.strong)]
+        // A fixed title: the ID is the first field, and a title that changed with every move would
+        // cost bytes on each one.
+        let title: StyledLine = [Span(" detail ", focused ? Theme.titleBarStrong : Theme.strong)]
         drawDetailTitle(title, position: position, row: titleRow, style: borderStyle, on: &canvas)
     }
 

@@ -65,7 +65,7 @@ struct SortOrder: Sendable, Hashable {
     }
 
     /// UTF-8 byte order: fast (one memcmp for native strings) and the same on every machine.
-    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
         let fast = a.utf8.withContiguousStorageIfAvailable { first in
             b.utf8.withContiguousStorageIfAvailable { second -> Bool in
                 let common = min(first.count, second.count)

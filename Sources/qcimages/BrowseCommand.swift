@@ -51,7 +51,8 @@ struct BrowseCommand: AsyncParsableCommand {
             do {
                 sink = try FileLogHandler.Sink(path: logPath)
             } catch {
-                throw Failure("cannot open the log file \(logPath): \(error.localizedDescription); choose another with --log-file")
+                let reason = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+                throw Failure("cannot open the log file \(logPath): \(reason); choose another with --log-file")
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
             let connection = try await connection.connect(logger: logger, demoImages: demoImages)

@@ -17,8 +17,9 @@ struct FileLogHandler: LogHandler {
         init(path: String) throws {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            let exists = FileManager.default.fileExists(atPath: path)
+            guard exists || FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }
             let handle = try FileHandle(forWritingTo: url)
             try handle.seekToEnd()

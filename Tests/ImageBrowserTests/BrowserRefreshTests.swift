@@ -196,7 +196,7 @@ struct BrowserRefreshTests {
         #expect(harness.timers[.refresh] == nil)
     }
 
-    @Test("an idle, healthy screen draws the same frame as time passes")
+    @Test("an idle, healthy screen draws the same frame until an age on screen moves on, and wakes for that")
     func idleFrameStable() {
         var harness = Self.loaded()
         harness.fire(.refresh)
@@ -204,7 +204,41 @@ struct BrowserRefreshTests {
         let first = harness.render()
         harness.advance(40)
         #expect(harness.render() == first)
-        #expect(harness.state.tick.deadline == nil)
+        // The selected image's status time, 10 h old (and 5 s more after the refresh), shows as "10h ago"
+        // in the detail pane until it turns 11 h, the first age on screen to move on.
+        #expect(harness.state.tick.deadline == Fixtures.now.addingTimeInterval(3600))
+    }
+
+    @Test("with refresh off, an age in the AGE column and in the detail pane moves on by itself")
+    func agesTickWithRefreshOff() {
+        var harness = Harness(images: [Fixtures.image(1, ageInHours: 30.0 / 3600, statusAgeInMinutes: 0.5)] + Fixtures.images(5).dropFirst(),
+                              size: TerminalSize(width: 160, height: 40), refresh: nil)
+        harness.answerAll()
+        #expect(harness.render(160, 40).text(ofRow: 3).contains("<1m"))
+        #expect(harness.timers[.refresh] == nil)
+        #expect(harness.timers[.tick]?.delay == .seconds(30))
+        harness.fire(.tick)
+        let frame = harness.render(160, 40)
+        #expect(frame.text(ofRow: 3).contains(" 1m"))
+        #expect((0..<40).contains { frame.text(ofRow: $0).contains("1m ago") })
+        #expect(harness.timers[.tick]?.delay == .seconds(60))
+    }
+
+    @Test("the recovery countdown of a deleted image is redrawn every minute")
+    func recoveryCountdownTicks() {
+        let deleted = Fixtures.image(1, status: .deleted, statusAgeInMinutes: 90.5)
+        var harness = Harness(images: [deleted] + Fixtures.images(3).dropFirst(),
+                              size: TerminalSize(width: 160, height: 40), refresh: nil)
+        harness.answerAll()
+        func countdown() -> String? {
+            let frame = harness.render(160, 40)
+            return (0..<40).map { frame.text(ofRow: $0) }.first { $0.contains("left to recover") }
+        }
+        #expect(countdown()?.contains("30m left") == true)
+        #expect(harness.timers[.tick]?.delay == .seconds(30))
+        harness.fire(.tick)
+        #expect(countdown()?.contains("29m left") == true)
+        #expect(harness.timers[.tick]?.delay == .seconds(60))
     }
 
     @Test("the filter and sort survive a refresh")

@@ -102,14 +102,18 @@ struct RenderTests {
         }
     }
 
-    @Test("the selected row is in reverse video and carries its status colour")
+    @Test("the selected row's margin and ID are in reverse video; the rest of the row keeps its colours")
     func selectedRow() {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40))
         let frame = harness.render()
         let listWidth = harness.state.layout.list!.width
+        let id = ListPane.columns(width: listWidth).first { $0.column == .id }!
         let selected = Array(frame.row(3).prefix(listWidth))
-        #expect(selected.allSatisfy { cell in cell.style.reverse })
-        #expect(frame.row(3).contains { cell in cell.style.reverse && cell.style.foreground == .cyan })
+        let bar = selected.prefix(id.x + id.width + ListPane.gap)
+        #expect(bar.allSatisfy { cell in cell.style.reverse && cell.style.bold })
+        #expect(String(bar.map(\.text).joined()).contains(harness.state.selectedID!))
+        #expect(selected.dropFirst(bar.count).allSatisfy { !$0.style.reverse })
+        #expect(selected.contains { $0.style.foreground != .default })
         #expect(!frame.row(4).contains { $0.style.reverse })
     }
 
