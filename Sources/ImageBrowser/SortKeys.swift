@@ -45,7 +45,10 @@ struct SortKeys {
     func ascending(_ lhs: ImageCatalog.Slot, _ rhs: ImageCatalog.Slot) -> Bool {
         let left = Int(lhs), right = Int(rhs)
         if !numbers.isEmpty, numbers[left] != numbers[right] { return numbers[left] < numbers[right] }
-        if !texts.isEmpty, texts[left] != texts[right] { return SortOrder.bytesPrecede(texts[left], texts[right]) }
-        return SortOrder.bytesPrecede(ids[left], ids[right])
+        if !texts.isEmpty {
+            let order = SortOrder.compareBytes(texts[left], texts[right])
+            if order != 0 { return order < 0 }
+        }
+        return SortOrder.compareBytes(ids[left], ids[right]) < 0
     }
 }

@@ -48,9 +48,10 @@ struct SortOrder: Sendable, Hashable {
 
     /// Ascending order of the column, ties broken by id so that it is total.
     private func ascendingOrder(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
-        func byID() -> Bool { Self.bytesPrecede(lhs.id, rhs.id) }
+        func byID() -> Bool { Self.compareBytes(lhs.id, rhs.id) < 0 }
         func text(_ a: String, _ b: String) -> Bool {
-            a == b ? byID() : Self.bytesPrecede(a, b)
+            let order = Self.compareBytes(a, b)
+            return order == 0 ? byID() : order < 0
         }
         switch column {
         case .id: return byID()
@@ -64,19 +65,22 @@ struct SortOrder: Sendable, Hashable {
         }
     }
 
-    /// UTF-8 byte order: fast (one memcmp for native strings) and the same on every machine.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    /// UTF-8 byte order, negative, zero or positive: one memcmp for native strings, the same on every
+    /// machine, and no Unicode normalisation (which `==` on two CJK names would do).
+    static func compareBytes(_ a: String, _ b: String) -> Int {
         let fast = a.utf8.withContiguousStorageIfAvailable { first in
-            b.utf8.withContiguousStorageIfAvailable { second -> Bool in
+            b.utf8.withContiguousStorageIfAvailable { second -> Int in
                 let common = min(first.count, second.count)
                 if common > 0, let x = first.baseAddress, let y = second.baseAddress {
                     let order = memcmp(x, y, common)
-                    if order != 0 { return order < 0 }
+                    if order != 0 { return Int(order) }
                 }
-                return first.count < second.count
+                return first.count - second.count
             }
         }
-        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+        if let order = fast ?? nil { return order }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     /// Whether a change of these fields can move an image in this order.

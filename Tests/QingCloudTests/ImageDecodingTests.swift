@@ -59,6 +59,21 @@ struct ImageDecodingTests {
         #expect(image.raw["sub_code"] == .int(1))
     }
 
+    @Test("every JSON kind decodes to its own case, and encodes back to the same JSON")
+    func jsonValueKinds() throws {
+        let text = #"{"s":"1","e":"","i":7,"n":-2,"big":9007199254740993,"d":1.5,"t":true,"f":false,"z":null,"a":[1,"x",[],{}],"o":{"k":{"deep":[null]}}}"#
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        let expected = JSONValue.object([
+            "s": .string("1"), "e": .string(""), "i": .int(7), "n": .int(-2), "big": .int(9_007_199_254_740_993),
+            "d": .double(1.5), "t": .bool(true), "f": .bool(false), "z": .null,
+            "a": .array([.int(1), .string("x"), .array([]), .object([:])]),
+            "o": .object(["k": .object(["deep": .array([.null])])]),
+        ])
+        #expect(value == expected)
+        let again = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        #expect(again == expected)
+    }
+
     @Test func unknownValuesDecodeAsTheyAre() throws {
         let body = #"{"ret_code":0,"total_count":1,"image_set":[{"image_id":"img-1","status":"archiving","transition_status":"migrating","processor_type":"arm64","visibility":"shared","provider":"marketplace","platform":"bsd","new_field":{"x":[1,2]}}]}"#
         let image = try #require(try ResponseDecoder.imagePage(from: Array(body.utf8)).images.first)
