@@ -94,16 +94,13 @@ extension BrowserState {
     }
 
     /// When the frame will next differ with no event: a highlight or the message expires, or an age on
-    /// screen moves on (next to an error, in the AGE column, in the detail pane). Nil when nothing will.
+    /// screen moves on (of the data in the header, next to an error, in the AGE column, in the detail
+    /// pane). Nil when nothing will.
     func nextScreenChange(after now: Date) -> Date? {
         var candidates = Array(highlights.values)
         if let message { candidates.append(message.until) }
-        if let error = health.error {
-            candidates.append(TextFormat.nextAgeChange(since: error.at, now: now))
-            if let success = health.lastSuccess {
-                candidates.append(TextFormat.nextAgeChange(since: success, now: now))
-            }
-        }
+        if let error = health.error { candidates.append(TextFormat.nextAgeChange(since: error.at, now: now)) }
+        if let success = health.lastSuccess { candidates.append(TextFormat.nextAgeChange(since: success, now: now)) }
         candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
         if let deletedAt = recoveryCountdownStart(now: now) {
             // The countdown shows whole minutes left of a window that is itself whole minutes long.

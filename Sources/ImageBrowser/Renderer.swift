@@ -56,12 +56,17 @@ struct Renderer {
     private func drawHeader(_ layout: Layout, on canvas: inout Canvas) {
         let width = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.titleBar)
-        let right = refreshBadge()
-        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let zone = Sanitizer.forDisplay(state.options.zone)
         let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
         var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
         let used = 11 + DisplayWidth.of(zone) + (badge.isEmpty ? 0 : 7)
+        // The age of the data goes first when the line is short: the name and zone matter more.
+        var right = refreshBadge(showingAge: true)
+        var rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if width - rightWidth - 1 < used {
+            right = refreshBadge(showingAge: false)
+            rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        }
         let endpointRoom = width - rightWidth - 1 - used - 4
         if endpointRoom >= 6 {
             let endpoint = DisplayWidth.truncate(Sanitizer.forDisplay(state.options.endpointLabel), toWidth: endpointRoom)
@@ -76,11 +81,17 @@ struct Renderer {
         if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
     }
 
-    private func refreshBadge() -> StyledLine {
-        guard let interval = state.refresh.interval else { return [Span(" refresh off ", Theme.titleBar)] }
+    /// The refresh state, and how old the data on screen is (coarse, so that it changes at most once a
+    /// minute; while refresh works it stays at `<1m`).
+    private func refreshBadge(showingAge: Bool) -> StyledLine {
+        var age = ""
+        if showingAge, let success = state.health.lastSuccess {
+            age = "· updated \(TextFormat.age(now.timeIntervalSince(success))) ago "
+        }
+        guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
         let every = "every \(TextFormat.interval(interval)) "
-        if state.refresh.isPaused { return [Span(" PAUSED ", Theme.pausedBadge), Span(" " + every, Theme.titleBar)] }
-        return [Span(" live · " + every, Theme.titleBar)]
+        if state.refresh.isPaused { return [Span(" PAUSED ", Theme.pausedBadge), Span(" " + every + age, Theme.titleBar)] }
+        return [Span(" live · " + every + age, Theme.titleBar)]
     }
 
     private func drawCounts(width: Int, on canvas: inout Canvas) {

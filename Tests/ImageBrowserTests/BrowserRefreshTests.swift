@@ -160,8 +160,14 @@ struct BrowserRefreshTests {
         harness.fire(.refresh)
         let busy = QingCloudError.api(APIError(code: 5000, message: "InternalError"), hint: nil)
         while !harness.pending.isEmpty { harness.answerNext(with: .failure(busy)) }
-        // The error is 5 s younger than the last success: the "data from" age changes first.
-        #expect(harness.timers[.tick]?.delay == .seconds(55))
+        // The error is 5 s younger than the last success: the age of the data changes first, a minute
+        // after the success (the wake-up set then still stands).
+        #expect(harness.state.tick.deadline == Fixtures.now.addingTimeInterval(60))
+        #expect(harness.timers[.tick]?.delay == .seconds(60))
+        harness.advance(55)
+        harness.send(.timerFired(harness.timers.removeValue(forKey: .tick)!.timer))
+        #expect(harness.render().text(ofRow: 2).contains("failed <1m ago · data 1m old"))
+        #expect(harness.state.tick.deadline == Fixtures.now.addingTimeInterval(65))
     }
 
     @Test("p pauses: the timer is ignored; p again refreshes at once; r refreshes now")
@@ -189,11 +195,18 @@ struct BrowserRefreshTests {
         var harness = Harness(images: Fixtures.images(10), refresh: nil)
         harness.answerAll()
         #expect(harness.timers[.refresh] == nil)
-        #expect(harness.render().text(ofRow: 0).contains("refresh off"))
+        #expect(harness.render().text(ofRow: 0).contains("refresh off · updated <1m ago"))
+        harness.fire(.tick)
+        harness.advance(59 * 60)
+        harness.fire(.tick)
+        #expect(harness.render().text(ofRow: 0).contains("refresh off · updated 1h ago"))
+        #expect(harness.render(40, 12).text(ofRow: 0).hasPrefix(" qcimages  pek3a"))
+        #expect(!harness.render(40, 12).text(ofRow: 0).contains("updated"))
         harness.press(.character("r"))
         #expect(harness.pending.count == 2)
         harness.answerAll()
         #expect(harness.timers[.refresh] == nil)
+        #expect(harness.render().text(ofRow: 0).contains("refresh off · updated <1m ago"))
     }
 
     @Test("an idle, healthy screen draws the same frame until an age on screen moves on, and wakes for that")
@@ -204,9 +217,10 @@ struct BrowserRefreshTests {
         let first = harness.render()
         harness.advance(40)
         #expect(harness.render() == first)
-        // The selected image's status time, 10 h old (and 5 s more after the refresh), shows as "10h ago"
-        // in the detail pane until it turns 11 h, the first age on screen to move on.
-        #expect(harness.state.tick.deadline == Fixtures.now.addingTimeInterval(3600))
+        // The header's "updated <1m ago" is the first age on screen to move on, a minute after the refresh
+        // answered at 5 s (unless the next refresh answers first).
+        #expect(harness.render().text(ofRow: 0).contains("live · every 5s · updated <1m ago"))
+        #expect(harness.state.tick.deadline == Fixtures.now.addingTimeInterval(65))
     }
 
     @Test("with refresh off, an age in the AGE column and in the detail pane moves on by itself")
@@ -221,7 +235,8 @@ struct BrowserRefreshTests {
         let frame = harness.render(160, 40)
         #expect(frame.text(ofRow: 3).contains(" 1m"))
         #expect((0..<40).contains { frame.text(ofRow: $0).contains("1m ago") })
-        #expect(harness.timers[.tick]?.delay == .seconds(60))
+        // Next, the header's "updated <1m ago" turns 1m, a minute after the page answered.
+        #expect(harness.timers[.tick]?.delay == .seconds(30))
     }
 
     @Test("the recovery countdown of a deleted image is redrawn every minute")
@@ -238,7 +253,8 @@ struct BrowserRefreshTests {
         #expect(harness.timers[.tick]?.delay == .seconds(30))
         harness.fire(.tick)
         #expect(countdown()?.contains("29m left") == true)
-        #expect(harness.timers[.tick]?.delay == .seconds(60))
+        // Next, the header's "updated <1m ago" turns 1m, a minute after the page answered.
+        #expect(harness.timers[.tick]?.delay == .seconds(30))
     }
 
     @Test("the filter and sort survive a refresh")
