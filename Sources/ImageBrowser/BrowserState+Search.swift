@@ -24,7 +24,7 @@ extension BrowserState {
                 state.rebuildView()
             }
         }
-        if !new.isEmpty, new.serverQuery != nil {
+        if !new.isEmpty, new.serverQuery != nil, !isFullyLoaded {
             effects.append(.schedule(BrowserTimer(.searchDebounce, generation: filter.generation), after: Browser.searchDebounce))
         }
     }
@@ -36,9 +36,10 @@ extension BrowserState {
     }
 
     /// Whether the server may still bring matches for the current filter (waiting for the pause after a
-    /// keystroke, or the request in flight).
+    /// keystroke, or the request in flight). Never once every page is loaded: the local answer is
+    /// complete then, and live refresh brings what is new.
     var isServerSearchPending: Bool {
-        guard filter.applied.serverQuery != nil else { return false }
+        guard filter.applied.serverQuery != nil, search != nil || !isFullyLoaded else { return false }
         return search?.isRunning ?? true
     }
 
@@ -48,7 +49,7 @@ extension BrowserState {
     }
 
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
-        guard let query = filter.applied.serverQuery else { return }
+        guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
         cancelSearch(&effects)
         search = ServerSearch(query: query)
         requestSearchPage(&effects)

@@ -20,9 +20,19 @@ struct BrowserFilterTests {
         return harness
     }
 
+    /// The six images loaded as the first page and older ones still to load (their requests held
+    /// back), as when a user filters before the catalogue is complete: the server is asked too.
+    static func partlyLoaded() -> Harness {
+        let older = (100..<110).map { Fixtures.image($0, name: "filler-\($0)", os: "fedora", size: 30) }
+        var harness = Harness(images: images + older, pageSize: images.count)
+        harness.answerNext()
+        harness.pending.removeAll()
+        return harness
+    }
+
     @Test("each keystroke filters what is loaded at once; the server hears of it only after a pause")
     func keystrokeFiltersLocally() {
-        var harness = Self.loaded()
+        var harness = Self.partlyLoaded()
         harness.press(.character("/"))
         #expect(harness.state.filter.isEditing)
         harness.type("ubu")
@@ -57,7 +67,7 @@ struct BrowserFilterTests {
 
     @Test("a timer for an older filter text is ignored")
     func staleDebounceIgnored() {
-        var harness = Self.loaded()
+        var harness = Self.partlyLoaded()
         harness.press(.character("/"))
         harness.type("u")
         let stale = harness.timers[.searchDebounce]!.timer
@@ -70,7 +80,7 @@ struct BrowserFilterTests {
 
     @Test("a newer keystroke cancels the search still in flight")
     func newerKeystrokeCancels() {
-        var harness = Self.loaded()
+        var harness = Self.partlyLoaded()
         harness.press(.character("/"))
         harness.type("ubuntu")
         harness.fire(.searchDebounce)
@@ -118,7 +128,7 @@ struct BrowserFilterTests {
 
     @Test("Esc in the bar clears the filter, closes the bar and cancels the search")
     func escapeInBar() {
-        var harness = Self.loaded()
+        var harness = Self.partlyLoaded()
         harness.press(.character("/"))
         harness.type("deb")
         harness.fire(.searchDebounce)
@@ -180,11 +190,20 @@ struct BrowserFilterTests {
         #expect(filter.syntaxError == nil)
         #expect(harness.visibleIDs == Self.images.filter(filter.matches).map(\.id))
         #expect(!harness.visibleIDs.isEmpty)
-        harness.fire(.searchDebounce)
-        #expect(harness.pending.map(\.query) == (filter.serverQuery.map { query -> [ImageQuery] in
+        // Everything is loaded: the local answer is complete, the server is not asked.
+        #expect(harness.timers[.searchDebounce] == nil)
+        #expect(harness.pending.isEmpty)
+
+        // With pages still to load, the terms the API understands go to the server after the pause.
+        var partial = Self.partlyLoaded()
+        partial.press(.character("/"))
+        partial.type(text)
+        #expect(partial.visibleIDs == harness.visibleIDs)
+        partial.fire(.searchDebounce)
+        #expect(partial.pending.map(\.query) == (filter.serverQuery.map { query -> [ImageQuery] in
             var query = query
             query.offset = 0
-            query.limit = 100
+            query.limit = Self.images.count
             return [query]
         } ?? []))
     }
