@@ -11,6 +11,11 @@ struct Span: Sendable, Hashable {
 
 typealias StyledLine = [Span]
 
+extension StyledLine {
+    /// The cells the line takes on screen.
+    var displayWidth: Int { reduce(0) { $0 + DisplayWidth.of($1.text) } }
+}
+
 /// Draws text into a ``Frame`` by display width: wide characters take two cells, nothing is written
 /// outside the frame or past a clip edge, and a wide character cut in half by later drawing leaves a
 /// blank rather than half a glyph.

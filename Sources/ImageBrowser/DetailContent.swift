@@ -127,7 +127,7 @@ struct DetailContent {
     }
 
     private static func padded(_ line: StyledLine, to width: Int) -> StyledLine {
-        let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let used = line.displayWidth
         return used < width ? line + [Span(String(repeating: " ", count: width - used))] : line
     }
 

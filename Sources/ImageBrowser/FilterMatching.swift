@@ -11,10 +11,7 @@ extension ImageFilter {
 
     /// Whether the image `entry` was built from passes every term; an empty filter matches everything.
     public func matches(_ entry: FilterIndexEntry) -> Bool {
-        var candidates = FilterBitSet(count: 1)
-        candidates.insert(0)
-        program.narrow(&candidates, in: entry.index)
-        return candidates.contains(0)
+        program.passes(0, in: entry.index)
     }
 }
 
@@ -89,6 +86,14 @@ struct FilterProgram: Sendable {
         needles.append(start..<bytes.count)
     }
 
+    /// Whether image `number` of `index` passes every step.
+    func passes(_ number: Int, in index: FilterIndex) -> Bool {
+        var candidates = FilterBitSet(count: index.count)
+        candidates.insert(number)
+        narrow(&candidates, in: index)
+        return candidates.contains(number)
+    }
+
     /// Leaves in `candidates` the images of `index` that pass every step.
     func narrow(_ candidates: inout FilterBitSet, in index: FilterIndex) {
         for step in steps {
@@ -115,31 +120,25 @@ struct FilterProgram: Sendable {
         _ candidates: inout FilterBitSet, _ step: Step, _ columns: [FilterColumn], _ index: FilterIndex,
         hits: FilterBitSet
     ) {
-        let negated: UInt64 = step.isNegated ? 1 : 0
         hits.withMembership { hits in
-            columns.withUnsafeBufferPointer { columns in
-                index.values.withUnsafeBufferPointer { values in
-                    candidates.keepBits { image in
-                        let row = image * FilterColumn.count
-                        var hit: UInt64 = 0
-                        for column in columns { hit |= hits.bit(Int(values[row + column.rawValue])) }
-                        return hit ^ negated
-                    }
-                }
-            }
+            keep(&candidates, step, columns, index) { hits.bit(Int($0)) }
         }
     }
 
-    /// Keeps the candidates with (or, negated, without) a value in `columns` for which `isHit` holds.
+    /// Keeps the candidates with (or, negated, without) a value in `columns` whose `hit` is 1.
+    @inline(__always)
     private static func keep(
         _ candidates: inout FilterBitSet, _ step: Step, _ columns: [FilterColumn], _ index: FilterIndex,
-        where isHit: (UInt32) -> Bool
+        hit: (UInt32) -> UInt64
     ) {
+        let negated: UInt64 = step.isNegated ? 1 : 0
         columns.withUnsafeBufferPointer { columns in
             index.values.withUnsafeBufferPointer { values in
-                candidates.keep { image in
+                candidates.keepBits { image in
                     let row = image * FilterColumn.count
-                    return columns.contains { isHit(values[row + $0.rawValue]) } != step.isNegated
+                    var found: UInt64 = 0
+                    for column in columns { found |= hit(values[row + column.rawValue]) }
+                    return found ^ negated
                 }
             }
         }
@@ -154,7 +153,7 @@ struct FilterProgram: Sendable {
             let alternatives = needles[step.needles].map { UnsafeBufferPointer(rebasing: bytes[$0]) }
             if candidates.count * columns.count < index.table.count / 8 {
                 Self.keep(&candidates, step, columns, index) { value in
-                    alternatives.contains { index.table.value(value, contains: $0) }
+                    alternatives.contains { index.table.value(value, contains: $0) } ? 1 : 0
                 }
                 return
             }

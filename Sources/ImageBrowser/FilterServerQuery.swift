@@ -4,7 +4,8 @@ extension ImageFilter {
     /// The DescribeImages filters that narrow the server's answer down to this filter's matches, so that
     /// they can be found while not every page is loaded; nil when no term translates.
     ///
-    /// The server answers a superset: the browser re-filters it locally with the full filter. Only
+    /// The browser re-filters the server's answer locally with the full filter; for field terms the
+    /// answer holds every match, for free text only those matching by id or name (see below). Only
     /// positive terms translate, each parameter from the first term that fits it:
     /// - `status:` (a list; only documented statuses, since the local filter also accepts transition
     ///   statuses) and `os:` (a list) -> `status.N`, `os_family`;

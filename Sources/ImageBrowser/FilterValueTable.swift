@@ -40,13 +40,18 @@ struct FilterValueTable: Sendable {
         }
         let number = UInt32(count)
         numbers[value] = number
+        append(value, references: 1, kinds: Self.byteKinds(of: value))
+        return number
+    }
+
+    /// Stores a value at the end of the buffer, as number ``count``.
+    private mutating func append(_ value: some Collection<UInt8>, references: UInt32, kinds: UInt64) {
         bytes.append(contentsOf: value)
         bytes.append(Self.separator)
         starts.append(bytes.count)
-        references.append(1)
-        byteKinds.append(Self.byteKinds(of: value))
+        self.references.append(references)
+        byteKinds.append(kinds)
         for byte in value { byteCounts[Int(byte)] += 1 }
-        return number
     }
 
     /// Counts one use of value `number` less.
@@ -64,13 +69,8 @@ struct FilterValueTable: Sendable {
         kept.bytes.reserveCapacity(bytes.count - unusedBytes)
         for number in 0..<count where references[number] > 0 {
             renumbered[number] = UInt32(kept.count)
-            let value = bytes[starts[number]..<(starts[number + 1] - 1)]
-            kept.bytes.append(contentsOf: value)
-            kept.bytes.append(Self.separator)
-            kept.starts.append(kept.bytes.count)
-            kept.references.append(references[number])
-            kept.byteKinds.append(byteKinds[number])
-            for byte in value { kept.byteCounts[Int(byte)] += 1 }
+            kept.append(bytes[starts[number]..<(starts[number + 1] - 1)], references: references[number],
+                        kinds: byteKinds[number])
         }
         kept.numbers = numbers.compactMapValues { number in
             let new = renumbered[Int(number)]
@@ -83,8 +83,8 @@ struct FilterValueTable: Sendable {
     /// Adds to `hits` every value that contains `needle`.
     ///
     /// One pass over the whole buffer, sixteen bytes at a time, looking for the needle's rarest pair of
-    /// adjacent bytes (its only byte, for a one-byte needle); each place where the pair occurs is
-    /// checked, and after a hit the pass skips to the next value.
+    /// adjacent bytes; each place where the pair occurs is checked, and after a hit the pass skips to the
+    /// next value. A one-byte needle is answered from ``byteKinds`` instead.
     func markValues(containing needle: UnsafeBufferPointer<UInt8>, in hits: inout FilterBitSet) {
         guard !needle.isEmpty else {
             for number in 0..<count { hits.insert(number) }

@@ -59,14 +59,11 @@ struct Renderer {
         let zone = Sanitizer.forDisplay(state.options.zone)
         let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
         var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
-        let used = 11 + DisplayWidth.of(zone) + (badge.isEmpty ? 0 : 7)
+        let used = (left + [Span(" ")] + badge).displayWidth
         // The age of the data goes first when the line is short: the name and zone matter more.
         var right = refreshBadge(showingAge: true)
-        var rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        if width - rightWidth - 1 < used {
-            right = refreshBadge(showingAge: false)
-            rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        }
+        if width - right.displayWidth - 1 < used { right = refreshBadge(showingAge: false) }
+        let rightWidth = right.displayWidth
         let endpointRoom = width - rightWidth - 1 - used - 4
         if endpointRoom >= 6 {
             let endpoint = DisplayWidth.truncate(Sanitizer.forDisplay(state.options.endpointLabel), toWidth: endpointRoom)
@@ -120,7 +117,7 @@ struct Renderer {
         }
         let order = state.catalog.order
         let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.title + (order.descending ? " ▼" : " ▲") + " ")]
-        let sortWidth = sort.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let sortWidth = sort.displayWidth
         let showsSort = width - sortWidth > 40
         canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
         if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }

@@ -24,6 +24,27 @@ struct SortOrder: Sendable, Hashable {
 
         /// Sizes and times read best largest/newest first; names and states alphabetically.
         var startsDescending: Bool { self == .created || self == .size }
+
+        /// What a row is ordered by in this column, before the id.
+        func key(of row: ImageRow) -> SortKey {
+            switch self {
+            case .id: SortKey()
+            case .name: SortKey(text: row.nameKey)
+            case .status: SortKey(number: Double(row.statusRank), text: row.status)
+            case .osFamily: SortKey(text: row.osKey)
+            case .processorType: SortKey(text: row.processorType)
+            case .size: SortKey(number: Double(row.sizeGB))
+            case .source: SortKey(text: row.sourceKey)
+            case .created: SortKey(number: row.createdKey)
+            }
+        }
+    }
+
+    /// A row's place in one column: a number compared first (status rank, size, creation time), then
+    /// a text compared by UTF-8 bytes.
+    struct SortKey: Sendable {
+        var number: Double = 0
+        var text = ""
     }
 
     var column: Column
@@ -43,26 +64,17 @@ struct SortOrder: Sendable, Hashable {
 
     /// Whether `lhs` comes before `rhs`.
     func precedes(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
-        descending ? ascendingOrder(rhs, lhs) : ascendingOrder(lhs, rhs)
+        let left = column.key(of: lhs), right = column.key(of: rhs)
+        return descending
+            ? Self.ascending(right, rhs.id, before: left, lhs.id)
+            : Self.ascending(left, lhs.id, before: right, rhs.id)
     }
 
-    /// Ascending order of the column, ties broken by id so that it is total.
-    private func ascendingOrder(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
-        func byID() -> Bool { Self.compareBytes(lhs.id, rhs.id) < 0 }
-        func text(_ a: String, _ b: String) -> Bool {
-            let order = Self.compareBytes(a, b)
-            return order == 0 ? byID() : order < 0
-        }
-        switch column {
-        case .id: return byID()
-        case .name: return text(lhs.nameKey, rhs.nameKey)
-        case .status: return lhs.statusRank == rhs.statusRank ? text(lhs.status, rhs.status) : lhs.statusRank < rhs.statusRank
-        case .osFamily: return text(lhs.osKey, rhs.osKey)
-        case .processorType: return text(lhs.processorType, rhs.processorType)
-        case .size: return lhs.sizeGB == rhs.sizeGB ? byID() : lhs.sizeGB < rhs.sizeGB
-        case .source: return text(lhs.sourceKey, rhs.sourceKey)
-        case .created: return lhs.createdKey == rhs.createdKey ? byID() : lhs.createdKey < rhs.createdKey
-        }
+    /// Ascending order of two keys of a column, ties broken by id so that it is total.
+    static func ascending(_ lhs: SortKey, _ lhsID: String, before rhs: SortKey, _ rhsID: String) -> Bool {
+        if lhs.number != rhs.number { return lhs.number < rhs.number }
+        let text = compareBytes(lhs.text, rhs.text)
+        return text == 0 ? compareBytes(lhsID, rhsID) < 0 : text < 0
     }
 
     /// UTF-8 byte order, negative, zero or positive: one memcmp for native strings, the same on every

@@ -17,8 +17,9 @@ struct FileLogHandler: LogHandler {
         init(path: String) throws {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let exists = FileManager.default.fileExists(atPath: path)
-            guard exists || FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let files = FileManager.default
+            guard files.fileExists(atPath: path)
+                || files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }
             let handle = try FileHandle(forWritingTo: url)

@@ -10,6 +10,14 @@ import Testing
         start + .milliseconds(milliseconds)
     }
 
+    /// A pacer that has just drawn a frame for a background event at 0 ms.
+    private func pacerAfterABackgroundFrame() -> RedrawPacer {
+        var pacer = RedrawPacer(interval: interval)
+        pacer.backgroundEventArrived(at: at(0))
+        pacer.drew(at: at(0))
+        return pacer
+    }
+
     @Test func nothingIsDueUntilSomethingHappensAndThenTheLoopSleepsWithoutLimit() {
         var pacer = RedrawPacer(interval: interval)
         #expect(!pacer.isDue(at: at(0)))
@@ -21,9 +29,7 @@ import Testing
     }
 
     @Test func inputIsDrawnAtOnceEvenRightAfterABackgroundFrame() {
-        var pacer = RedrawPacer(interval: interval)
-        pacer.backgroundEventArrived(at: at(0))
-        pacer.drew(at: at(0))
+        var pacer = pacerAfterABackgroundFrame()
         pacer.inputArrived(at: at(10))
         #expect(pacer.isDue(at: at(10)))
         #expect(pacer.pollTimeout(at: at(10)) == 0)
@@ -42,9 +48,7 @@ import Testing
     }
 
     @Test func aBurstOfBackgroundEventsIsDrawnOnceWhenTheIntervalIsOver() {
-        var pacer = RedrawPacer(interval: interval)
-        pacer.backgroundEventArrived(at: at(0))
-        pacer.drew(at: at(0))
+        var pacer = pacerAfterABackgroundFrame()
         for milliseconds in [10, 20, 45, 70] {
             pacer.backgroundEventArrived(at: at(milliseconds))
             #expect(!pacer.isDue(at: at(milliseconds)))
@@ -59,9 +63,7 @@ import Testing
     }
 
     @Test func inputDuringAThrottledBurstDrawsEverythingAtOnce() {
-        var pacer = RedrawPacer(interval: interval)
-        pacer.backgroundEventArrived(at: at(0))
-        pacer.drew(at: at(0))
+        var pacer = pacerAfterABackgroundFrame()
         pacer.backgroundEventArrived(at: at(20))
         pacer.inputArrived(at: at(30))
         #expect(pacer.isDue(at: at(30)))

@@ -29,6 +29,33 @@ enum FilterFixtures {
         Tag(id: id, name: name, key: key, value: value, color: "#c096e0", owner: "usr-1234abcd")
     }
 
+    /// A random image for comparing fast filtering with a slow reference: names, descriptions and tags
+    /// are phrases of `words` (joined with or without spaces, so that needles also span words), tag ids
+    /// repeat across images (so that values are shared), and every other field is drawn at random.
+    static func randomImage(_ number: Int, words: [String], osFamilies: [String],
+                            random: inout SeededRandom) -> Image {
+        func phrase() -> String {
+            (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " " : "")
+        }
+        let tags = (0..<Int.random(in: 0...2, using: &random)).map { index in
+            tag(id: "tag-\(number % 9)x\(index)", name: phrase(), key: phrase(), value: phrase())
+        }
+        return image(
+            id: "img-\(number)",
+            name: phrase(),
+            description: Bool.random(using: &random) ? phrase() : nil,
+            size: [10, 20, 50, 100].randomElement(using: &random)!,
+            arch: Bool.random(using: &random) ? .bits64 : .bits32,
+            os: osFamilies.randomElement(using: &random)!,
+            visibility: Bool.random(using: &random) ? .public : .private,
+            owner: "usr-\(number % 7)",
+            status: ImageStatus.documented.randomElement(using: &random)!,
+            transition: [nil, .creating, .deleting].randomElement(using: &random)!,
+            tags: tags
+        )
+    }
+
     /// A small catalogue covering every field, keyed by what makes each image distinct.
     static let catalogue: [String: Image] = [
         "ubuntu": image(id: "img-ub220401", name: "Ubuntu Server 22.04 LTS", description: "Official image", size: 20),

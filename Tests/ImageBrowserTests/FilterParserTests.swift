@@ -120,6 +120,7 @@ struct FilterParserTests {
     }
 
     @Test func whatParsesStillFilters() {
+        #expect(FilterFixtures.matches("server") == ["centos", "ubuntu", "windows"])
         #expect(FilterFixtures.matches("server colour:red") == FilterFixtures.matches("server"))
         #expect(FilterFixtures.matches("server !") == FilterFixtures.matches("server"))
         #expect(FilterFixtures.matches("size>abc status:deleted") == ["centos"])
