@@ -87,16 +87,17 @@ settled() {
 # The selected row's number in the bottom line's "n/total".
 position() { screen_text | tail -n 1 | grep -oE '[0-9,]+/[0-9,]+ *$' | cut -d/ -f1 | tr -d ,; }
 position_at_least() { (($(position || echo 0) >= $1)); }
+# Sends a key and waits until what `probe` prints changes.
+press_until_changed() { # key probe
+    local key=$1 probe=$2 before
+    before=$("$probe" || true)
+    tmux_ send-keys -t "$scene" "$key"
+    changed() { [[ $("$probe" || true) != "$before" ]]; }
+    wait_until 20 changed
+}
 # Pages down until the selection reaches the row (pages load as the selection nears their end).
 page_down_to() {
-    local row=$1
-    until position_at_least "$row"; do
-        local before
-        before=$(position || true)
-        tmux_ send-keys -t "$scene" PageDown
-        moved() { [[ $(position) != "$before" ]]; }
-        wait_until 20 moved
-    done
+    until position_at_least "$1"; do press_until_changed PageDown position; done
 }
 
 start() { # scene width height [env assignments...] -- [qcimages arguments...]
@@ -136,13 +137,9 @@ start wide 160 45 -- --demo
 wait_until 60 has_rows 30
 page_down_to 250
 has_description() { screen_text | grep -A1 '│ Description' | tail -n 1 | grep -qvE '│ +\(none\)'; }
-bottom_line() { screen_text | tail -n 1; }
 for _ in $(seq 40); do
     has_description && break
-    before=$(bottom_line)
-    moved() { [[ $(bottom_line) != "$before" ]]; }
-    tmux_ send-keys -t wide j
-    wait_until 5 moved
+    press_until_changed j position
 done
 shoot wide-list-detail "qcimages --demo  (160x45)"
 
@@ -169,14 +166,13 @@ shoot help "qcimages --demo  (? for help)"
 
 # An error: the endpoint stops answering after the first pages; the last good data stays on screen and
 # the header says what failed and when.
-"$binary" simulate --port 0 --churn --images 3000 >"$work/simulator.out" 2>"$work/simulator.err" &
+# Its first line is the endpoint URL, printed once the port is bound.
+exec {simulator_out}< <(exec "$binary" simulate --port 0 --churn --images 3000 2>"$work/simulator.err")
 simulator_pid=$!
-simulator_ready() { [[ $(head -n 1 "$work/simulator.out" 2>/dev/null) == http*://* ]]; }
-scene=error
-wait_until 60 simulator_ready
+read -r -t 60 endpoint <&"$simulator_out"
 start error 120 30 \
     QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-secret-access-key \
-    QINGCLOUD_ZONE=pek3a "QINGCLOUD_ENDPOINT=$(head -n 1 "$work/simulator.out")" \
+    QINGCLOUD_ZONE=pek3a "QINGCLOUD_ENDPOINT=$endpoint" \
     -- --refresh 1 --timeout 2
 wait_until 60 has_rows 20
 kill "$simulator_pid"

@@ -47,18 +47,16 @@ def first_image_id(env):
 
 
 class Session:
-    def __init__(self, env, *flags, size=WIDE):
+    def __init__(self, env, *flags):
         self.started = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(BINARY, [BINARY, *flags], env)
-        self.size = size
-        self.set_size(size)
+        self.set_size(WIDE)
         self.output = bytearray()
 
     def set_size(self, size):
         """Resizes the pseudo-terminal; the kernel sends SIGWINCH to the program."""
-        self.size = size
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
 
     def read(self, timeout):
@@ -90,15 +88,21 @@ class Session:
             total += len(data)
         return total
 
-    def written_after(self, keys, settle=0.3):
-        """The bytes the program writes in answer to `keys`."""
+    def written_after(self, keys):
+        """The bytes the program writes in answer to `keys` (until it has been quiet for 0.3 s)."""
         start = len(self.output)
         os.write(self.fd, keys)
-        self.quiet(settle, 10)
+        self.quiet(0.3, 10)
         return bytes(self.output[start:])
 
-    def bytes_after(self, keys, settle=0.3):
-        return len(self.written_after(keys, settle))
+    def bytes_after(self, keys):
+        return len(self.written_after(keys))
+
+    def top_at(self, size):
+        """Resizes, lets the redraw pass, and selects the first row."""
+        self.set_size(size)
+        self.quiet(0.5, 10)
+        self.bytes_after(b"g")
 
     def cpu_seconds(self):
         with open(f"/proc/{self.pid}/stat") as stat:
@@ -118,7 +122,10 @@ class Session:
 
 
 def regions(columns, lines):
-    """Screen regions at a size, as Sources/ImageBrowser/Layout.swift places them (no error line)."""
+    """Screen regions at a size, as Sources/ImageBrowser/Layout.swift places them (no error line).
+
+    A copy of Layout's arithmetic: when Layout changes, change this too, or the split by region is wrong
+    (the totals per move are not affected)."""
     header, footer = 2, lines - 1
     body = lines - header - 1
     if columns >= 120:
@@ -209,9 +216,7 @@ def add(name, value, unit=""):
 
 def measure_moves(session, columns, lines, placement):
     """Selection moves by one row from the top of the list: those within the page and those that scroll."""
-    session.set_size((columns, lines))
-    session.quiet(0.5, 10)
-    session.bytes_after(b"g")
+    session.top_at((columns, lines))
     region_of = regions(columns, lines)
     list_rows = sum(1 for line in range(lines) if region_of(line, 0) == "list") - 1
     within, scrolling, parts = [], [], {}
@@ -276,9 +281,7 @@ def main():
         add(f"background load of {IMAGES:,} images (until the screen is quiet)", time.monotonic() - loading - 2.0, "s")
         for columns, lines, placement in MOVE_LAYOUTS:
             measure_moves(session, columns, lines, placement)
-        session.set_size(WIDE)
-        session.quiet(0.5, 10)
-        session.bytes_after(b"g")
+        session.top_at(WIDE)
         pages = [session.bytes_after(b"\x06") for _ in range(5)]
         add("bytes written per page down, 160x45 (median of 5)", statistics.median(pages), "B")
         session.bytes_after(b"/")
