@@ -24,7 +24,8 @@ command -v tmux >/dev/null || missing+=(tmux)
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]] || missing+=(fonts-dejavu-core)
 [[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)
 [[ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ]] || missing+=(fonts-symbola)
-command -v python3 >/dev/null || missing+=(python3 python3-venv)
+command -v python3 >/dev/null || missing+=(python3)
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     echo "== installing ${missing[*]}"
     apt-get update -qq
