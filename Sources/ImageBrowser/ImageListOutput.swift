@@ -28,6 +28,26 @@ public enum ImageListOutput {
         }
     }
 
+    /// The images of several zones in one output, zone after zone in the order given: a ZONE column first
+    /// in the table, a `zone` field first in CSV, a `"zone"` member in each JSON object (`total_count` is
+    /// the sum). `ids` stays one id per line.
+    public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat) -> String {
+        let images = zones.flatMap(\.page.images)
+        let zoneOfEach = zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) }
+        switch format {
+        case .table: return table(images, zones: zoneOfEach)
+        case .json:
+            let objects = zip(images, zoneOfEach).map { image, zone -> JSONValue in
+                guard case .object(var members) = image.raw else { return image.raw }
+                members["zone"] = .string(zone)
+                return .object(members)
+            }
+            return json(totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, objects: objects)
+        case .ids: return images.map { $0.id + "\n" }.joined()
+        case .csv: return csv(images, zones: zoneOfEach)
+        }
+    }
+
     private static let columns = ["IMAGE_ID", "NAME", "STATUS", "OS", "ARCH", "SIZE_GB", "VISIBILITY", "PROVIDER", "CREATED"]
     private static let maximumNameWidth = 48
 
@@ -40,14 +60,18 @@ public enum ImageListOutput {
         ]
     }
 
-    private static func table(_ images: [Image]) -> String {
-        let rows = images.map { fields($0).map(Sanitizer.forDisplay) }
+    private static func table(_ images: [Image], zones: [String]? = nil) -> String {
+        let zoneColumns = zones == nil ? 0 : 1
+        let columns = (zones == nil ? [] : ["ZONE"]) + columns
+        let rows = images.enumerated().map { index, image in
+            ((zones.map { [$0[index]] } ?? []) + fields(image)).map(Sanitizer.forDisplay)
+        }
         var widths = columns.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, field) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(field)) }
         }
-        widths[1] = min(widths[1], maximumNameWidth)
-        let rightAligned: Set<Int> = [5]
+        widths[1 + zoneColumns] = min(widths[1 + zoneColumns], maximumNameWidth)
+        let rightAligned: Set<Int> = [5 + zoneColumns]
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
@@ -64,9 +88,13 @@ public enum ImageListOutput {
     }
 
     private static func json(_ page: ImagePage) -> String {
+        json(totalCount: page.totalCount, objects: page.images.map(\.raw))
+    }
+
+    private static func json(totalCount: Int, objects: [JSONValue]) -> String {
         let document = JSONValue.object([
-            "total_count": .int(page.totalCount),
-            "image_set": .array(page.images.map(\.raw)),
+            "total_count": .int(totalCount),
+            "image_set": .array(objects),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -74,7 +102,7 @@ public enum ImageListOutput {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private static func csv(_ images: [Image]) -> String {
+    private static func csv(_ images: [Image], zones: [String]? = nil) -> String {
         func quoted(_ field: String) -> String {
             let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
                 || field.first == " " || field.last == " "
@@ -83,9 +111,9 @@ public enum ImageListOutput {
         let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
                       "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
                       "status_time", "description", "tags"]
-        var lines = [header.joined(separator: ",")]
-        for image in images {
-            let row = [
+        var lines = [((zones == nil ? [] : ["zone"]) + header).joined(separator: ",")]
+        for (index, image) in images.enumerated() {
+            let row = (zones.map { [$0[index]] } ?? []) + [
                 image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
                 image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
                 image.provider.rawValue, image.owner, image.recommendedType,

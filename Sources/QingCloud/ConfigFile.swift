@@ -8,6 +8,8 @@ struct ConfigFile: Sendable {
     var accessKeyID: String?
     var secretAccessKey: String?
     var zone: String?
+    /// `zones`: a YAML list, or ids separated by commas, or `all` (qcimages only; qingcloud-cli reads `zone`).
+    var zones: ZoneSelection?
     var endpoint: Endpoint
     /// The file's permission bits, for the "readable by others" warning.
     var permissions: Int?
@@ -67,10 +69,35 @@ struct ConfigFile: Sendable {
             throw .badValue(key: "host", file: displayPath, reason: "expected a host name like api.qingcloud.com, not \(host.debugDescription)")
         }
         let uri = try scalar("uri") ?? "/iaas/"
+        var zones: ZoneSelection?
+        if let node = mapping[Node("zones")] {
+            do {
+                if let list = node.sequence {
+                    let ids = try list.map { item throws(ConfigurationError) in
+                        guard let id = item.scalar?.string else {
+                            throw .badValue(key: "zones", file: displayPath, reason: "expected a list of zone ids")
+                        }
+                        return id
+                    }
+                    zones = try ZoneSelection(list: ids)
+                } else if let text = node.scalar?.string {
+                    zones = try ZoneSelection(parsing: text)
+                } else {
+                    throw ConfigurationError.badValue(key: "zones", file: displayPath, reason: "expected a list of zone ids")
+                }
+            } catch let error as ZoneSelectionError {
+                throw .badValue(key: "zones", file: displayPath, reason: error.description)
+            } catch let error as ConfigurationError {
+                throw error
+            } catch {
+                throw .badValue(key: "zones", file: displayPath, reason: "\(error)")
+            }
+        }
         return ConfigFile(
             accessKeyID: try scalar("qy_access_key_id"),
             secretAccessKey: try scalar("qy_secret_access_key"),
             zone: try scalar("zone"),
+            zones: zones,
             endpoint: Endpoint(scheme: scheme, host: host, port: port, path: uri),
             permissions: permissions
         )

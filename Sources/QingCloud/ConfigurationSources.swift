@@ -8,7 +8,7 @@ import Yams
 public struct ConfigurationSources: Sendable {
     /// `--access-key-id`.
     public var accessKeyID: String?
-    /// `--zone` / `-z`.
+    /// `--zone` / `-z`: a zone, several separated by commas, or `all`.
     public var zone: String?
     /// `--endpoint URL`.
     public var endpoint: String?
@@ -60,9 +60,7 @@ public struct ConfigurationSources: Sendable {
             throw .missing(key: "qy_secret_access_key", file: shownPath,
                            hint: "set it there or in QINGCLOUD_SECRET_KEY (or try --demo)")
         }
-        guard let zone = nonEmpty(zone) ?? nonEmpty(environment["QINGCLOUD_ZONE"]) ?? nonEmpty(file?.zone) else {
-            throw .missing(key: "zone", file: shownPath, hint: "set it there, or QINGCLOUD_ZONE, or pass -z/--zone, e.g. pek3a")
-        }
+        let zones = try resolveZones(file: file, shownPath: shownPath)
         let endpoint: Endpoint
         if let text = nonEmpty(self.endpoint) {
             endpoint = try Self.parseEndpoint(text, source: "--endpoint")
@@ -81,8 +79,38 @@ public struct ConfigurationSources: Sendable {
                     + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
         }
         let configuration = ClientConfiguration(
-            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zone.lowercased())
-        return ResolvedConfiguration(configuration: configuration, warnings: warnings)
+            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zones.primary)
+        return ResolvedConfiguration(configuration: configuration, zones: zones.selection, warnings: warnings)
+    }
+
+    /// The zones to show, from the first source that names any (`-z`; `QINGCLOUD_ZONES`, then
+    /// `QINGCLOUD_ZONE`; the file's `zones`, then `zone`), and the zone requests go to by default: the first
+    /// listed or, for `all`, the single zone a later source names (empty when none does).
+    private func resolveZones(file: ConfigFile?, shownPath: String) throws(ConfigurationError)
+        -> (selection: ZoneSelection, primary: String)
+    {
+        func parse(_ text: String?, key: String, file: String?) throws(ConfigurationError) -> ZoneSelection? {
+            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            do {
+                return try ZoneSelection(parsing: text)
+            } catch {
+                throw .badValue(key: key, file: file, reason: error.description)
+            }
+        }
+        let candidates: [ZoneSelection?] = [
+            try parse(zone, key: "-z/--zone", file: nil),
+            try parse(environment["QINGCLOUD_ZONES"], key: "QINGCLOUD_ZONES", file: nil),
+            try parse(environment["QINGCLOUD_ZONE"], key: "QINGCLOUD_ZONE", file: nil),
+            file?.zones,
+            try parse(file?.zone, key: "zone", file: shownPath),
+        ]
+        let found = candidates.compactMap(\.self)
+        guard let selection = found.first else {
+            throw .missing(key: "zone", file: shownPath,
+                           hint: "set zone (or zones) there, or QINGCLOUD_ZONE, or pass -z/--zone, e.g. pek3a or pek3a,sh1a or all")
+        }
+        let primary = selection.ids?.first ?? found.lazy.compactMap { $0.ids?.count == 1 ? $0.ids?.first : nil }.first ?? ""
+        return (selection, primary)
     }
 
     private static func parseEndpoint(_ text: String, source: String) throws(ConfigurationError) -> Endpoint {
@@ -104,7 +132,10 @@ public struct ConfigurationSources: Sendable {
 
 /// A configuration ready to use, and the warnings to print once on stderr.
 public struct ResolvedConfiguration: Sendable {
+    /// The client's settings; its `zone` is the zone requests go to by default (empty when only `all` is known).
     public var configuration: ClientConfiguration
+    /// The zones to show.
+    public var zones: ZoneSelection
     public var warnings: [String]
 }
 

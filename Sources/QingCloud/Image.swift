@@ -24,6 +24,9 @@ public struct Image: Sendable, Hashable, Identifiable {
     public var tags: [Tag]
     /// The object as the server sent it.
     public var raw: JSONValue
+    /// The zone the image was read from, when the client reads several (the API does not send it, and the
+    /// same system image id exists in every zone); nil for a single zone.
+    public var zone: String?
 
     public init(
         id: String,
@@ -42,7 +45,8 @@ public struct Image: Sendable, Hashable, Identifiable {
         createTime: Date?,
         statusTime: Date?,
         tags: [Tag],
-        raw: JSONValue? = nil
+        raw: JSONValue? = nil,
+        zone: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -61,8 +65,13 @@ public struct Image: Sendable, Hashable, Identifiable {
         self.statusTime = statusTime
         self.tags = tags
         self.raw = .null
+        self.zone = zone
         self.raw = raw ?? apiObject
     }
+
+    /// What tells the image apart from every other one read: its id, or `zone/id` when it is tagged with
+    /// its zone.
+    public var key: String { zone.map { $0 + "/" + id } ?? id }
 
     /// Reads an image from one element of `image_set`.
     ///

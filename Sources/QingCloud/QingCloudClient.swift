@@ -55,10 +55,11 @@ public final class QingCloudClient: ImageService, Sendable {
     public func describeImagesPage(_ query: ImageQuery) async throws(QingCloudError) -> ImagePage {
         let key = RequestSigner.canonicalQuery(query.parameters) + "&zone=" + (query.zone ?? configuration.zone)
         let cached = recentPages.withLock { $0[key] }
+        let zone = query.zone ?? configuration.zone
         let (body, page) = try await call(action: "DescribeImages", zone: query.zone, parameters: query.parameters) {
             body throws(QingCloudError) in
             if let cached, cached.body == body { return (body, cached.page) }
-            return (body, try ResponseDecoder.imagePage(from: body, hint: hint(for:)))
+            return (body, try ResponseDecoder.imagePage(from: body) { hint(for: $0, action: "DescribeImages", zone: zone) })
         }
         recentPages.withLock { pages in
             if pages[key] == nil, pages.count >= Self.recentPageLimit { pages.removeAll(keepingCapacity: true) }
@@ -104,7 +105,7 @@ public final class QingCloudClient: ImageService, Sendable {
     public func call(action: String, zone: String? = nil,
                      parameters: [(name: String, value: String)]) async throws(QingCloudError) -> [UInt8] {
         try await call(action: action, zone: zone, parameters: parameters) { body throws(QingCloudError) in
-            try ResponseDecoder.checkReturnCode(body, hint: hint(for:))
+            try ResponseDecoder.checkReturnCode(body) { hint(for: $0, action: action, zone: zone ?? configuration.zone) }
             return body
         }
     }
@@ -113,9 +114,11 @@ public final class QingCloudClient: ImageService, Sendable {
     func signedParameters(action: String, zone: String?, parameters: [(name: String, value: String)],
                           method: RequestMethod) -> [(name: String, value: String)] {
         var all = parameters.filter { $0.name != "zone" }
+        all.append(("action", action))
+        // DescribeZones may go without a zone (`-z all` with no zone configured); every other action has one.
+        let zone = zone ?? configuration.zone
+        if !zone.isEmpty { all.append(("zone", zone)) }
         all += [
-            ("action", action),
-            ("zone", zone ?? configuration.zone),
             ("time_stamp", APITimestamp.format(now())),
             ("access_key_id", configuration.accessKeyID),
             ("version", "1"),
@@ -166,12 +169,12 @@ public final class QingCloudClient: ImageService, Sendable {
         }
     }
 
-    /// The hint that goes with an API error: where to fix it.
-    private func hint(for error: APIError) -> String? {
+    /// The hint that goes with an API error of `action` in `zone`: where to fix it.
+    func hint(for error: APIError, action: String, zone: String?) -> String? {
         switch error.code {
         case 1200: "check qy_access_key_id and qy_secret_access_key in your config file or QINGCLOUD_ACCESS_KEY/QINGCLOUD_SECRET_KEY"
         case 1300: "check this machine's clock (time_stamp must be close to the server's time, UTC)"
-        case 1400: "the access key has no permission for DescribeImages in zone \(configuration.zone)"
+        case 1400: "the access key has no permission for \(action)" + (zone.map { " in zone \($0)" } ?? "")
         case 2500: "the API quota is daily; try again tomorrow or ask QingCloud to raise it"
         case 5000, 5100, 5300: "retried with backoff and gave up; try again shortly"
         default: nil

@@ -5,21 +5,18 @@ import QingCloud
 /// The API behind the HTTP layer: takes a decoded request, authenticates it, runs the action and gives
 /// the JSON body to send (always with HTTP 200, as QingCloud does for API errors too).
 struct SimulatedAPI: Sendable {
-    let world: ImageWorld
+    let zones: ZoneWorlds
     let authenticator: RequestAuthenticator
-    let zone: String
     let clock: VirtualClock
     let logger: Logger
 
     init(configuration: SimulatorConfiguration, logger: Logger) {
         clock = VirtualClock(wallClock: configuration.clock, speed: configuration.speed)
-        world = ImageWorld(imageCount: configuration.imageCount, seed: configuration.seed,
-                           churn: configuration.churn, epoch: clock.epochDate)
+        zones = ZoneWorlds(configuration: configuration, epoch: clock.epochDate)
         authenticator = RequestAuthenticator(
             signer: RequestSigner(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey),
             timestampWindow: configuration.timestampWindow
         )
-        zone = configuration.zone
         self.logger = logger
     }
 
@@ -42,20 +39,21 @@ struct SimulatedAPI: Sendable {
         if let failure = authenticator.failure(method: method, path: path, parameters: parameters, now: clock.wallClock()) {
             throw failure
         }
-        let action = parameters["action"] ?? ""
-        guard action == "DescribeImages" else {
+        switch parameters["action"] ?? "" {
+        case "DescribeImages": return try describeImages(parameters)
+        case "DescribeZones": return try describeZones(parameters)
+        case let action:
             throw APIError(code: 1101, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
         }
-        return try describeImages(parameters)
     }
 
     private func describeImages(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
         guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
             throw APIError(code: 1100, message: "MissingParameter, the parameter [zone] is required")
         }
-        guard requestedZone == zone else {
-            throw APIError(code: 1100, message:
-                "InvalidParameterValue, zone [\(requestedZone)] is not served by this endpoint, which serves [\(zone)]")
+        let world = try world(of: requestedZone)
+        if zones.failing.contains(requestedZone) {
+            throw APIError(code: 5000, message: "InternalError, zone [\(requestedZone)] is failing, please retry later")
         }
         let request = try DescribeImagesRequest(parameters: parameters)
         let now = clock.virtualElapsed()
@@ -64,6 +62,44 @@ struct SimulatedAPI: Sendable {
         }
         let result = world.page(matching: request.filter, at: now, offset: request.offset, limit: request.limit)
         return world.describeImagesResponse(totalCount: result.totalCount, page: result.page)
+    }
+
+    /// The zones served, with their status; `zones.n` and `status.n` narrow the list. A `zone` given must
+    /// be one served, as for any other action.
+    private func describeZones(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
+        if let requestedZone = parameters["zone"], !requestedZone.isEmpty {
+            _ = try world(of: requestedZone)
+        }
+        let statuses = parameters.list("status")
+        let valid = ZoneStatus.documented.map(\.rawValue)
+        if let bad = statuses.first(where: { !valid.contains($0) }) {
+            throw APIError(code: 1100, message:
+                "InvalidParameterValue, status [\(bad)] is not one of \(valid.joined(separator: ", "))")
+        }
+        let wanted = parameters.list("zones")
+        let listed = zones.ids.filter { id in
+            (wanted.isEmpty || wanted.contains(id)) && (statuses.isEmpty || statuses.contains(zones.status(of: id)))
+        }
+        var json = JSONWriter(capacity: 64 + 48 * listed.count)
+        json.raw("{\"action\":\"DescribeZonesResponse\",\"total_count\":")
+        json.integer(listed.count)
+        json.raw(",\"zone_set\":[")
+        for (index, id) in listed.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw("{"); json.key("zone_id"); json.string(id)
+            json.raw(","); json.key("status"); json.string(zones.status(of: id)); json.raw("}")
+        }
+        json.raw("],\"ret_code\":0}")
+        return json.bytes
+    }
+
+    /// The world of a zone served, or the API's refusal naming the zones served.
+    private func world(of zone: String) throws(APIError) -> ImageWorld {
+        guard let world = zones[zone] else {
+            throw APIError(code: 1100, message:
+                "InvalidParameterValue, zone [\(zone)] is not served by this endpoint, which serves [\(zones.ids.joined(separator: ", "))]")
+        }
+        return world
     }
 
     /// `{"ret_code":N,"message":"..."}`.

@@ -2,15 +2,15 @@ import Foundation
 
 /// Everything that shapes a simulator: where it listens, what it holds, whom it lets in, how it misbehaves.
 ///
-/// The defaults give the demo: 2,500 images, seed 1, the fixed demo credentials, zone `pek3a`, a port
-/// picked by the system. The same seed always gives the same catalogue and, with `churn`, the same
-/// lifecycle over virtual time.
+/// The defaults: 2,500 images, seed 1, the fixed demo credentials, zone `pek3a`, a port picked by the
+/// system (``demo(imagesPerZone:)`` is the built-in demo). The same seed always gives the same catalogue
+/// and, with `churn`, the same lifecycle over virtual time.
 public struct SimulatorConfiguration: Sendable {
     /// The address to listen on; loopback by default.
     public var host: String = "127.0.0.1"
     /// The port to listen on; 0 lets the system pick a free one (`Simulator.start()` returns it).
     public var port: Int = 0
-    /// How many images the catalogue holds at the start.
+    /// How many images each zone's catalogue holds at the start.
     public var imageCount: Int = 2_500
     /// The seed of the catalogue and of its lifecycle.
     public var seed: UInt64 = 1
@@ -22,8 +22,12 @@ public struct SimulatorConfiguration: Sendable {
     public var accessKeyID: String = SimulatorConfiguration.demoAccessKeyID
     /// The secret that signs requests for `accessKeyID`. Never logged nor sent back.
     public var secretAccessKey: String = SimulatorConfiguration.demoSecretAccessKey
-    /// The zone served. DescribeImages for any other zone is refused with 1100, naming the zone served.
-    public var zone: String = "pek3a"
+    /// The zones served, in the order DescribeZones lists them; each has its own catalogue and lifecycle.
+    /// DescribeImages for any other zone is refused with 1100, naming the zones served.
+    public var zones: [String] = ["pek3a"]
+    /// Zones whose DescribeImages requests all fail (ret_code 5000) and that DescribeZones lists as faulty,
+    /// so that a client can be tested with one zone down and the others up.
+    public var failingZones: Set<String> = []
     /// How far `time_stamp` may be from the simulator's clock before a request is refused with 1300.
     public var timestampWindow: Duration = .seconds(900)
     /// Latency and errors to inject.
@@ -38,4 +42,21 @@ public struct SimulatorConfiguration: Sendable {
     public static let demoSecretAccessKey = "demo-secret-access-key"
 
     public init() {}
+
+    /// The first zone served: the one a client of a one-zone simulator asks for.
+    public var zone: String { zones.first ?? "pek3a" }
+
+    /// The zones of the built-in demo.
+    public static let demoZones = ["pek3a", "sh1a", "gd2a"]
+
+    /// The built-in demo, the same for the browser and `list`: three zones of `imagesPerZone` images each,
+    /// seed 2026, changing status as time passes.
+    public static func demo(imagesPerZone: Int) -> SimulatorConfiguration {
+        var configuration = SimulatorConfiguration()
+        configuration.imageCount = imagesPerZone
+        configuration.zones = demoZones
+        configuration.churn = true
+        configuration.seed = 2026
+        return configuration
+    }
 }

@@ -30,15 +30,11 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log).", valueName: "path"))
     var logFile: String?
 
-    @Option(name: .customLong("demo-images"), help: "How many images the --demo catalogue holds.")
-    var demoImages = 10_000
-
     func validate() throws {
         guard refresh == 0 || (refresh >= 1 && refresh <= 86_400) else {
             throw ValidationError("--refresh must be 0 (off) or from 1 to 86400 seconds")
         }
         guard (0...2_000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be from 0 to 2000 ms") }
-        guard (1...1_000_000).contains(demoImages) else { throw ValidationError("--demo-images must be from 1 to 1000000") }
     }
 
     func run() async throws {
@@ -55,7 +51,7 @@ struct BrowseCommand: AsyncParsableCommand {
                 throw Failure("cannot open the log file \(logPath): \(reason); choose another with --log-file")
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
-            let connection = try await connection.connect(logger: logger, demoImages: demoImages)
+            let connection = try await connection.connect(logger: logger)
             let endpoint = connection.client.configuration.endpoint
             let options = BrowserOptions(
                 endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),

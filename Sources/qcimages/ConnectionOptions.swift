@@ -9,7 +9,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("access-key-id"), help: "The access key id (the secret comes only from the config file or QINGCLOUD_SECRET_KEY).")
     var accessKeyID: String?
 
-    @Option(name: [.customShort("z"), .long], help: "The zone, e.g. pek3a.")
+    @Option(name: [.customShort("z"), .long], help: ArgumentHelp(
+        "The zone (pek3a), several separated by commas (pek3a,sh1a), or all (every active zone).", valueName: "zones"))
     var zone: String?
 
     @Option(help: ArgumentHelp("The API endpoint URL, e.g. https://api.qingcloud.com:443/iaas", valueName: "url"))
@@ -21,6 +22,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Use a built-in simulated QingCloud with changing demo images; needs no account.")
     var demo = false
 
+    @Option(name: .customLong("demo-images"), help: ArgumentHelp(
+        "How many images each zone of the --demo holds (it serves \(SimulatorConfiguration.demoZones.joined(separator: ", "))).",
+        valueName: "count"))
+    var demoImages = 10_000
+
     @Option(help: ArgumentHelp("Seconds one request may take before it is retried or fails.", valueName: "seconds"))
     var timeout: Double = 20
 
@@ -31,25 +37,36 @@ struct ConnectionOptions: ParsableArguments {
         if demo, accessKeyID != nil || endpoint != nil || configPath != nil {
             throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint and --config")
         }
+        guard (1...1_000_000).contains(demoImages) else { throw ValidationError("--demo-images must be from 1 to 1000000") }
+        if let zone {
+            let selection: ZoneSelection
+            do {
+                selection = try ZoneSelection(parsing: zone)
+            } catch {
+                throw ValidationError("-z/--zone: \(error)")
+            }
+            let served = SimulatorConfiguration.demoZones
+            if demo, let unknown = selection.ids?.first(where: { !served.contains($0) }) {
+                throw ValidationError("the demo serves zones \(served.joined(separator: ", ")) (or all), not \(unknown)")
+            }
+        }
     }
 
     /// Connects to the configured endpoint, or starts the demo simulator first.
-    func connect(logger: Logger, demoImages: Int = 10_000) async throws -> Connection {
+    func connect(logger: Logger) async throws -> Connection {
         if demo {
-            var configuration = SimulatorConfiguration()
-            configuration.imageCount = demoImages
-            configuration.churn = true
-            configuration.seed = 2026
+            let configuration = SimulatorConfiguration.demo(imagesPerZone: demoImages)
+            let zones = try zone.map { text in try ZoneSelection(parsing: text) } ?? .zones([configuration.zone])
             let simulator = Simulator(configuration: configuration, logger: logger)
             let url = try await simulator.start()
             let endpoint = try Endpoint(url: url.absoluteString)
             let client = QingCloudClient(
                 configuration: ClientConfiguration(
                     endpoint: endpoint, accessKeyID: configuration.accessKeyID,
-                    secretAccessKey: configuration.secretAccessKey, zone: zone ?? configuration.zone,
+                    secretAccessKey: configuration.secretAccessKey, zone: zones.ids?.first ?? configuration.zone,
                     requestTimeout: .seconds(timeout)),
                 logger: logger)
-            return Connection(client: client, simulator: simulator, isDemo: true)
+            return Connection(client: client, simulator: simulator, isDemo: true, zones: zones)
         }
         let sources = ConfigurationSources(accessKeyID: accessKeyID, zone: zone, endpoint: endpoint, configPath: configPath)
         let resolved: ResolvedConfiguration
@@ -63,7 +80,8 @@ struct ConnectionOptions: ParsableArguments {
         }
         var configuration = resolved.configuration
         configuration.requestTimeout = .seconds(timeout)
-        return Connection(client: QingCloudClient(configuration: configuration, logger: logger), simulator: nil, isDemo: false)
+        return Connection(client: QingCloudClient(configuration: configuration, logger: logger), simulator: nil, isDemo: false,
+                          zones: resolved.zones)
     }
 }
 
@@ -72,6 +90,20 @@ struct Connection: Sendable {
     let client: QingCloudClient
     let simulator: Simulator?
     let isDemo: Bool
+    /// The zones asked for.
+    let zones: ZoneSelection
+
+    /// The zones to show: those asked for, or every active zone DescribeZones lists for `all`.
+    /// One line when DescribeZones fails or lists no active zone.
+    func zoneIDs() async throws -> [String] {
+        do {
+            let ids = try await zones.resolve { () async throws(QingCloudError) in try await client.describeZones() }
+            guard !ids.isEmpty else { throw Failure("DescribeZones lists no active zone; name the zones with -z, e.g. -z pek3a") }
+            return ids
+        } catch let error as QingCloudError {
+            throw Failure("cannot list the zones (DescribeZones): \(error)")
+        }
+    }
 
     func close() async {
         await client.shutdown()

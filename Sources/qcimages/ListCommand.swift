@@ -14,6 +14,13 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list --demo -s available -F ubuntu
               qcimages list -W centos -o ids
               qcimages list -O 0 -L 20 -o json
+              qcimages list -z all -W ubuntu          (every active zone; -z pek3a,sh1a for some)
+
+            With several zones (-z a,b or -z all) the zones are read side by side and printed one after the
+            other in the order given (for all: DescribeZones' order), each in the API's order, with a ZONE
+            column (table) or a zone field (json, csv). When a zone fails, the zones that answered are printed
+            first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."), and the exit status
+            is 1.
             """
     )
 
@@ -100,8 +107,13 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
-            let connection = try await connection.connect(logger: logger, demoImages: 2_500)
+            let connection = try await connection.connect(logger: logger)
             do {
+                if connection.zones.isMultiple {
+                    try await listZones(try await connection.zoneIDs(), client: connection.client)
+                    await connection.close()
+                    return
+                }
                 let page: ImagePage
                 if offset != nil || limit != nil {
                     page = try await connection.client.describeImagesPage(query)
@@ -111,11 +123,34 @@ struct ListCommand: AsyncParsableCommand {
                 let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table)
                 StandardOutput.write(output)
                 await connection.close()
+            } catch let error as Failure {
+                await connection.close()
+                throw error
+            } catch let error as ExitCode {
+                await connection.close()
+                throw error
             } catch {
                 await connection.close()
                 throw Failure("\(error)")
             }
         }
+    }
+
+    /// Lists several zones: those that answered on stdout, then one stderr line per zone that failed.
+    private func listZones(_ zones: [String], client: QingCloudClient) async throws {
+        let pager = ZonePager(service: client)
+        let results = offset != nil || limit != nil
+            ? await pager.fetchPage(zones: zones, matching: query)
+            : await pager.fetchAll(zones: zones, matching: query)
+        let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: $0) } }
+        if !answered.isEmpty {
+            StandardOutput.write(ImageListOutput.render(zones: answered, as: ImageListFormat(rawValue: format) ?? .table))
+        }
+        let failed = results.filter { $0.error != nil }
+        for result in failed {
+            StandardError.write("qcimages: zone \(result.zone): \(result.error.map(String.init(describing:)) ?? "")")
+        }
+        if !failed.isEmpty { throw ExitCode.failure }
     }
 
     private static func list(_ text: String?) -> [String] {

@@ -13,6 +13,9 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             The first line printed is the endpoint URL, then the credentials it accepts. Point qcimages at it with
             QINGCLOUD_ENDPOINT=<url> QINGCLOUD_ACCESS_KEY=<id> QINGCLOUD_SECRET_KEY=<secret> QINGCLOUD_ZONE=<zone>.
+            Each zone of --zones has its own catalogue of --images images and its own lifecycle; DescribeZones
+            lists them. A zone of --failing-zone answers every DescribeImages with ret_code 5000 and is listed
+            as faulty.
             """
     )
 
@@ -22,7 +25,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "The port; 0 picks a free one.")
     var port = 0
 
-    @Option(help: "How many images the catalogue holds.")
+    @Option(help: "How many images each zone's catalogue holds.")
     var images = 2_500
 
     @Option(help: "The seed of the catalogue (the same seed gives the same images).")
@@ -34,8 +37,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "How many times faster than real time the lifecycle runs.")
     var speed: Double = 1
 
-    @Option(help: "The zone it serves.")
-    var zone = SimulatorConfiguration().zone
+    @Option(name: [.customLong("zones"), .customLong("zone")],
+            help: ArgumentHelp("The zones it serves, comma separated.", valueName: "zones"))
+    var zones = SimulatorConfiguration().zones.joined(separator: ",")
+
+    @Option(name: .customLong("failing-zone"), help: ArgumentHelp(
+        "A zone served whose DescribeImages requests all fail (repeat for several).", valueName: "zone"))
+    var failingZones: [String] = []
 
     @Option(name: .customLong("access-key-id"), help: "The access key id it accepts.")
     var accessKeyID = SimulatorConfiguration.demoAccessKeyID
@@ -70,7 +78,25 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("drop-every"), help: "Drop the connection of every k-th request.")
     var dropEvery: Int?
 
+    /// The zones of `--zones`, checked.
+    private var zoneIDs: [String] {
+        get throws {
+            do {
+                guard let ids = try ZoneSelection(parsing: zones).ids else {
+                    throw ValidationError("--zones lists the zones to serve; all is for clients")
+                }
+                return ids
+            } catch let error as ZoneSelectionError {
+                throw ValidationError("--zones: \(error)")
+            }
+        }
+    }
+
     func validate() throws {
+        let served = try zoneIDs
+        for zone in failingZones where !served.contains(zone.lowercased()) {
+            throw ValidationError("--failing-zone \(zone) is not one of --zones \(served.joined(separator: ","))")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
@@ -91,7 +117,8 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.churn = churn
         configuration.speed = speed
-        configuration.zone = zone
+        configuration.zones = (try? zoneIDs) ?? configuration.zones
+        configuration.failingZones = Set(failingZones.map { $0.lowercased() })
         configuration.accessKeyID = accessKeyID
         configuration.secretAccessKey = secretAccessKey
         var faults = FaultPlan.none
@@ -124,7 +151,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 access_key_id: \(configuration.accessKeyID)
                 secret_access_key: \(configuration.secretAccessKey)
                 zone: \(configuration.zone)
-                images: \(configuration.imageCount) (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))
+                zones: \(configuration.zones.map { $0 + (configuration.failingZones.contains($0) ? " (failing)" : "") }.joined(separator: ", "))
+                images: \(configuration.imageCount) per zone (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))
 
                 """
             StandardOutput.write(banner)

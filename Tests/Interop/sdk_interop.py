@@ -1,18 +1,21 @@
 """The official QingCloud Python SDK (qingcloud-sdk) as an independent client of `qcimages simulate`.
 
 It must sign requests the simulator accepts, page through the same catalogue that `qcimages list`
-prints, get the same answers for every filter, and see a wrong secret refused with ret_code 1200.
+prints, get the same answers for every filter, see a wrong secret refused with ret_code 1200, and list
+the same zones with describe_zones that `qcimages list -z all` reads.
 Prints one line per check and ends with `N passed, M failed`; exits non-zero on any failure.
 """
 import json
 import os
 import subprocess
 import sys
+from itertools import groupby
 
 from qingcloud.iaas.connection import APIConnection
 
 BINARY = sys.argv[1]
 KEY_ID, SECRET, ZONE = "QYINTEROPKEY0001", "interop-secret-key", "pek3a"
+ZONES, FAILING_ZONE = ["pek3a", "sh1a", "gd2a", "ap2a"], "gd2a"
 results = []
 
 
@@ -23,7 +26,8 @@ def check(name, condition, detail=""):
 
 def start_simulator():
     process = subprocess.Popen(
-        [BINARY, "simulate", "--port", "0", "--images", "2500", "--seed", "7", "--zone", ZONE,
+        [BINARY, "simulate", "--port", "0", "--images", "2500", "--seed", "7", "--zones", ",".join(ZONES),
+         "--failing-zone", FAILING_ZONE,
          "--access-key-id", KEY_ID, "--secret-access-key", SECRET],
         stdout=subprocess.PIPE, text=True)
     url = process.stdout.readline().strip()
@@ -33,10 +37,10 @@ def start_simulator():
     return process, url
 
 
-def sdk_connection(url, secret=SECRET):
+def sdk_connection(url, secret=SECRET, zone=ZONE):
     host_port = url.split("//", 1)[1].split("/", 1)[0]
     host, port = host_port.rsplit(":", 1)
-    return APIConnection(KEY_ID, secret, ZONE, host=host, port=int(port), protocol="http", retry_time=1)
+    return APIConnection(KEY_ID, secret, zone, host=host, port=int(port), protocol="http", retry_time=1)
 
 
 def sdk_all(conn, **filters):
@@ -52,12 +56,48 @@ def sdk_all(conn, **filters):
             return total, images
 
 
-def qcimages_list(url, *flags):
+def qcimages_list(url, *flags, check=True):
     env = dict(os.environ, QINGCLOUD_ENDPOINT=url, QINGCLOUD_ACCESS_KEY=KEY_ID, QINGCLOUD_SECRET_KEY=SECRET,
                QINGCLOUD_ZONE=ZONE, HOME="/nonexistent")
-    out = subprocess.run([BINARY, "list", "--output", "json", *flags], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run([BINARY, "list", "--output", "json", *flags], env=env, capture_output=True, text=True, check=check)
     document = json.loads(out.stdout)
     return document["total_count"], document["image_set"]
+
+
+def check_zones(url):
+    """describe_zones (the SDK sends no parameters) against the zones served; `qcimages list -z all` reads
+    every active zone and tags each image with its zone; a failing zone is refused and reported alone."""
+    conn = sdk_connection(url)
+    answer = conn.describe_zones()
+    zone_set = answer and answer.get("zone_set")
+    expected = [{"zone_id": z, "status": "faulty" if z == FAILING_ZONE else "active"} for z in ZONES]
+    check("describe_zones lists the zones served with their status", answer and answer.get("ret_code") == 0
+          and answer.get("action") == "DescribeZonesResponse" and zone_set == expected
+          and answer.get("total_count") == len(ZONES), answer)
+    active = [z["zone_id"] for z in zone_set or [] if z["status"] == "active"]
+    total, tagged = qcimages_list(url, "-z", "all")
+    check("qcimages list -z all reads the active zones in describe_zones' order",
+          [zone for zone, _ in groupby(image["zone"] for image in tagged)] == active,
+          sorted({image["zone"] for image in tagged}))
+    agree = True
+    for zone in active:
+        sdk_total, sdk_set = sdk_all(sdk_connection(url, zone=zone))
+        ours = [{k: v for k, v in image.items() if k != "zone"} for image in tagged if image["zone"] == zone]
+        agree = agree and ours == sdk_set and sdk_total > 0
+    check(f"each zone's images agree with the SDK's describe_images in that zone ({total} images)", agree)
+    failing = sdk_connection(url, zone=FAILING_ZONE).describe_images(limit=1)
+    check("the failing zone answers 5000 to the SDK", failing and failing.get("ret_code") == 5000, failing)
+    env = dict(os.environ, QINGCLOUD_ENDPOINT=url, QINGCLOUD_ACCESS_KEY=KEY_ID, QINGCLOUD_SECRET_KEY=SECRET,
+               HOME="/nonexistent")
+    out = subprocess.run([BINARY, "list", "-o", "ids", "--timeout", "5", "-z", f"sh1a,{FAILING_ZONE}"], env=env,
+                         capture_output=True, text=True)
+    lines = out.stderr.strip().splitlines()
+    sh1a_total, _ = sdk_all(sdk_connection(url, zone="sh1a"))
+    check("qcimages list with a failing zone prints the others, one stderr line naming it, exit 1",
+          out.returncode == 1 and len(out.stdout.splitlines()) == sh1a_total and len(lines) == 1
+          and lines[0].startswith(f"qcimages: zone {FAILING_ZONE}: "), (out.returncode, lines))
+    unknown = sdk_connection(url, zone="bj9z").describe_images(limit=1)
+    check("an unknown zone is refused with 1100", unknown and unknown.get("ret_code") == 1100, unknown)
 
 
 def main():
@@ -126,6 +166,7 @@ def main():
         wrong = sdk_connection(url, secret="not-the-secret").describe_images(limit=1)
         check("a wrong secret is refused with 1200", wrong and wrong.get("ret_code") == 1200, wrong)
         check("the refusal does not echo the secret", "not-the-secret" not in json.dumps(wrong))
+        check_zones(url)
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -162,7 +162,7 @@ final class FailureCounter: @unchecked Sendable {
         var configuration = testConfiguration(images: 2_500, seed: 1, churn: true, clock: clock)
         configuration.speed = 20
         try await withClient(configuration) { client, simulator in
-            let world = simulator.api.world
+            let world = simulator.api.zones[configuration.zone]!
             let clockAtStart = simulator.api.clock.virtualElapsed()
             let page = try await ImagePager(service: client, concurrency: 4).fetchAll(matching: ImageQuery())
             let clockAtEnd = simulator.api.clock.virtualElapsed()

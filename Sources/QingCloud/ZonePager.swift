@@ -1,0 +1,83 @@
+/// Fetching every image matching a query in several zones at once.
+///
+/// The zones are read side by side with one bound on the requests in flight for all of them together
+/// (not one bound per zone), so asking for ten zones does not hit the API ten times as hard. A zone that
+/// fails is reported as failed and never stops or hides the others.
+public struct ZonePager: Sendable {
+    public let service: any ImageService
+    /// Requests in flight at once, over every zone.
+    public var concurrency: Int
+
+    public init(service: any ImageService, concurrency: Int = 4) {
+        self.service = service
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Progress of one zone: images collected so far and its latest total.
+    public typealias Progress = @Sendable (_ zone: String, _ loaded: Int, _ total: Int) -> Void
+
+    /// Every image matching `query` (its `zone`, `offset` and `limit` are ignored) in each of `zones`,
+    /// in the order of `zones`; each zone's images in the server's order.
+    public func fetchAll(zones: [String], matching query: ImageQuery, progress: Progress? = nil) async -> [ZoneImages] {
+        let limited = LimitedImageService(service: service, limit: ConcurrencyLimit(concurrency))
+        let pager = ImagePager(service: limited, concurrency: concurrency)
+        return await eachZone(zones, query) { zoneQuery in
+            try await pager.fetchAll(matching: zoneQuery) { loaded, total in progress?(zoneQuery.zone ?? "", loaded, total) }
+        }
+    }
+
+    /// One page (the `offset` and `limit` of `query`) of each of `zones`, in the order of `zones`.
+    public func fetchPage(zones: [String], matching query: ImageQuery) async -> [ZoneImages] {
+        let limited = LimitedImageService(service: service, limit: ConcurrencyLimit(concurrency))
+        return await eachZone(zones, query) { zoneQuery in try await limited.describeImages(zoneQuery) }
+    }
+
+    private func eachZone(_ zones: [String], _ query: ImageQuery,
+                          _ fetch: @escaping @Sendable (ImageQuery) async throws -> ImagePage) async -> [ZoneImages] {
+        await withTaskGroup(of: (Int, ZoneImages).self) { group in
+            for (index, zone) in zones.enumerated() {
+                var zoneQuery = query
+                zoneQuery.zone = zone
+                group.addTask {
+                    do {
+                        var page = try await fetch(zoneQuery)
+                        for position in page.images.indices { page.images[position].zone = zone }
+                        return (index, ZoneImages(zone: zone, result: .success(page)))
+                    } catch {
+                        return (index, ZoneImages(zone: zone, result: .failure(QingCloudError(error))))
+                    }
+                }
+            }
+            var results = [ZoneImages?](repeating: nil, count: zones.count)
+            for await (index, result) in group { results[index] = result }
+            return results.compactMap(\.self)
+        }
+    }
+}
+
+/// An ``ImageService`` whose requests wait for a slot of a shared ``ConcurrencyLimit``.
+public struct LimitedImageService: ImageService {
+    public let service: any ImageService
+    public let limit: ConcurrencyLimit
+
+    public init(service: any ImageService, limit: ConcurrencyLimit) {
+        self.service = service
+        self.limit = limit
+    }
+
+    public func describeImages(_ query: ImageQuery) async throws -> ImagePage {
+        let service = service
+        return try await limit.run { try await service.describeImages(query) }
+    }
+}
+
+extension QingCloudError {
+    /// Any error of a request as a ``QingCloudError`` (cancellation included).
+    public init(_ error: any Error) {
+        switch error {
+        case let error as QingCloudError: self = error
+        case is CancellationError: self = .cancelled
+        default: self = .transport(TransportFailure(kind: .other, endpoint: "the API", detail: "\(error)"))
+        }
+    }
+}
