@@ -2,6 +2,7 @@ import Foundation
 import ImageBrowser
 import QingCloud
 import QingCloudSimulator
+import TerminalVocabulary
 
 // Benchmarks of the pure browser and the client against the simulator over loopback; prints a table.
 // Run in release: swift run -c release qcimages-benchmarks [image-count]

@@ -1,6 +1,7 @@
 import Foundation
 import QingCloud
 import Testing
+@testable import CursesTerminal
 @testable import ImageBrowser
 
 private struct Boom: Error {}

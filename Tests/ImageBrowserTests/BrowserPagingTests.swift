@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 

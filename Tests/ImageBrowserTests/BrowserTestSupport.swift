@@ -1,6 +1,7 @@
 import Foundation
 import QingCloud
 @testable import ImageBrowser
+import TerminalVocabulary
 
 /// Fixed images and times for browser tests: same data every run.
 enum Fixtures {
