@@ -14,7 +14,7 @@ let now = Date(timeIntervalSince1970: 1_790_000_000)
 var table = BenchmarkTable()
 
 let catalogue = ImageCatalogue.generate(count: imageCount, seed: 42, now: now)
-let service = CatalogueService(images: catalogue)
+let service = InProcessImageService(images: catalogue)
 
 var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zone: "pek3a", refreshInterval: nil))
 let size = TerminalSize(width: 160, height: 45)
@@ -24,7 +24,7 @@ let loadTime = measureOnce {
         var next: [BrowserEffect] = []
         for effect in pending {
             if case .fetch(let id, let query) = effect {
-                next += Browser.update(&state, .fetched(id, .success(service.page(query))), now: now)
+                next += Browser.update(&state, .fetched(id, service.answer(query)), now: now)
             }
         }
         pending = next
@@ -108,20 +108,6 @@ enum FilterSession {
         + typed("!deleted") + [.control("u")]
 
     private static func typed(_ text: String) -> [Key] { text.map(Key.character) }
-}
-
-/// Answers DescribeImages from memory, as the simulator would (newest first, offset and limit).
-struct CatalogueService {
-    let images: [Image]
-    init(images: [Image]) {
-        self.images = images.sorted { ($0.createTime ?? .distantPast, $0.id) > ($1.createTime ?? .distantPast, $1.id) }
-    }
-    func page(_ query: ImageQuery) -> ImagePage {
-        let matching = query.imageIDs.isEmpty ? images : images.filter { query.imageIDs.contains($0.id) }
-        let offset = min(query.offset ?? 0, matching.count)
-        let limit = min(query.limit ?? 20, ImageQuery.maximumLimit)
-        return ImagePage(totalCount: matching.count, images: Array(matching[offset..<min(offset + limit, matching.count)]))
-    }
 }
 
 func measureOnce(_ body: () throws -> Void) rethrows -> Duration {

@@ -92,7 +92,7 @@ struct BrowserPagingTests {
     func pageFailureBacksOff() throws {
         var harness = Harness(images: Fixtures.images(250))
         harness.answerNext()
-        let failure = QingCloudError.api(APIError(code: 5100, message: "ServerBusy, try later"), hint: nil)
+        let failure = QingCloudError.api(APIError(.serverBusy, message: "ServerBusy, try later"), hint: nil)
         harness.answerNext(with: .failure(failure))
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.state.health.error?.message.contains("server busy") == true)

@@ -159,7 +159,7 @@ struct BrowserRefreshTests {
     func errorAgeTicks() {
         var harness = Self.loaded()
         harness.fire(.refresh)
-        let busy = QingCloudError.api(APIError(code: 5000, message: "InternalError"), hint: nil)
+        let busy = QingCloudError.api(APIError(.internalError, message: "InternalError"), hint: nil)
         while !harness.pending.isEmpty { harness.answerNext(with: .failure(busy)) }
         // The error is 5 s younger than the last success: the age of the data changes first, a minute
         // after the success (the wake-up set then still stands).

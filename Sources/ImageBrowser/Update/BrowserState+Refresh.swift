@@ -70,7 +70,7 @@ extension BrowserState {
             paging.totalCount = answer.totalCount
             paging.loadedPages.insert(0)
             ingest(answer.images, now: now)
-        case (.ids(let ids), .failure(.api(let error, _))) where error.code == 2100:
+        case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.
             if ids.count == 1 {
