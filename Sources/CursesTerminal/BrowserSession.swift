@@ -112,7 +112,7 @@ private struct SessionLoop {
     }
 
     private mutating func redraw() {
-        screen.draw(Browser.render(state, size: screen.size, now: Date()))
+        screen.draw(Browser.render(state, now: Date()))
         for bytes in pendingTerminalWrites {
             screen.writeBetweenFrames(bytes)
         }

@@ -32,11 +32,11 @@ let loadTime = measureOnce {
 }
 table.add("load \(imageCount.formatted()) images into the browser state", [loadTime])
 _ = Browser.update(&state, .resize(size), now: now)
-table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, size: size, now: now) })
+table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, now: now) })
 
 table.add("move selection one row + render", measure(times: 500) {
     _ = Browser.update(&state, .key(.down), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 
 _ = Browser.update(&state, .key(.character("/")), now: now)
@@ -45,7 +45,7 @@ for _ in 0..<3 {
     for key in FilterSession.keys {
         keystrokes.append(measureOnce {
             _ = Browser.update(&state, .key(key), now: now)
-            _ = Browser.render(state, size: size, now: now)
+            _ = Browser.render(state, now: now)
         })
     }
 }
@@ -56,12 +56,12 @@ for character in "status:available|pending !size>100 os:centos|ubuntu" {
 table.add("keystroke on a 3-term field filter", measure(times: 20) {
     _ = Browser.update(&state, .key(.backspace), now: now)
     _ = Browser.update(&state, .key(.character("0")), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 _ = Browser.update(&state, .key(.escape), now: now)
 table.add("sort by the next column + render (s, 8 columns)", measure(times: 16) {
     _ = Browser.update(&state, .key(.character("s")), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 
 let sampleBody = try JSONEncoder().encode(JSONValue.object([

@@ -70,7 +70,7 @@ struct BrowserPagingTests {
     func pageKeys() {
         var harness = Harness(images: Fixtures.images(300), size: TerminalSize(width: 80, height: 24))
         harness.answerAll()
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         harness.press(.pageDown)
         #expect(harness.state.selectedIndex == rows)
         #expect(harness.state.scrollTop == rows)

@@ -30,7 +30,7 @@ struct BrowserRefreshTests {
         harness.fire(.refresh)
         let byID = harness.pending.filter { !$0.query.imageIDs.isEmpty }
         #expect(byID.count == 1)
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         #expect(byID[0].query.imageIDs == (1...rows).map(Fixtures.id) + [Fixtures.id(300)])
         #expect(harness.pending.contains { $0.query.imageIDs.isEmpty && $0.query.offset == 0 })
     }

@@ -130,7 +130,10 @@ struct Harness {
 
     var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
     var selectedID: String? { state.selectedID }
+    /// The frame at a size: the state is told the size first, as the terminal loop tells it.
     func render(_ width: Int = 120, _ height: Int = 40) -> Frame {
-        Browser.render(state, size: TerminalSize(width: width, height: height), now: now)
+        var state = self.state
+        _ = Browser.update(&state, .resize(TerminalSize(width: width, height: height)), now: now)
+        return Browser.render(state, now: now)
     }
 }

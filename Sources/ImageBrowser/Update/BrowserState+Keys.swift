@@ -48,7 +48,7 @@ extension BrowserState {
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
         case .tab, .backTab:
-            if layout.placement == .hidden {
+            if geometry.layout.placement == .hidden {
                 show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
             } else {
                 focus = focus == .list ? .detail : .list
@@ -90,7 +90,7 @@ extension BrowserState {
         paging.jumpToEndPending = false
         guard !view.isEmpty else { return }
         let current = selectedIndex ?? 0
-        let page = listRowsForScrolling
+        let page = geometry.listRows
         switch key {
         case .up, .character("k"):
             select(index: current - 1)
@@ -114,12 +114,9 @@ extension BrowserState {
 
     /// The same keys over the detail pane's lines.
     private mutating func scrollDetail(_ key: Key, now: Date) {
-        let layout = self.layout
-        let visible = max(1, layout.detailLineCount)
-        let total = selectedRow.map {
-            DetailContent(row: $0, width: layout.detail?.width ?? size.width, now: now, highlights: []).lines.count
-        } ?? 0
-        detailScroll = Self.scrolled(detailScroll, by: key, visible: visible, total: total)
+        let geometry = self.geometry
+        let total = selectedRow.map { geometry.detailLines(of: $0, now: now).count } ?? 0
+        detailScroll = Self.scrolled(detailScroll, by: key, visible: geometry.detailVisibleLines, total: total)
     }
 
     private mutating func handleOverlayKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
@@ -131,9 +128,9 @@ extension BrowserState {
         case (.character("c"), .rawJSON):
             copySelectedID(now: now, &effects)
         default:
-            let box = OverlayBox(size: size)
-            let total = OverlayBox.lines(of: overlay, catalog: catalog, size: size).count
-            let scroll = Self.scrolled(overlay.scroll, by: key, visible: max(1, box.contentHeight), total: total)
+            let geometry = self.geometry
+            let total = geometry.overlayLines(of: overlay, catalog: catalog).count
+            let scroll = Self.scrolled(overlay.scroll, by: key, visible: max(1, geometry.overlayBox.contentHeight), total: total)
             self.overlay = overlay.scrolled(to: scroll)
         }
     }

@@ -22,7 +22,7 @@ extension BrowserState {
         func add(_ id: String) {
             if seen.insert(id).inserted { ids.append(id) }
         }
-        let onScreen = view.dropFirst(scrollTop).prefix(listRowsForScrolling)
+        let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
         for slot in onScreen { add(catalog.image(at: slot).id) }
         if let selectedID { add(selectedID) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)

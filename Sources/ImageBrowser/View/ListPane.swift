@@ -114,10 +114,10 @@ struct ListPane {
 
     let state: BrowserState
     let rect: Rect
+    let columns: [PlacedColumn]
     let now: Date
 
     func draw(on canvas: inout Canvas) {
-        let columns = Self.columns(width: rect.width, widestID: state.catalog.widestID)
         drawTitles(columns, on: &canvas)
         let rows = rect.height - 1
         guard rows > 0 else { return }
@@ -126,7 +126,7 @@ struct ListPane {
             return
         }
         let selected = state.selectedIndex
-        let top = Self.scrollTop(state: state, selected: selected, rows: rows)
+        let top = state.scrollTop
         for line in 0..<rows {
             let index = top + line
             guard index < state.view.count else { break }
@@ -147,17 +147,6 @@ struct ListPane {
         canvas.restyle(Rect(x: rect.x, y: y, width: min(idEnd, rect.width), height: 1)) { style in
             style = CellStyle(bold: focused, reverse: true)
         }
-    }
-
-    /// The first row shown: the state's scroll position, moved as little as needed to show the selection
-    /// with this many rows.
-    static func scrollTop(state: BrowserState, selected: Int?, rows: Int) -> Int {
-        var top = state.scrollTop
-        if let selected {
-            if selected < top { top = selected }
-            if selected >= top + rows { top = selected - rows + 1 }
-        }
-        return min(max(0, top), max(0, state.view.count - rows))
     }
 
     private func drawTitles(_ columns: [PlacedColumn], on canvas: inout Canvas) {

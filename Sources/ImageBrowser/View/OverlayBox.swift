@@ -37,10 +37,6 @@ struct OverlayBox {
         }
     }
 
-    static func lines(of overlay: Overlay, catalog: ImageCatalog, size: TerminalSize) -> [StyledLine] {
-        lines(of: overlay, catalog: catalog, width: OverlayBox(size: size).contentWidth)
-    }
-
     func title(of overlay: Overlay, catalog: ImageCatalog) -> String {
         switch overlay {
         case .help: " keys "
@@ -48,7 +44,8 @@ struct OverlayBox {
         }
     }
 
-    func draw(_ overlay: Overlay, catalog: ImageCatalog, on canvas: inout Canvas) {
+    /// Draws the frame, `title` on it and `lines` inside, scrolled to the overlay's position.
+    func draw(_ overlay: Overlay, title: String, lines content: [StyledLine], on canvas: inout Canvas) {
         guard rect.width >= 6, rect.height >= 3 else { return }
         canvas.restyle(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height)) { style in
             style = CellStyle(dim: true)
@@ -62,9 +59,8 @@ struct OverlayBox {
             canvas.write("│", x: rect.x, y: y, style: border)
             canvas.write("│", x: rect.maxX - 1, y: y, style: border)
         }
-        canvas.write(title(of: overlay, catalog: catalog), x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
+        canvas.write(title, x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
 
-        let content = Self.lines(of: overlay, catalog: catalog, width: contentWidth)
         let last = max(0, content.count - contentHeight)
         let top = min(overlay.scroll, last)
         for (offset, line) in content.dropFirst(top).prefix(contentHeight).enumerated() {

@@ -3,34 +3,42 @@ import QingCloud
 import TerminalVocabulary
 
 extension Browser {
-    /// Draws the state into a frame of the given size. Pure and deterministic: the same state, size and
-    /// time give the same frame, and an idle, healthy screen does not change as time passes (ages show
-    /// only with coarse steps, and only next to errors and in the AGE column).
-    public static func render(_ state: BrowserState, size: TerminalSize, now: Date) -> Frame {
-        Renderer(state: state, size: size, now: now).frame()
+    /// Draws the state into a frame of the size it was last told (``BrowserEvent/resize(_:)``). Pure and
+    /// deterministic: the same state and time give the same frame, and an idle, healthy screen does not
+    /// change as time passes (ages show only with coarse steps, and only next to errors and in the AGE
+    /// column).
+    public static func render(_ state: BrowserState, now: Date) -> Frame {
+        Renderer(state: state, geometry: state.geometry, now: now).frame()
     }
 }
 
 /// Lays out and draws one frame: header, list, detail, footer, overlay.
 struct Renderer {
     let state: BrowserState
-    let size: TerminalSize
+    let geometry: ViewGeometry
     let now: Date
+
+    var size: TerminalSize { state.size }
 
     func frame() -> Frame {
         var canvas = Canvas(size: size)
-        let layout = state.layout(for: canvas.frame.size)
+        let layout = geometry.layout
         guard canvas.width > 0, canvas.height > 0 else { return canvas.frame }
         if layout.isTooSmall {
             drawTooSmall(on: &canvas)
             return canvas.frame
         }
         drawHeader(layout, on: &canvas)
-        if let list = layout.list { ListPane(state: state, rect: list, now: now).draw(on: &canvas) }
-        if let detail = layout.detail { drawDetail(detail, placement: layout.placement, on: &canvas) }
+        if let list = layout.list {
+            ListPane(state: state, rect: list, columns: geometry.columns, now: now).draw(on: &canvas)
+        }
+        if let detail = layout.detail, let text = geometry.detailText {
+            drawDetail(detail, text: text, placement: layout.placement, on: &canvas)
+        }
         drawFooter(layout, on: &canvas)
         if let overlay = state.overlay {
-            OverlayBox(size: canvas.frame.size).draw(overlay, catalog: state.catalog, on: &canvas)
+            geometry.overlayBox.draw(overlay, title: geometry.overlayBox.title(of: overlay, catalog: state.catalog),
+                                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
         }
         return canvas.frame
     }
@@ -145,10 +153,9 @@ struct Renderer {
 
     // MARK: Detail
 
-    private func drawDetail(_ rect: Rect, placement: Layout.DetailPlacement, on canvas: inout Canvas) {
+    private func drawDetail(_ rect: Rect, text content: Rect, placement: Layout.DetailPlacement, on canvas: inout Canvas) {
         let focused = state.focus == .detail
         let borderStyle = focused ? Theme.focusedBorder : Theme.border
-        var content = rect
         switch placement {
         case .beside:
             for y in rect.y..<rect.maxY { canvas.write("│", x: rect.x - 1, y: y, style: borderStyle) }
@@ -156,22 +163,20 @@ struct Renderer {
             break
         }
         let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
-        content.y += 1
-        content.height -= 1
 
         guard let row = state.selectedRow, let id = state.selectedID else {
             drawDetailTitle([Span(" detail ", Theme.strong)], position: "", row: titleRow, style: borderStyle, on: &canvas)
-            canvas.write("  no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
+            canvas.write(" no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
             return
         }
         let changed = Set(ImageField.allCases.filter {
             (state.highlights[HighlightKey(imageID: id, field: $0)] ?? .distantPast) > now
         })
-        let lines = DetailContent(row: row, width: max(1, content.width - 2), now: now, highlights: changed).lines
+        let lines = geometry.detailLines(of: row, now: now, highlights: changed)
         let last = max(0, lines.count - content.height)
         let top = min(state.detailScroll, last)
         for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
-            canvas.write(line, x: content.x + 1, y: content.y + offset, limit: content.maxX - 1)
+            canvas.write(line, x: content.x, y: content.y + offset, limit: content.maxX)
         }
         var position = ""
         if lines.count > content.height {
@@ -237,7 +242,7 @@ struct Renderer {
 
     private var hints: [(String, String)] {
         var hints = [("?", "help"), ("/", "filter"), ("⏎", state.detailFullScreen ? "list" : "detail")]
-        if state.layout(for: size).placement != .hidden { hints.append(("Tab", "pane")) }
+        if geometry.layout.placement != .hidden { hints.append(("Tab", "pane")) }
         hints += [("s", "sort"), ("r", "refresh"), ("p", state.refresh.isPaused ? "resume" : "pause"),
                   ("c", "copy id"), ("y", "json"), ("q", "quit")]
         return hints
