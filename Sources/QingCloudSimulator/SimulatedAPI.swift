@@ -43,22 +43,22 @@ struct SimulatedAPI: Sendable {
         case "DescribeImages": return try describeImages(parameters)
         case "DescribeZones": return try describeZones(parameters)
         case let action:
-            throw APIError(code: 1101, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
+            throw APIError(.unknownAction, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
         }
     }
 
     private func describeImages(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
         guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
-            throw APIError(code: 1100, message: "MissingParameter, the parameter [zone] is required")
+            throw APIError(.badRequest, message: "MissingParameter, the parameter [zone] is required")
         }
         let world = try world(of: requestedZone)
         if zones.failing.contains(requestedZone) {
-            throw APIError(code: 5000, message: "InternalError, zone [\(requestedZone)] is failing, please retry later")
+            throw APIError(.internalError, message: "InternalError, zone [\(requestedZone)] is failing, please retry later")
         }
         let request = try DescribeImagesRequest(parameters: parameters)
         let now = clock.virtualElapsed()
         if let unknown = world.firstUnknownID(in: request.filter.imageIDs, at: now) {
-            throw APIError(code: 2100, message: "ResourceNotFound, resource [\(unknown)] not found")
+            throw APIError(.resourceNotFound, message: "ResourceNotFound, resource [\(unknown)] not found")
         }
         let result = world.page(matching: request.filter, at: now, offset: request.offset, limit: request.limit)
         return world.describeImagesResponse(totalCount: result.totalCount, page: result.page)
@@ -73,7 +73,7 @@ struct SimulatedAPI: Sendable {
         let statuses = parameters.list("status")
         let valid = ZoneStatus.documented.map(\.rawValue)
         if let bad = statuses.first(where: { !valid.contains($0) }) {
-            throw APIError(code: 1100, message:
+            throw APIError(.badRequest, message:
                 "InvalidParameterValue, status [\(bad)] is not one of \(valid.joined(separator: ", "))")
         }
         let wanted = parameters.list("zones")
@@ -96,7 +96,7 @@ struct SimulatedAPI: Sendable {
     /// The world of a zone served, or the API's refusal naming the zones served.
     private func world(of zone: String) throws(APIError) -> ImageWorld {
         guard let world = zones[zone] else {
-            throw APIError(code: 1100, message:
+            throw APIError(.badRequest, message:
                 "InvalidParameterValue, zone [\(zone)] is not served by this endpoint, which serves [\(zones.ids.joined(separator: ", "))]")
         }
         return world
