@@ -91,6 +91,8 @@ struct FilterNeedle: Sendable, Hashable {
 /// The image fields a `field:value` term can name.
 enum FilterField: String, Sendable, Hashable {
     case status, os, arch, visibility, provider, owner, tag, name, id, description
+    /// The zone an image was read from, when several are shown.
+    case zone
 
     /// The field a name typed in the filter bar stands for, aliases included; nil when unknown.
     init?(typed name: String) {
@@ -105,6 +107,7 @@ enum FilterField: String, Sendable, Hashable {
         case "name": self = .name
         case "id": self = .id
         case "description", "desc": self = .description
+        case "zone": self = .zone
         default: return nil
         }
     }
@@ -112,7 +115,7 @@ enum FilterField: String, Sendable, Hashable {
     /// Whether values must equal the field (ignoring case) rather than be a substring of it.
     var matchesExactly: Bool {
         switch self {
-        case .status, .os, .arch, .visibility, .provider: true
+        case .status, .os, .arch, .visibility, .provider, .zone: true
         case .owner, .tag, .name, .id, .description: false
         }
     }

@@ -77,6 +77,8 @@ enum FilterColumn: Int, CaseIterable {
     /// Each tag's name, key and value.
     case tags
     case tagIDs, owner, processorType, visibility, provider
+    /// The zone the image was read from; empty when it is not tagged with one.
+    case zone
 
     static let count = allCases.count
 
@@ -95,6 +97,7 @@ enum FilterColumn: Int, CaseIterable {
         case .id: append(image.id)
         case .name: append(image.name)
         case .description: append(image.description ?? "")
+        case .zone: append(image.zone ?? "")
         case .os: append(image.osFamily)
         case .status: append(image.status.rawValue)
         case .transition: append(image.transitionStatus?.rawValue ?? "")

@@ -74,6 +74,7 @@ struct FilterProgram: Sendable {
         case .name: .contains([.name])
         case .id: .contains([.id])
         case .description: .contains([.description])
+        case .zone: .equals([.zone])
         }
     }
 

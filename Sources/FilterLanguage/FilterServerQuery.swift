@@ -67,7 +67,7 @@ extension ImageQuery {
         case .tag:
             guard tagIDs.isEmpty, let single, Self.isResourceID(single, prefix: "tag-") else { return false }
             tagIDs = [single]
-        case .name, .id, .description:
+        case .name, .id, .description, .zone:
             return false
         }
         return true

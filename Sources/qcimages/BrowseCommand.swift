@@ -52,15 +52,24 @@ struct BrowseCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
             let connection = try await connection.connect(logger: logger)
+            let zones: [String]
+            do {
+                // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
+                zones = try await connection.zoneIDs()
+            } catch {
+                await connection.close()
+                throw error
+            }
             let endpoint = connection.client.configuration.endpoint
             let options = BrowserOptions(
                 endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
-                zone: connection.client.configuration.zone,
+                zone: zones[0],
+                zones: zones,
                 isDemo: connection.isDemo,
                 refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000))
             )
             let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
-            logger.info("browsing \(connection.client.configuration)")
+            logger.info("browsing \(connection.client.configuration) zones=\(zones.joined(separator: ","))")
             let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
             await connection.close()
             switch outcome {

@@ -53,6 +53,9 @@ struct Harness {
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
     var quitRequested = false
+    /// With several zones: each zone's server, and the zones whose every request fails.
+    var zoneServers: [String: InProcessImageService] = [:]
+    var failingZones: Set<String> = []
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
@@ -62,6 +65,28 @@ struct Harness {
             refreshInterval: refresh, pageSize: pageSize))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
+    }
+
+    /// A browser showing several zones, each answered by its own server (`zones` in order).
+    init(zones: [(zone: String, images: [Image])], failing: Set<String> = [],
+         size: TerminalSize = TerminalSize(width: 160, height: 40), refresh: Duration? = .seconds(5)) {
+        server = InProcessImageService(images: [])
+        zoneServers = Dictionary(uniqueKeysWithValues: zones.map { ($0.zone, InProcessImageService(images: $0.images)) })
+        failingZones = failing
+        state = BrowserState(options: BrowserOptions(
+            endpointLabel: "api.example.test", zone: zones[0].zone, zones: zones.map(\.zone), refreshInterval: refresh))
+        _ = Browser.update(&state, .resize(size), now: now)
+        absorb(Browser.start(&state, now: now))
+    }
+
+    /// What the server of the query's zone answers (the single server when no zone is named).
+    func serverAnswer(_ query: ImageQuery) -> Result<ImagePage, QingCloudError> {
+        guard let zone = query.zone else { return server.answer(query) }
+        if failingZones.contains(zone) {
+            return .failure(.api(APIError(.internalError, message: "InternalError, zone [\(zone)] is failing"), hint: nil))
+        }
+        return zoneServers[zone]?.answer(query)
+            ?? .failure(.api(APIError(.badRequest, message: "InvalidParameterValue, zone [\(zone)]"), hint: nil))
     }
 
     mutating func absorb(_ effects: [BrowserEffect]) {
@@ -97,14 +122,14 @@ struct Harness {
     mutating func answerNext(with result: Result<ImagePage, QingCloudError>? = nil) {
         guard !pending.isEmpty else { return }
         let request = pending.removeFirst()
-        send(.fetched(request.id, result ?? server.answer(request.query)))
+        send(.fetched(request.id, result ?? serverAnswer(request.query)))
     }
 
     /// Answers the pending request with this id.
     mutating func answer(_ id: RequestID, with result: Result<ImagePage, QingCloudError>? = nil) {
         guard let index = pending.firstIndex(where: { $0.id == id }) else { return }
         let request = pending.remove(at: index)
-        send(.fetched(request.id, result ?? server.answer(request.query)))
+        send(.fetched(request.id, result ?? serverAnswer(request.query)))
     }
 
     /// Answers requests (and the ones they lead to) until none is pending.

@@ -1,10 +1,15 @@
 import QingCloud
+import TerminalVocabulary
 
 /// The settings a browser session starts with, taken from the command line by the executable.
 public struct BrowserOptions: Sendable {
     /// Where the images come from, as the header shows it (host, or "built-in simulator").
     public var endpointLabel: String
+    /// The zone shown, or the first of ``zones``.
     public var zone: String
+    /// The zones shown, in the order given; more than one puts a ZONE column in the list, tags every
+    /// image with its zone and asks each zone for its own pages and refreshes.
+    public var zones: [String]
     /// Whether the images come from the built-in simulator: the header then shows a `DEMO` badge.
     public var isDemo: Bool
     /// How often the images on screen and those in transition are re-queried; nil turns live refresh off.
@@ -19,14 +24,29 @@ public struct BrowserOptions: Sendable {
     public init(
         endpointLabel: String,
         zone: String,
+        zones: [String]? = nil,
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
         pageSize: Int = 100
     ) {
         self.endpointLabel = endpointLabel
-        self.zone = zone
+        let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
+        self.zone = zones[0]
+        self.zones = zones
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
+    }
+
+    /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).
+    public var isMultiZone: Bool { zones.count > 1 }
+
+    /// The zone a request for zone number `index` names: nil (the client's zone) when only one is shown.
+    func requestZone(_ index: Int) -> String? { isMultiZone ? zones[index] : nil }
+
+    /// The ZONE column's width: the widest zone shown (at least the title's 4, at most 12); 0 for one zone.
+    var zoneColumnWidth: Int {
+        guard isMultiZone else { return 0 }
+        return min(12, max(4, zones.map { DisplayWidth.of(Sanitizer.forDisplay($0)) }.max() ?? 0))
     }
 }

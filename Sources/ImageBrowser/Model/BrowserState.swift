@@ -24,12 +24,15 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
-    var paging = PagingState()
+    /// Loading each zone's pages, in the order of ``BrowserOptions/zones``.
+    var pagings: [PagingState]
+    /// Bumped when a retry of failed pages is scheduled, so that an older retry timer is ignored.
+    var pagingRetryGeneration = 0
     var refresh: RefreshState
     var health = ConnectionHealth()
     /// Cells that changed in a refresh and until when they stay highlighted.
     var highlights: [HighlightKey: Date] = [:]
-    /// Ceased images the server listed and the browser leaves out (see ``ingest(_:now:)``).
+    /// Ceased images the server listed and the browser leaves out (see ``ingest(_:zone:now:)``).
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
     var size = TerminalSize(width: 80, height: 24)
@@ -40,6 +43,13 @@ public struct BrowserState: Sendable {
     public init(options: BrowserOptions) {
         self.options = options
         self.refresh = RefreshState(interval: options.refreshInterval)
+        self.pagings = Array(repeating: PagingState(), count: options.zones.count)
+    }
+
+    /// The paging of the first zone: the only one unless several are shown.
+    var paging: PagingState {
+        get { pagings[0] }
+        set { pagings[0] = newValue }
     }
 
     mutating func markQuit() { shouldQuit = true }
@@ -89,6 +99,8 @@ struct FilterBar: Sendable {
 struct ServerSearch: Sendable {
     var query: ImageQuery
     var requestID: RequestID?
+    /// The zone being searched (an index into ``BrowserOptions/zones``); several are searched in turn.
+    var zone = 0
     var nextOffset = 0
     var pagesFetched = 0
 
@@ -105,13 +117,14 @@ struct PagingState: Sendable {
     var inFlight: [RequestID: Int] = [:]
     /// After a failure, no page is requested until the retry timer fires.
     var isWaitingToRetry = false
-    var retryGeneration = 0
     var failures = 0
     /// End was pressed before the last page was loaded: jump to the end when it arrives.
     var jumpToEndPending = false
 
     /// Pages fetched in the background at once.
     static let backgroundConcurrency = 2
+    /// Pages fetched at once over every zone together when several are shown.
+    static let multiZoneConcurrency = 4
 
     func pageCount(pageSize: Int) -> Int? {
         totalCount.map { ($0 + pageSize - 1) / pageSize }
@@ -134,9 +147,10 @@ struct RefreshState: Sendable {
 
 /// One refresh: by-id requests for what is on screen and in transition, plus the first page.
 struct RefreshRound: Sendable {
+    /// What was asked of which zone (an index into ``BrowserOptions/zones``); ids are the API's ids.
     enum Request: Sendable, Hashable {
-        case ids([String])
-        case firstPage
+        case ids([String], zone: Int)
+        case firstPage(zone: Int)
     }
 
     var pending: [RequestID: Request] = [:]
@@ -146,7 +160,10 @@ struct RefreshRound: Sendable {
 /// The last success and the last failure talking to the server, for the header.
 struct ConnectionHealth: Sendable {
     var lastSuccess: Date?
+    /// The latest failure, while it lasts (with several zones: of a zone still failing, naming it).
     var error: ConnectionError?
+    /// With several zones: each zone whose last request failed, by zone index.
+    var zoneErrors: [Int: ConnectionError] = [:]
 }
 
 struct ConnectionError: Sendable, Hashable {

@@ -2,7 +2,8 @@ import FilterLanguage
 import QingCloud
 import TerminalVocabulary
 
-/// Every image loaded so far, by id, kept in the current sort order.
+/// Every image loaded so far, by key (its id, or `zone/id` when several zones are shown), kept in the
+/// current sort order.
 ///
 /// Images live in slots (array positions) so that the sorted and filtered orders are cheap arrays of
 /// small integers; a removed image's slot is left behind and never reused. Each slot holds the image as
@@ -16,6 +17,8 @@ struct ImageCatalog: Sendable {
     /// Every slot's lowercased searchable text, for filtering many images at every keystroke.
     private(set) var filterIndex = FilterIndex()
     private(set) var slotByID: [String: Slot] = [:]
+    /// How many images each zone holds (images not tagged with a zone count under "").
+    private var countByZone: [String: Int] = [:]
     /// The live slots in ``order``.
     private(set) var sorted: [Slot] = []
     private(set) var order: SortOrder
@@ -37,16 +40,17 @@ struct ImageCatalog: Sendable {
     var count: Int { slotByID.count }
 
     func slot(of id: String) -> Slot? { slotByID[id] }
+    func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
     func image(at slot: Slot) -> Image { images[Int(slot)] }
     func row(at slot: Slot) -> ImageRow { rows[Int(slot)] }
     func image(withID id: String) -> Image? { slotByID[id].map { images[Int($0)] } }
 
-    /// Up to `limit` images going through a transition (creating, deleting, ...), in sort order.
+    /// The keys of up to `limit` images going through a transition (creating, deleting, ...), in sort order.
     func idsInTransition(limit: Int) -> [String] {
         var ids: [String] = []
         images.withUnsafeBufferPointer { images in
             for slot in sorted where images[Int(slot)].transitionStatus != nil {
-                ids.append(images[Int(slot)].id)
+                ids.append(images[Int(slot)].key)
                 if ids.count >= limit { break }
             }
         }
@@ -67,7 +71,7 @@ struct ImageCatalog: Sendable {
         var result = MergeResult()
         var moved: Set<Slot> = []
         for image in incoming {
-            if let slot = slotByID[image.id] {
+            if let slot = slotByID[image.key] {
                 let fields = ImageField.changes(from: images[Int(slot)], to: image)
                 images[Int(slot)] = image
                 guard !fields.isEmpty else { continue }
@@ -81,7 +85,8 @@ struct ImageCatalog: Sendable {
                 rows.append(ImageRow(image))
                 widestID = max(widestID, DisplayWidth.of(rows[rows.count - 1].id))
                 filterIndex.append(image)
-                slotByID[image.id] = slot
+                slotByID[image.key] = slot
+                countByZone[image.zone ?? "", default: 0] += 1
                 result.added.append(slot)
             }
         }
@@ -91,11 +96,14 @@ struct ImageCatalog: Sendable {
         return result
     }
 
-    /// Forgets images; returns the slots they had.
+    /// Forgets images (by key); returns the slots they had.
     mutating func remove(ids: some Sequence<String>) -> Set<Slot> {
         var removed: Set<Slot> = []
         for id in ids {
-            if let slot = slotByID.removeValue(forKey: id) { removed.insert(slot) }
+            if let slot = slotByID.removeValue(forKey: id) {
+                removed.insert(slot)
+                countByZone[images[Int(slot)].zone ?? "", default: 0] -= 1
+            }
         }
         if !removed.isEmpty { sorted.removeAll(where: removed.contains) }
         return removed

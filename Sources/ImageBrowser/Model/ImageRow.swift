@@ -8,6 +8,8 @@ import TerminalVocabulary
 /// the API reaches a frame unsanitised. It also holds the precomputed sort keys.
 struct ImageRow: Sendable {
     let id: String
+    /// The zone the image was read from, sanitised; empty when a single zone is shown.
+    let zone: String
     let name: String
     /// The description split at its line breaks, each line sanitised; empty when there is none.
     let descriptionLines: [String]
@@ -36,6 +38,7 @@ struct ImageRow: Sendable {
     init(_ image: Image) {
         func clean(_ text: String) -> String { Sanitizer.forDisplay(text) }
         id = clean(image.id)
+        zone = clean(image.zone ?? "")
         name = clean(image.name)
         descriptionLines = (image.description ?? "")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -61,7 +64,11 @@ struct ImageRow: Sendable {
         statusRank = ImageStatus.documented.firstIndex(of: image.status) ?? ImageStatus.documented.count
         osKey = osFamily.lowercased()
         sourceKey = visibility + "/" + provider
+        tieKey = image.zone.map { image.id + "\u{0}" + $0 } ?? image.id
     }
+
+    /// What makes every order total: the id, then the zone (the same id can live in several zones).
+    let tieKey: String
 
     /// `public/system`, the list's source column.
     var source: String { sourceKey }

@@ -10,7 +10,7 @@ struct SortKeys {
 
     init(column: SortOrder.Column, rows: [ImageRow]) {
         keys = rows.map(column.key(of:))
-        ids = rows.map(\.id)
+        ids = rows.map(\.tieKey)
     }
 
     /// Whether slot `lhs` comes before slot `rhs` in the column's ascending order.

@@ -6,12 +6,13 @@ import Foundation
 /// broken by image id) so that merging pages and reversing give stable, predictable rows.
 struct SortOrder: Sendable, Hashable {
     enum Column: Sendable, Hashable, CaseIterable {
-        case id, name, status, osFamily, processorType, size, source, created
+        case id, zone, name, status, osFamily, processorType, size, source, created
 
         /// The word shown in the header ("sort: size").
         var title: String {
             switch self {
             case .id: "id"
+            case .zone: "zone"
             case .name: "name"
             case .status: "status"
             case .osFamily: "os"
@@ -29,6 +30,7 @@ struct SortOrder: Sendable, Hashable {
         func key(of row: ImageRow) -> SortKey {
             switch self {
             case .id: SortKey()
+            case .zone: SortKey(text: row.zone)
             case .name: SortKey(text: row.nameKey)
             case .status: SortKey(number: Double(row.statusRank), text: row.status)
             case .osFamily: SortKey(text: row.osKey)
@@ -52,9 +54,9 @@ struct SortOrder: Sendable, Hashable {
 
     static let serverDefault = SortOrder(column: .created, descending: true)
 
-    /// The next column in screen order, in its natural direction (`s`).
-    var nextColumn: SortOrder {
-        let all = Column.allCases
+    /// The next column in screen order, in its natural direction (`s`); zone only when several are shown.
+    func nextColumn(withZone: Bool) -> SortOrder {
+        let all = Column.allCases.filter { $0 != .zone || withZone }
         let next = all[(all.firstIndex(of: column)! + 1) % all.count]
         return SortOrder(column: next, descending: next.startsDescending)
     }
@@ -66,8 +68,8 @@ struct SortOrder: Sendable, Hashable {
     func precedes(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
         let left = column.key(of: lhs), right = column.key(of: rhs)
         return descending
-            ? Self.ascending(right, rhs.id, before: left, lhs.id)
-            : Self.ascending(left, lhs.id, before: right, rhs.id)
+            ? Self.ascending(right, rhs.tieKey, before: left, lhs.tieKey)
+            : Self.ascending(left, lhs.tieKey, before: right, rhs.tieKey)
     }
 
     /// Ascending order of two keys of a column, ties broken by id so that it is total.
@@ -98,7 +100,7 @@ struct SortOrder: Sendable, Hashable {
     /// Whether a change of these fields can move an image in this order.
     func isAffected(by fields: Set<ImageField>) -> Bool {
         switch column {
-        case .id: false
+        case .id, .zone: false
         case .name: fields.contains(.name)
         case .status: fields.contains(.status)
         case .osFamily: fields.contains(.osFamily)

@@ -53,8 +53,9 @@ extension BrowserState {
     mutating func handleFetched(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        if let page = paging.inFlight.removeValue(forKey: id) {
-            handlePage(page, result, now: now, &effects)
+        if let zone = pagings.firstIndex(where: { $0.inFlight[id] != nil }),
+           let page = pagings[zone].inFlight.removeValue(forKey: id) {
+            handlePage(page, zone: zone, result, now: now, &effects)
         } else if let request = refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, result, now: now, &effects)
         } else if search?.requestID == id {
@@ -69,10 +70,7 @@ extension BrowserState {
         case .refresh:
             if timer.generation == refresh.generation, !refresh.isPaused { startRefreshRound(&effects) }
         case .retryLoading:
-            if timer.generation == paging.retryGeneration, paging.isWaitingToRetry {
-                paging.isWaitingToRetry = false
-                loadMorePages(&effects)
-            }
+            if timer.generation == pagingRetryGeneration { retryWaitingPages(&effects) }
         case .tick:
             if timer.generation == tick.generation { tick.deadline = nil }
         }
@@ -138,12 +136,19 @@ extension BrowserState {
         message = TransientMessage(text: text, kind: kind, until: now.addingTimeInterval(Browser.messageDuration))
     }
 
-    mutating func recordSuccess(now: Date) {
+    /// A request to zone number `zone` succeeded: its error is over, and the header's error line with it
+    /// unless another zone is still failing.
+    mutating func recordSuccess(now: Date, zone: Int) {
         health.lastSuccess = now
-        health.error = nil
+        health.zoneErrors[zone] = nil
+        health.error = health.zoneErrors.values.max { $0.at < $1.at }
     }
 
-    mutating func recordFailure(_ error: QingCloudError, now: Date) {
-        health.error = ConnectionError(message: Sanitizer.forDisplay(error.description), at: now)
+    /// A request to zone number `zone` failed; with several zones the message names the zone.
+    mutating func recordFailure(_ error: QingCloudError, now: Date, zone: Int) {
+        let prefix = options.isMultiZone ? "zone \(options.zones[zone]): " : ""
+        let failure = ConnectionError(message: Sanitizer.forDisplay(prefix + error.description), at: now)
+        health.zoneErrors[zone] = failure
+        health.error = failure
     }
 }

@@ -54,7 +54,7 @@ extension BrowserState {
                 focus = focus == .list ? .detail : .list
             }
         case .character("s"):
-            setSort(catalog.order.nextColumn, now: now)
+            setSort(catalog.order.nextColumn(withZone: options.isMultiZone), now: now)
         case .character("S"):
             setSort(catalog.order.reversed, now: now)
         case .character("r"):
@@ -87,7 +87,7 @@ extension BrowserState {
 
     /// Arrows, j/k, pages, Home/End and g/G over the list.
     mutating func moveInList(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        paging.jumpToEndPending = false
+        cancelJumpToEnd()
         guard !view.isEmpty else { return }
         let current = selectedIndex ?? 0
         let page = geometry.listRows

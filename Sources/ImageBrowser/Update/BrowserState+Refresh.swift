@@ -2,7 +2,8 @@ import Foundation
 import QingCloud
 
 /// Live refresh: every interval, re-query the images on screen and those in transition (by id), and the
-/// first page (new images, the total); merge by id; remove images that disappeared.
+/// first page (new images, the total); merge by id; remove images that disappeared. With several zones,
+/// each zone is asked for its own images and its own first page.
 extension BrowserState {
     /// At most this many images in transition are re-queried per round, beyond those on screen.
     static let maximumTransitionRefresh = 1_000
@@ -14,8 +15,8 @@ extension BrowserState {
         effects.append(.schedule(BrowserTimer(.refresh, generation: refresh.generation), after: delay))
     }
 
-    /// The image ids a refresh asks for: the rows on screen and the selection first, then every image in
-    /// transition.
+    /// The keys of the images a refresh asks for: the rows on screen and the selection first, then every
+    /// image in transition.
     var refreshTargets: [String] {
         var ids: [String] = []
         var seen: Set<String> = []
@@ -23,7 +24,7 @@ extension BrowserState {
             if seen.insert(id).inserted { ids.append(id) }
         }
         let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
-        for slot in onScreen { add(catalog.image(at: slot).id) }
+        for slot in onScreen { add(catalog.image(at: slot).key) }
         if let selectedID { add(selectedID) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
         return ids
@@ -33,12 +34,18 @@ extension BrowserState {
         guard refresh.round == nil else { return }
         refresh.generation += 1
         var round = RefreshRound()
-        let ids = refreshTargets
-        for start in stride(from: 0, to: ids.count, by: ImageQuery.maximumLimit) {
-            let chunk = Array(ids[start..<min(start + ImageQuery.maximumLimit, ids.count)])
-            requestRefresh(.ids(chunk), in: &round, &effects)
+        var idsByZone = [[String]](repeating: [], count: options.zones.count)
+        for key in refreshTargets {
+            guard let image = catalog.image(withID: key) else { continue }
+            idsByZone[image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0].append(image.id)
         }
-        requestRefresh(.firstPage, in: &round, &effects)
+        for (zone, ids) in idsByZone.enumerated() {
+            for start in stride(from: 0, to: ids.count, by: ImageQuery.maximumLimit) {
+                let chunk = Array(ids[start..<min(start + ImageQuery.maximumLimit, ids.count)])
+                requestRefresh(.ids(chunk, zone: zone), in: &round, &effects)
+            }
+        }
+        for zone in options.zones.indices { requestRefresh(.firstPage(zone: zone), in: &round, &effects) }
         refresh.round = round
     }
 
@@ -48,10 +55,10 @@ extension BrowserState {
         let id = newRequestID()
         round.pending[id] = request
         switch request {
-        case .ids(let ids):
-            effects.append(.fetch(id, ImageQuery(imageIDs: ids, limit: ImageQuery.maximumLimit)))
-        case .firstPage:
-            effects.append(.fetch(id, ImageQuery(offset: 0, limit: pageSize)))
+        case .ids(let ids, let zone):
+            effects.append(.fetch(id, ImageQuery(imageIDs: ids, limit: ImageQuery.maximumLimit, zone: options.requestZone(zone))))
+        case .firstPage(let zone):
+            effects.append(.fetch(id, ImageQuery(offset: 0, limit: pageSize, zone: options.requestZone(zone))))
         }
     }
 
@@ -59,35 +66,44 @@ extension BrowserState {
         _ request: RefreshRound.Request, _ result: Result<ImagePage, QingCloudError>, now: Date,
         _ effects: inout [BrowserEffect]
     ) {
+        let zone: Int
+        switch request {
+        case .ids(_, let requested), .firstPage(let requested): zone = requested
+        }
+        /// The keys the browser holds the images of this zone under.
+        func keys(_ ids: [String]) -> [String] {
+            guard let tag = options.requestZone(zone) else { return ids }
+            return ids.map { tag + "/" + $0 }
+        }
         switch (request, result) {
-        case (.ids(let ids), .success(let answer)):
-            recordSuccess(now: now)
-            ingest(answer.images, now: now)
+        case (.ids(let ids, _), .success(let answer)):
+            recordSuccess(now: now, zone: zone)
+            ingest(answer.images, zone: zone, now: now)
             let returned = Set(answer.images.map(\.id))
-            removeImages(ids.filter { !returned.contains($0) })
+            removeImages(keys(ids.filter { !returned.contains($0) }))
         case (.firstPage, .success(let answer)):
-            recordSuccess(now: now)
-            paging.totalCount = answer.totalCount
-            paging.loadedPages.insert(0)
-            ingest(answer.images, now: now)
-        case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
+            recordSuccess(now: now, zone: zone)
+            pagings[zone].totalCount = answer.totalCount
+            pagings[zone].loadedPages.insert(0)
+            ingest(answer.images, zone: zone, now: now)
+        case (.ids(let ids, _), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.
             if ids.count == 1 {
-                removeImages(ids)
+                removeImages(keys(ids))
             } else if var round = refresh.round {
                 let half = ids.count / 2
-                requestRefresh(.ids(Array(ids[..<half])), in: &round, &effects)
-                requestRefresh(.ids(Array(ids[half...])), in: &round, &effects)
+                requestRefresh(.ids(Array(ids[..<half]), zone: zone), in: &round, &effects)
+                requestRefresh(.ids(Array(ids[half...]), zone: zone), in: &round, &effects)
                 refresh.round = round
             }
         case (_, .failure(.cancelled)):
             break
         case (_, .failure(let error)):
             refresh.round?.failure = error.description
-            recordFailure(error, now: now)
+            recordFailure(error, now: now, zone: zone)
         }
-        if health.error == nil { resumePagingIfWaiting(&effects) }
+        if health.zoneErrors[zone] == nil { resumePagingIfWaiting(zone: zone, &effects) }
         finishRoundIfDone(&effects)
     }
 

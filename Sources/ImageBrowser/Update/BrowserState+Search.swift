@@ -53,8 +53,14 @@ extension BrowserState {
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
         guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
         cancelSearch(&effects)
-        search = ServerSearch(query: query)
+        guard let zone = nextZoneToSearch(after: -1) else { return }
+        search = ServerSearch(query: query, zone: zone)
         requestSearchPage(&effects)
+    }
+
+    /// The next zone after number `zone` whose pages are not all loaded (there the server may know more).
+    private func nextZoneToSearch(after zone: Int) -> Int? {
+        pagings.indices.first { $0 > zone && !pagings[$0].isComplete(pageSize: pageSize) }
     }
 
     private mutating func requestSearchPage(_ effects: inout [BrowserEffect]) {
@@ -63,6 +69,7 @@ extension BrowserState {
         var query = search.query
         query.offset = search.nextOffset
         query.limit = pageSize
+        query.zone = options.requestZone(search.zone)
         search.requestID = id
         self.search = search
         effects.append(.fetch(id, query))
@@ -73,16 +80,19 @@ extension BrowserState {
         search.requestID = nil
         switch result {
         case .success(let answer):
-            recordSuccess(now: now)
+            let zone = search.zone
+            recordSuccess(now: now, zone: zone)
             search.nextOffset += answer.images.count
             search.pagesFetched += 1
-            self.search = search
-            ingest(answer.images, now: now)
-            if !answer.images.isEmpty, search.nextOffset < answer.totalCount,
-               search.pagesFetched < ServerSearch.maximumPages {
-                requestSearchPage(&effects)
+            let zoneHasMore = !answer.images.isEmpty && search.nextOffset < answer.totalCount
+                && search.pagesFetched < ServerSearch.maximumPages
+            if !zoneHasMore, let next = nextZoneToSearch(after: zone) {
+                search = ServerSearch(query: search.query, zone: next)
             }
-            resumePagingIfWaiting(&effects)
+            self.search = search
+            ingest(answer.images, zone: zone, now: now)
+            if zoneHasMore || search.zone != zone { requestSearchPage(&effects) }
+            resumePagingIfWaiting(zone: zone, &effects)
         case .failure(.cancelled):
             self.search = search
         case .failure(let error):

@@ -46,7 +46,7 @@ extension BrowserState {
             case .neighbour: index = min(previousIndex ?? 0, view.count - 1)
             }
         }
-        let id = catalog.image(at: view[index]).id
+        let id = catalog.image(at: view[index]).key
         if id != selectedID { detailScroll = 0 }
         selectedID = id
         if let screenOffset { scrollTop = index - screenOffset }
@@ -67,7 +67,7 @@ extension BrowserState {
     mutating func select(index: Int) {
         guard !view.isEmpty else { return }
         let clamped = min(max(0, index), view.count - 1)
-        let id = catalog.image(at: view[clamped]).id
+        let id = catalog.image(at: view[clamped]).key
         if id != selectedID { detailScroll = 0 }
         selectedID = id
         chosenID = id
@@ -104,20 +104,23 @@ extension BrowserState {
     ///
     /// A ceased image is gone for good: unless the filter asks for ceased images it is left out (and
     /// counted in ``hiddenCeased``), and one that ceases while shown is removed.
-    mutating func ingest(_ images: [Image], now: Date) {
+    mutating func ingest(_ images: [Image], zone: Int, now: Date) {
         var incoming = images
+        if let tag = options.requestZone(zone) {
+            for index in incoming.indices { incoming[index].zone = tag }
+        }
         var ceased: [String] = []
         if !isFilteringForCeased {
-            ceased = images.filter { $0.status == .ceased }.map(\.id)
+            ceased = incoming.filter { $0.status == .ceased }.map(\.key)
             incoming.removeAll { $0.status == .ceased }
         }
         hiddenCeased.formUnion(ceased)
-        hiddenCeased.subtract(incoming.map(\.id))
+        hiddenCeased.subtract(incoming.map(\.key))
         changeView(fallback: .neighbour) { state in
             let result = state.catalog.merge(incoming)
             let until = now.addingTimeInterval(Browser.highlightDuration)
             for (slot, fields) in result.changed {
-                let id = state.catalog.image(at: slot).id
+                let id = state.catalog.image(at: slot).key
                 for field in fields { state.highlights[HighlightKey(imageID: id, field: field)] = until }
             }
             let removed = state.catalog.remove(ids: ceased)

@@ -76,6 +76,9 @@ struct DetailContent {
             field("Created", TextFormat.moment(row.createTime, now: now), .plain, .createTime, wide: true),
             field("Status time", TextFormat.moment(row.statusTime, now: now), .plain, .statusTime, wide: true),
         ]
+        if !row.zone.isEmpty {
+            fields.insert(field("Zone", row.zone), at: 2)
+        }
         if row.statusKind == .deleted {
             fields.append(Field(label: "Recovery", value: recovery(row, now: now), isWide: true))
         }

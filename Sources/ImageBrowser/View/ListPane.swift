@@ -5,11 +5,12 @@ import TerminalVocabulary
 /// The list of images: one row per image, columns chosen to fit the width.
 struct ListPane {
     enum Column: CaseIterable {
-        case id, name, status, osFamily, processorType, size, source, created
+        case id, zone, name, status, osFamily, processorType, size, source, created
 
         var title: String {
             switch self {
             case .id: "ID"
+            case .zone: "ZONE"
             case .name: "NAME"
             case .status: "STATUS"
             case .osFamily: "OS"
@@ -20,10 +21,12 @@ struct ListPane {
             }
         }
 
-        /// The width when shown; the ID column fits the widest ID loaded, the name takes what is left.
-        func width(idWidth: Int) -> Int {
+        /// The width when shown; the ID column fits the widest ID loaded, the ZONE column the widest zone
+        /// shown, the name takes what is left.
+        func width(idWidth: Int, zoneWidth: Int) -> Int {
             switch self {
             case .id: idWidth
+            case .zone: zoneWidth
             case .name: 0
             case .status: 12
             case .osFamily: 10
@@ -39,7 +42,7 @@ struct ListPane {
         /// Dropped first on narrow terminals: higher numbers go first.
         var dropPriority: Int {
             switch self {
-            case .id, .name, .status: 0
+            case .id, .zone, .name, .status: 0
             case .created: 1
             case .osFamily: 2
             case .size: 3
@@ -51,6 +54,7 @@ struct ListPane {
         var sortColumn: SortOrder.Column {
             switch self {
             case .id: .id
+            case .zone: .zone
             case .name: .name
             case .status: .status
             case .osFamily: .osFamily
@@ -64,7 +68,7 @@ struct ListPane {
         /// The fields whose change highlights this column's cell.
         var fields: [ImageField] {
             switch self {
-            case .id: []
+            case .id, .zone: []
             case .name: [.name]
             case .status: [.status, .transition]
             case .osFamily: [.osFamily]
@@ -90,12 +94,12 @@ struct ListPane {
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
     static let idWidthRange = 10...20
 
-    /// The columns that fit `width`, placed left to right.
-    static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
+    /// The columns that fit `width`, placed left to right; a ZONE column when `zoneWidth` is not 0.
+    static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0) -> [PlacedColumn] {
         let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
-        var shown = Column.allCases
+        var shown = Column.allCases.filter { $0 != .zone || zoneWidth > 0 }
         func nameWidth() -> Int {
-            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
+            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
             return width - margin - fixed
         }
         while nameWidth() < comfortableNameWidth,
@@ -105,7 +109,7 @@ struct ListPane {
         var placed: [PlacedColumn] = []
         var x = margin
         for column in shown {
-            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth)
+            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth, zoneWidth: zoneWidth)
             placed.append(PlacedColumn(column: column, x: x, width: columnWidth))
             x += columnWidth + gap
         }
@@ -132,7 +136,7 @@ struct ListPane {
             guard index < state.view.count else { break }
             let y = rect.y + 1 + line
             let slot = state.view[index]
-            drawRow(state.catalog.row(at: slot), imageID: state.catalog.image(at: slot).id, columns, y: y, on: &canvas)
+            drawRow(state.catalog.row(at: slot), imageID: state.catalog.image(at: slot).key, columns, y: y, on: &canvas)
             if index == selected { drawSelectionBar(y: y, columns: columns, on: &canvas) }
         }
     }
@@ -169,8 +173,10 @@ struct ListPane {
                 ? "no loaded image matches; asking the server…"
                 : "no image matches the filter (Esc clears it)"
             style = Theme.warning
-        } else if state.paging.totalCount == 0 {
-            text = "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
+        } else if state.totalCount == 0 {
+            text = state.options.isMultiZone
+                ? "no images in zones \(Sanitizer.forDisplay(state.options.zones.joined(separator: ", ")))"
+                : "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
             style = Theme.faint
         } else if state.health.error != nil {
             text = "no images loaded: the server is not answering (see above)"
@@ -205,6 +211,7 @@ struct ListPane {
     private func cell(_ column: Column, of row: ImageRow) -> (String, CellStyle) {
         switch column {
         case .id: (row.id, .plain)
+        case .zone: (row.zone, Theme.faint)
         case .name: (row.name, .plain)
         case .status: (row.status, Theme.status(row.statusKind))
         case .osFamily: (row.osFamily, .plain)

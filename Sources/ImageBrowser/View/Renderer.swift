@@ -65,7 +65,7 @@ struct Renderer {
     private func drawHeader(_ layout: Layout, on canvas: inout Canvas) {
         let width = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.titleBar)
-        let zone = Sanitizer.forDisplay(state.options.zone)
+        let zone = state.options.isMultiZone ? "\(state.options.zones.count) zones" : Sanitizer.forDisplay(state.options.zone)
         let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
         var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
         let used = (left + [Span(" ")] + badge).displayWidth
@@ -106,7 +106,9 @@ struct Renderer {
         if !state.filter.applied.isEmpty {
             line += [Span(TextFormat.grouped(state.view.count), Theme.strong), Span(" match · ")]
         }
-        if let total = state.paging.totalCount {
+        if state.options.isMultiZone {
+            line += zoneCounts()
+        } else if let total = state.paging.totalCount {
             if state.isFullyLoaded {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
             } else {
@@ -130,6 +132,34 @@ struct Renderer {
         let showsSort = width - sortWidth > 40
         canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
         if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
+    }
+
+    /// With several zones: the images in all, then each zone's state in little room: its images once all
+    /// are loaded, loaded/total while loading, `…` before its first page, `✗` while it fails (the error
+    /// line below names it and says why).
+    private func zoneCounts() -> StyledLine {
+        let loaded = state.catalog.count
+        var line: StyledLine = []
+        if let total = state.totalCount, state.isFullyLoaded || total == loaded {
+            line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
+        } else {
+            line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" loaded")]
+        }
+        for (index, zone) in state.options.zones.enumerated() {
+            line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
+            let paging = state.pagings[index]
+            let count = state.catalog.count(inZone: zone)
+            if state.health.zoneErrors[index] != nil {
+                line.append(Span("✗", Theme.error))
+            } else if let total = paging.totalCount {
+                line.append(paging.isComplete(pageSize: state.pageSize)
+                    ? Span(TextFormat.grouped(count))
+                    : Span(TextFormat.grouped(count) + "/" + TextFormat.grouped(total)))
+            } else {
+                line.append(Span("…", Theme.faint))
+            }
+        }
+        return line
     }
 
     /// The last error, then (right-aligned, when there is room) how old it and the data on screen are.

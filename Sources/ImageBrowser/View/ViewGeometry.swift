@@ -15,9 +15,9 @@ struct ViewGeometry {
     /// The frame of the help and raw JSON overlays.
     let overlayBox: OverlayBox
 
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int) {
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0) {
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen)
-        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID) } ?? []
+        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth) } ?? []
         let listLayout = detailFullScreen
             ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false) : layout
         listRows = max(1, listLayout.listRowCount)
@@ -43,6 +43,6 @@ extension BrowserState {
     /// The geometry for the terminal size last reported.
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
-                     widestID: catalog.widestID)
+                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth)
     }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import QingCloud
+import Testing
+@testable import ImageBrowser
+import TerminalVocabulary
+
+/// Several zones in one browser: each zone paged and refreshed on its own, images tagged with their zone,
+/// a failing zone shown as failing without hiding the others.
+@Suite("Browsing several zones")
+struct BrowserZoneTests {
+    /// pek3a and sh1a share the system images 1...5 (the same ids, as QingCloud's system images are);
+    /// each zone also has its own.
+    static func zones(_ counts: [Int] = [250, 120, 40]) -> [(zone: String, images: [Image])] {
+        let shared = Fixtures.images(5)
+        return [
+            ("pek3a", shared + (1...counts[0]).map { Fixtures.image(100 + $0) }),
+            ("sh1a", shared + (1...counts[1]).map { Fixtures.image(1_000 + $0) }),
+            ("gd2a", (1...counts[2]).map { Fixtures.image(5_000 + $0) }),
+        ]
+    }
+
+    @Test func everyZoneIsLoadedAndEveryImageKeepsItsZone() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        let catalog = harness.state.catalog
+        #expect(catalog.count == 255 + 125 + 40)
+        #expect(harness.state.isFullyLoaded)
+        for zone in ["pek3a", "sh1a"] {
+            #expect(catalog.image(withID: zone + "/" + Fixtures.id(1))?.zone == zone)
+        }
+        #expect(catalog.image(withID: Fixtures.id(1)) == nil, "an image is held under its zone and id")
+        #expect(catalog.count(inZone: "gd2a") == 40)
+        let header = harness.render(160, 40).text(ofRow: 1)
+        #expect(header.contains("420 images · pek3a 255 · sh1a 125 · gd2a 40"), "\(header)")
+        let titles = harness.render(160, 40).text(ofRow: 2)
+        #expect(titles.contains("ID") && titles.contains("ZONE") && titles.contains("NAME"))
+    }
+
+    @Test func requestsInFlightAreBoundedForAllZonesTogether() {
+        var harness = Harness(zones: Self.zones([900, 900, 900]))
+        var most = harness.pending.count
+        while !harness.pending.isEmpty {
+            harness.answerNext()
+            most = max(most, harness.pending.count)
+        }
+        #expect(most <= PagingState.multiZoneConcurrency)
+        #expect(harness.state.catalog.count == 905 + 905 + 900)
+    }
+
+    @Test func aFailingZoneIsNamedAndTheOthersAreComplete() {
+        var harness = Harness(zones: Self.zones(), failing: ["sh1a"])
+        harness.answerAll()
+        #expect(harness.state.catalog.count(inZone: "sh1a") == 0)
+        #expect(harness.state.catalog.count(inZone: "pek3a") == 255)
+        #expect(harness.state.catalog.count(inZone: "gd2a") == 40)
+        #expect(harness.timers[.retryLoading] != nil, "the failing zone is retried later")
+        let frame = harness.render(160, 40)
+        #expect(frame.text(ofRow: 1).contains("pek3a 255 · sh1a ✗ · gd2a 40"), "\(frame.text(ofRow: 1))")
+        #expect(frame.text(ofRow: 2).contains("zone sh1a: internal error"), "\(frame.text(ofRow: 2))")
+
+        // The zone comes back: the retry loads it and the error goes.
+        harness.failingZones = []
+        harness.fire(.retryLoading)
+        harness.answerAll()
+        #expect(harness.state.catalog.count(inZone: "sh1a") == 125)
+        #expect(harness.state.health.error == nil)
+    }
+
+    @Test func theFilterSelectsAZoneAndTheDetailNamesIt() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("zone:sh1a")
+        #expect(harness.state.view.count == 125)
+        #expect(harness.state.view.allSatisfy { harness.state.catalog.image(at: $0).zone == "sh1a" })
+        let detail = harness.render(160, 40).text
+        #expect(detail.contains("Zone        sh1a"), "\(detail)")
+    }
+
+    @Test func sortingByZoneIsOneOfTheColumns() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        let order = SortOrder.serverDefault.nextColumn(withZone: true)
+        #expect(SortOrder(column: .id, descending: false).nextColumn(withZone: true).column == .zone)
+        #expect(SortOrder(column: .id, descending: false).nextColumn(withZone: false).column == .name)
+        harness.state.setSort(SortOrder(column: .zone, descending: false), now: harness.now)
+        let zones = harness.state.view.map { harness.state.catalog.image(at: $0).zone ?? "" }
+        #expect(zones == zones.sorted())
+        #expect(order.column == .id)
+    }
+
+    @Test func liveRefreshAsksEveryZoneAndChangesOnlyThatZonesImage() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        harness.fire(.refresh)
+        let zonesAsked = Set(harness.pending.compactMap(\.query.zone))
+        #expect(zonesAsked == ["pek3a", "sh1a", "gd2a"])
+        #expect(harness.pending.filter { $0.query.offset == 0 && $0.query.imageIDs.isEmpty }.count == 3)
+        // The shared image 1 changes in sh1a only.
+        harness.zoneServers["sh1a"]?.images[0].status = .deprecated
+        harness.answerAll()
+        #expect(harness.state.catalog.image(withID: "sh1a/" + Fixtures.id(1))?.status == .deprecated)
+        #expect(harness.state.catalog.image(withID: "pek3a/" + Fixtures.id(1))?.status == .available)
+    }
+
+    @Test func refreshNowCoversEveryZone() {
+        var harness = Harness(zones: Self.zones(), refresh: nil)
+        harness.answerAll()
+        harness.press(.character("r"))
+        #expect(Set(harness.pending.compactMap(\.query.zone)) == ["pek3a", "sh1a", "gd2a"])
+    }
+
+    @Test func copyAndRawJSONUseTheImageOfTheZoneSelected() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("zone:sh1a " + Fixtures.id(1))
+        harness.press(.enter, .character("c"))
+        #expect(harness.copied == [Fixtures.id(1)])
+        #expect(harness.state.selectedID == "sh1a/" + Fixtures.id(1))
+        harness.press(.character("y"))
+        #expect(harness.render(160, 40).text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
+    }
+}
