@@ -158,6 +158,18 @@ tmux_ send-keys -t filter -l 'os:ubuntu|centos !status:pending size>=100 镜像'
 wait_until 20 screen_has "match"
 shoot filter "qcimages --demo  (a filter as you type)"
 
+# Every zone at once: the demo's three zones side by side, with a ZONE column and each zone's state in
+# the header, filtered to find where images of one name live.
+start zones 160 45 -- --demo -z all
+wait_until 60 has_rows 30
+all_zones_loaded() { screen_text | sed -n 2p | grep -qE 'pek3a [0-9,]+ · sh1a [0-9,]+ · gd2a [0-9,]+ *'; }
+wait_until 300 all_zones_loaded
+tmux_ send-keys -t zones /
+tmux_ send-keys -t zones -l 'mysql-slave'
+tmux_ send-keys -t zones Enter
+wait_until 20 screen_has "filter mysql-slave"
+shoot zones "qcimages --demo -z all  (three zones at once)"
+
 # The help overlay.
 start help 120 40 -- --demo
 wait_until 60 has_rows 20

@@ -13,17 +13,12 @@ public struct ZonePager: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// Progress of one zone: images collected so far and its latest total.
-    public typealias Progress = @Sendable (_ zone: String, _ loaded: Int, _ total: Int) -> Void
-
     /// Every image matching `query` (its `zone`, `offset` and `limit` are ignored) in each of `zones`,
     /// in the order of `zones`; each zone's images in the server's order.
-    public func fetchAll(zones: [String], matching query: ImageQuery, progress: Progress? = nil) async -> [ZoneImages] {
+    public func fetchAll(zones: [String], matching query: ImageQuery) async -> [ZoneImages] {
         let limited = LimitedImageService(service: service, limit: ConcurrencyLimit(concurrency))
         let pager = ImagePager(service: limited, concurrency: concurrency)
-        return await eachZone(zones, query) { zoneQuery in
-            try await pager.fetchAll(matching: zoneQuery) { loaded, total in progress?(zoneQuery.zone ?? "", loaded, total) }
-        }
+        return await eachZone(zones, query) { zoneQuery in try await pager.fetchAll(matching: zoneQuery) }
     }
 
     /// One page (the `offset` and `limit` of `query`) of each of `zones`, in the order of `zones`.

@@ -64,6 +64,21 @@ table.add("sort by the next column + render (s, 8 columns)", measure(times: 16) 
     _ = Browser.render(state, now: now)
 })
 
+var zonedState = state
+let zonedLoad = measureOnce { zonedState = loadThreeZones(imageCount: imageCount, now: now, size: size) }
+table.add("load \(imageCount.formatted()) images over three zones", [zonedLoad])
+_ = Browser.update(&zonedState, .key(.character("/")), now: now)
+var zonedKeystrokes: [Duration] = []
+for _ in 0..<3 {
+    for key in FilterSession.keys + FilterSession.typed("zone:sh1a ubuntu") + [.control("u")] {
+        zonedKeystrokes.append(measureOnce {
+            _ = Browser.update(&zonedState, .key(key), now: now)
+            _ = Browser.render(zonedState, now: now)
+        })
+    }
+}
+table.add("filter keystroke -> new frame (\(imageCount.formatted()) over three zones)", zonedKeystrokes)
+
 let sampleBody = try JSONEncoder().encode(JSONValue.object([
     "ret_code": .int(0), "total_count": .int(imageCount), "image_set": .array(catalogue.prefix(100).map(\.apiObject)),
 ]))
@@ -107,7 +122,7 @@ enum FilterSession {
         + typed("prod|staging") + [.backspace, .backspace] + typed(" tag:env") + [.control("u")]
         + typed("!deleted") + [.control("u")]
 
-    private static func typed(_ text: String) -> [Key] { text.map(Key.character) }
+    static func typed(_ text: String) -> [Key] { text.map(Key.character) }
 }
 
 func measureOnce(_ body: () throws -> Void) rethrows -> Duration {

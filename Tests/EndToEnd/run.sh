@@ -16,14 +16,15 @@ command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
 work=$(mktemp -d)
 socket="qcimages-e2e-$$"
 simulator_pid=""
+zones_pid=""
 tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
 
 cleanup() {
     tmux_ kill-server 2>/dev/null
-    if [[ -n $simulator_pid ]]; then
-        kill "$simulator_pid" 2>/dev/null
-        wait "$simulator_pid" 2>/dev/null
-    fi
+    for pid in $simulator_pid $zones_pid; do
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -307,6 +308,38 @@ else
     fail "NO_COLOR: rows appear" "$(last_screen)"
 fi
 check_quit "NO_COLOR: q" 0 tmux_ send-keys -t nocolor q
+
+# --- 5. three zones, one failing --------------------------------------------------------------------------
+
+exec {zones_out}< <(exec "$binary" simulate --port 0 --images 400 --seed 5 --zones pek3a,sh1a,gd2a \
+    --failing-zone sh1a 2>"$work/zones.err")
+zones_pid=$!
+zones_endpoint=""
+read -r -t 60 zones_endpoint <&"$zones_out"
+if [[ $zones_endpoint == http*://* ]]; then
+    zone_env=("QINGCLOUD_ENDPOINT=$zones_endpoint")
+    count_in() { env "${credentials[@]}" "${zone_env[@]}" "$binary" list -z "$1" -o ids | wc -l; }
+    pek3a_count=$(count_in pek3a)
+    gd2a_count=$(count_in gd2a)
+    start_browser zones 160 40 "${zone_env[@]}" -- --refresh 2 -z pek3a,sh1a,gd2a
+    # The list's ZONE column comes right after the ID.
+    row_zones() { list_rows | awk '{ print $2 }' | sort -u | tr '\n' ' '; }
+    zones_complete() {
+        screen_text | sed -n 2p | grep -qF "pek3a $(printf "%'d" "$pek3a_count") · sh1a ✗ · gd2a $(printf "%'d" "$gd2a_count")"
+    }
+    check "three zones, sh1a failing: the header counts pek3a ($pek3a_count) and gd2a ($gd2a_count) complete, sh1a ✗" \
+        wait_until 60 zones_complete
+    check "the error line names the failed zone" screen_has "zone sh1a: internal error"
+    check "rows come from pek3a and gd2a, none from sh1a" wait_until 10 eval '[[ $(row_zones) == "gd2a pek3a " ]]'
+    tmux_ send-keys -t zones /
+    tmux_ send-keys -t zones -l 'zone:gd2a'
+    check "the filter zone:gd2a leaves only gd2a rows" wait_until 20 eval '[[ $(row_zones) == "gd2a " ]]'
+    tmux_ send-keys -t zones Enter
+    check "the detail pane names the zone" screen_has "Zone        gd2a"
+    check_quit "three zones: q" 0 tmux_ send-keys -t zones q
+else
+    fail "the three-zone simulator prints its endpoint URL first" "first line: $zones_endpoint; stderr: $(cat "$work/zones.err")"
+fi
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
