@@ -125,7 +125,7 @@ struct Renderer {
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
         }
         let order = state.catalog.order
-        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.title + (order.descending ? " ▼" : " ▲") + " ")]
+        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
         let sortWidth = sort.displayWidth
         let showsSort = width - sortWidth > 40
         canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
