@@ -9,7 +9,7 @@ import TerminalVocabulary
 func loadThreeZones(imageCount: Int, now: Date, size: TerminalSize) -> BrowserState {
     let zones = ["pek3a", "sh1a", "gd2a"]
     let services = Dictionary(uniqueKeysWithValues: zones.enumerated().map { index, zone in
-        (zone, InProcessImageService(images: ImageCatalogue.generate(
+        (zone, InProcessImageService(images: SeededCatalogue.generate(
             count: imageCount / zones.count, seed: 42 + UInt64(index), now: now)))
     })
     var state = BrowserState(options: BrowserOptions(

@@ -43,7 +43,7 @@ public struct BrowserState: Sendable {
     public init(options: BrowserOptions) {
         self.options = options
         self.refresh = RefreshState(interval: options.refreshInterval)
-        self.pagings = Array(repeating: PagingState(), count: options.zones.count)
+        self.pagings = Array(repeating: PagingState(pageSize: options.pageSize), count: options.zones.count)
     }
 
     /// The paging of the first zone: the only one unless several are shown.
@@ -110,10 +110,11 @@ struct ServerSearch: Sendable {
     var isRunning: Bool { requestID != nil }
 }
 
-/// Loading the whole catalogue page by page (unfiltered, in the server's order).
+/// Loading the whole catalogue page by page (unfiltered, in the server's order), as the client's
+/// ``PagePlan`` says: overlapping pages, seams read again when the catalogue shifted meanwhile.
 struct PagingState: Sendable {
-    var totalCount: Int?
-    var loadedPages: Set<Int> = []
+    var plan: PagePlan
+    /// The offset each request in flight reads.
     var inFlight: [RequestID: Int] = [:]
     /// After a failure, no page is requested until the retry timer fires.
     var isWaitingToRetry = false
@@ -126,14 +127,13 @@ struct PagingState: Sendable {
     /// Pages fetched at once over every zone together when several are shown.
     static let multiZoneConcurrency = 4
 
-    func pageCount(pageSize: Int) -> Int? {
-        totalCount.map { ($0 + pageSize - 1) / pageSize }
+    /// Pages of `pageSize` overlapping by up to 8 images (none for tiny pages).
+    init(pageSize: Int) {
+        plan = PagePlan(limit: pageSize, overlap: min(8, pageSize / 4))
     }
 
-    func isComplete(pageSize: Int) -> Bool {
-        guard let pages = pageCount(pageSize: pageSize) else { return false }
-        return (0..<pages).allSatisfy(loadedPages.contains)
-    }
+    /// The latest total the server reported.
+    var totalCount: Int? { plan.total }
 }
 
 /// Live refresh: the schedule, and the round of requests in flight.

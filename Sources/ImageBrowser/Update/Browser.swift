@@ -54,8 +54,8 @@ extension BrowserState {
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
         if let zone = pagings.firstIndex(where: { $0.inFlight[id] != nil }),
-           let page = pagings[zone].inFlight.removeValue(forKey: id) {
-            handlePage(page, zone: zone, result, now: now, &effects)
+           let offset = pagings[zone].inFlight.removeValue(forKey: id) {
+            handlePage(at: offset, zone: zone, result, now: now, &effects)
         } else if let request = refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, result, now: now, &effects)
         } else if search?.requestID == id {

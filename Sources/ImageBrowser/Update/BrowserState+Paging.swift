@@ -2,12 +2,12 @@ import Foundation
 import QingCloud
 
 /// Loading the catalogue page by page: the first page at once, then the rest in the background, a few
-/// at a time; End asks for the last page out of turn. With several zones each zone is paged on its own,
-/// side by side, under one bound on the pages in flight for all of them together.
+/// at a time; End asks for the last page out of turn. With several zones each zone has its own
+/// ``PagePlan``, read side by side under one bound on the pages in flight for all of them together.
 extension BrowserState {
     var pageSize: Int { options.pageSize }
 
-    var isFullyLoaded: Bool { pagings.allSatisfy { $0.isComplete(pageSize: pageSize) } }
+    var isFullyLoaded: Bool { pagings.allSatisfy(\.plan.isComplete) }
 
     /// The images every zone reported in all, once at least one has; nil before.
     var totalCount: Int? {
@@ -20,64 +20,51 @@ extension BrowserState {
         options.isMultiZone ? PagingState.multiZoneConcurrency : PagingState.backgroundConcurrency
     }
 
-    /// Requests the next pages not loaded yet, zone after zone in turn (the zone with the fewest pages
-    /// loaded or asked for first, so that every zone moves on), keeping ``pagingConcurrency`` in flight;
-    /// a zone whose total is not known yet gets its first page first.
+    /// Requests the pages the plans want next, one zone after the other (the zone with the fewest pages
+    /// read or asked for first, so that every zone moves on), keeping ``pagingConcurrency`` in flight.
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         var inFlight = pagings.reduce(0) { $0 + $1.inFlight.count }
-        let progress = pagings.map { $0.loadedPages.count + $0.inFlight.count }
-        let zonesByProgress = pagings.indices.sorted { (progress[$0], $0) < (progress[$1], $1) }
-        var nextPage = [Int](repeating: 0, count: pagings.count)
         var requested = true
         while inFlight < pagingConcurrency, requested {
             requested = false
-            for zone in zonesByProgress where inFlight < pagingConcurrency && !pagings[zone].isWaitingToRetry {
-                guard let pageCount = pagings[zone].pageCount(pageSize: pageSize) else {
-                    if pagings[zone].inFlight.isEmpty {
-                        requestPage(0, zone: zone, &effects)
-                        inFlight += 1
-                    }
-                    continue
-                }
-                let asked = Set(pagings[zone].inFlight.values)
-                var page = nextPage[zone]
-                while page < pageCount, pagings[zone].loadedPages.contains(page) || asked.contains(page) { page += 1 }
-                if page < pageCount {
-                    requestPage(page, zone: zone, &effects)
+            let progress = pagings.map { $0.plan.pagesRead + $0.inFlight.count }
+            for zone in pagings.indices.sorted(by: { (progress[$0], $0) < (progress[$1], $1) })
+            where inFlight < pagingConcurrency && !pagings[zone].isWaitingToRetry {
+                for offset in pagings[zone].plan.take(upTo: 1) {
+                    requestPage(at: offset, zone: zone, &effects)
                     inFlight += 1
                     requested = true
-                    page += 1
                 }
-                nextPage[zone] = page
             }
         }
     }
 
-    mutating func requestPage(_ page: Int, zone: Int, _ effects: inout [BrowserEffect]) {
+    /// Sends the request for the page at `offset` of zone number `zone`, which its plan counts as in flight.
+    mutating func requestPage(at offset: Int, zone: Int, _ effects: inout [BrowserEffect]) {
         let id = newRequestID()
-        pagings[zone].inFlight[id] = page
-        effects.append(.fetch(id, ImageQuery(offset: page * pageSize, limit: pageSize, zone: options.requestZone(zone))))
+        pagings[zone].inFlight[id] = offset
+        effects.append(.fetch(id, ImageQuery(offset: offset, limit: pageSize, zone: options.requestZone(zone))))
     }
 
     mutating func handlePage(
-        _ page: Int, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+        at offset: Int, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        _ effects: inout [BrowserEffect]
     ) {
         switch result {
         case .success(let answer):
-            pagings[zone].totalCount = answer.totalCount
-            pagings[zone].loadedPages.insert(page)
+            pagings[zone].plan.receive(answer, at: offset)
             pagings[zone].failures = 0
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
-            if pagings[zone].jumpToEndPending, let pageCount = pagings[zone].pageCount(pageSize: pageSize),
-               page >= pageCount - 1 {
+            if pagings[zone].jumpToEndPending, offset >= pagings[zone].plan.lastOffset {
                 pagings[zone].jumpToEndPending = false
                 if !pagings.contains(where: \.jumpToEndPending) { select(index: view.count - 1) }
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
-            break
+            pagings[zone].plan.abandon(offset)
         case .failure(let error):
+            pagings[zone].plan.abandon(offset)
             pagings[zone].failures += 1
             recordFailure(error, now: now, zone: zone)
             retryPagesLater(zone: zone, &effects)
@@ -112,12 +99,12 @@ extension BrowserState {
         select(index: view.count - 1)
         var loading = false
         for zone in pagings.indices {
-            guard let pageCount = pagings[zone].pageCount(pageSize: pageSize), pageCount > 0 else { continue }
-            let last = pageCount - 1
-            guard !pagings[zone].loadedPages.contains(last) else { continue }
+            guard pagings[zone].plan.total.map({ $0 > 0 }) ?? false else { continue }
+            let last = pagings[zone].plan.lastOffset
+            guard !pagings[zone].plan.hasRead(last) else { continue }
             pagings[zone].jumpToEndPending = true
             loading = true
-            if !pagings[zone].inFlight.values.contains(last) { requestPage(last, zone: zone, &effects) }
+            if pagings[zone].plan.take(last) { requestPage(at: last, zone: zone, &effects) }
         }
         if loading { show("loading the end of the list…", now: now) }
     }

@@ -83,9 +83,9 @@ extension BrowserState {
             removeImages(keys(ids.filter { !returned.contains($0) }))
         case (.firstPage, .success(let answer)):
             recordSuccess(now: now, zone: zone)
-            pagings[zone].totalCount = answer.totalCount
-            pagings[zone].loadedPages.insert(0)
+            pagings[zone].plan.receive(answer, at: 0)
             ingest(answer.images, zone: zone, now: now)
+            loadMorePages(&effects)
         case (.ids(let ids, _), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.

@@ -4,84 +4,8 @@ import TerminalVocabulary
 
 /// The list of images: one row per image, columns chosen to fit the width.
 struct ListPane {
-    enum Column: CaseIterable {
-        case id, zone, name, status, osFamily, processorType, size, source, created
-
-        var title: String {
-            switch self {
-            case .id: "ID"
-            case .zone: "ZONE"
-            case .name: "NAME"
-            case .status: "STATUS"
-            case .osFamily: "OS"
-            case .processorType: "ARCH"
-            case .size: "SIZE"
-            case .source: "VISIBILITY"
-            case .created: "AGE"
-            }
-        }
-
-        /// The width when shown; the ID column fits the widest ID loaded, the ZONE column the widest zone
-        /// shown, the name takes what is left.
-        func width(idWidth: Int, zoneWidth: Int) -> Int {
-            switch self {
-            case .id: idWidth
-            case .zone: zoneWidth
-            case .name: 0
-            case .status: 12
-            case .osFamily: 10
-            case .processorType: 5
-            case .size: 5
-            case .source: 14
-            case .created: 4
-            }
-        }
-
-        var alignsRight: Bool { self == .size || self == .created }
-
-        /// Dropped first on narrow terminals: higher numbers go first.
-        var dropPriority: Int {
-            switch self {
-            case .id, .zone, .name, .status: 0
-            case .created: 1
-            case .osFamily: 2
-            case .size: 3
-            case .source: 4
-            case .processorType: 5
-            }
-        }
-
-        var sortColumn: SortOrder.Column {
-            switch self {
-            case .id: .id
-            case .zone: .zone
-            case .name: .name
-            case .status: .status
-            case .osFamily: .osFamily
-            case .processorType: .processorType
-            case .size: .size
-            case .source: .source
-            case .created: .created
-            }
-        }
-
-        /// The fields whose change highlights this column's cell.
-        var fields: [ImageField] {
-            switch self {
-            case .id, .zone: []
-            case .name: [.name]
-            case .status: [.status, .transition]
-            case .osFamily: [.osFamily]
-            case .processorType: [.processorType]
-            case .size: [.size]
-            case .source: [.visibility, .provider]
-            case .created: [.createTime]
-            }
-        }
-    }
-
     struct PlacedColumn {
-        var column: Column
+        var column: ImageColumn
         var x: Int
         var width: Int
     }
@@ -97,7 +21,7 @@ struct ListPane {
     /// The columns that fit `width`, placed left to right; a ZONE column when `zoneWidth` is not 0.
     static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0) -> [PlacedColumn] {
         let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
-        var shown = Column.allCases.filter { $0 != .zone || zoneWidth > 0 }
+        var shown = ImageColumn.allCases.filter { $0 != .zone || zoneWidth > 0 }
         func nameWidth() -> Int {
             let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
             return width - margin - fixed
@@ -156,7 +80,7 @@ struct ListPane {
     private func drawTitles(_ columns: [PlacedColumn], on canvas: inout Canvas) {
         let order = state.catalog.order
         for placed in columns {
-            let sorted = placed.column.sortColumn == order.column
+            let sorted = placed.column == order.column
             var title = placed.column.title
             if sorted { title += order.descending ? "▼" : "▲" }
             let text = DisplayWidth.fit(title, width: placed.width, alignRight: placed.column.alignsRight)
@@ -208,7 +132,7 @@ struct ListPane {
         (state.highlights[HighlightKey(imageID: imageID, field: field)] ?? .distantPast) > now
     }
 
-    private func cell(_ column: Column, of row: ImageRow) -> (String, CellStyle) {
+    private func cell(_ column: ImageColumn, of row: ImageRow) -> (String, CellStyle) {
         switch column {
         case .id: (row.id, .plain)
         case .zone: (row.zone, Theme.faint)
@@ -219,6 +143,68 @@ struct ListPane {
         case .size: ("\(row.sizeGB)G", .plain)
         case .source: (row.source, Theme.faint)
         case .created: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        }
+    }
+}
+
+/// How the columns show in the list.
+extension ImageColumn {
+    /// The column's title in the list.
+    var title: String {
+        switch self {
+        case .id: "ID"
+        case .zone: "ZONE"
+        case .name: "NAME"
+        case .status: "STATUS"
+        case .osFamily: "OS"
+        case .processorType: "ARCH"
+        case .size: "SIZE"
+        case .source: "VISIBILITY"
+        case .created: "AGE"
+        }
+    }
+
+    /// The width when shown; the ID column fits the widest ID loaded, the ZONE column the widest zone
+    /// shown, the name takes what is left.
+    func width(idWidth: Int, zoneWidth: Int) -> Int {
+        switch self {
+        case .id: idWidth
+        case .zone: zoneWidth
+        case .name: 0
+        case .status: 12
+        case .osFamily: 10
+        case .processorType: 5
+        case .size: 5
+        case .source: 14
+        case .created: 4
+        }
+    }
+
+    var alignsRight: Bool { self == .size || self == .created }
+
+    /// Dropped first on narrow terminals: higher numbers go first.
+    var dropPriority: Int {
+        switch self {
+        case .id, .zone, .name, .status: 0
+        case .created: 1
+        case .osFamily: 2
+        case .size: 3
+        case .source: 4
+        case .processorType: 5
+        }
+    }
+
+    /// The fields whose change highlights this column's cell.
+    var fields: [ImageField] {
+        switch self {
+        case .id, .zone: []
+        case .name: [.name]
+        case .status: [.status, .transition]
+        case .osFamily: [.osFamily]
+        case .processorType: [.processorType]
+        case .size: [.size]
+        case .source: [.visibility, .provider]
+        case .created: [.createTime]
         }
     }
 }
