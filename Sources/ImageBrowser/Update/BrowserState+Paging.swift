@@ -35,10 +35,16 @@ extension BrowserState {
         switch result {
         case .success(let answer):
             paging.totalCount = answer.totalCount
-            paging.loadedPages.insert(page)
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
+            let promised = min(pageSize, max(0, answer.totalCount - page * pageSize))
+            if answer.images.count < promised, paging.askedAgain.insert(page).inserted {
+                requestPage(page, &effects)
+                return
+            }
+            paging.missingByPage[page] = answer.images.count < promised ? promised - answer.images.count : nil
+            paging.loadedPages.insert(page)
             if paging.jumpToEndPending, let pageCount = paging.pageCount(pageSize: pageSize), page >= pageCount - 1 {
                 paging.jumpToEndPending = false
                 select(index: view.count - 1)
