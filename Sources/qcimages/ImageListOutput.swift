@@ -22,7 +22,8 @@ public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
     public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
         if format == .table { return table(page.images) }
-        return start(format) + part(page.images, as: format, first: true) + end(format, totalCount: page.totalCount)
+        return start(format) + part(page.images, as: format, first: true)
+            + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
     }
 
     /// What comes before the first images of a streamed output (the CSV header, JSON's opening).
@@ -45,11 +46,12 @@ public enum ImageListOutput {
         }
     }
 
-    /// What ends a streamed output: for JSON the latest total, as `total_count`.
-    public static func end(_ format: ImageListFormat, totalCount: Int) -> String {
+    /// What ends a streamed output (`empty` when no part had images): for JSON the latest total, as
+    /// `total_count`, laid out as `JSONEncoder` lays out the whole document.
+    public static func end(_ format: ImageListFormat, totalCount: Int, empty: Bool) -> String {
         switch format {
         case .table, .ids, .csv: ""
-        case .json: "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
+        case .json: (empty ? "\n" : "") + "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
         }
     }
 

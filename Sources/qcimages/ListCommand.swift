@@ -142,7 +142,7 @@ struct ListCommand: AsyncParsableCommand {
                 StandardOutput.write(ImageListOutput.part(images, as: format, first: first))
                 first = false
             }
-            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount))
+            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
         }
         guard let missing = completion.missing else { return nil }
         return "incomplete: the server reported \(completion.totalCount) images but its pages held \(completion.loaded) "
