@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CursesTerminalTests",
-            dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary"]
+            dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary", "QingCloud", "QingCloudSimulator"]
         ),
         .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "TerminalVocabulary"]),
     ],

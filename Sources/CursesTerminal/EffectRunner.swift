@@ -1,25 +1,44 @@
 import Foundation
 import ImageBrowser
 import QingCloud
+import Synchronization
 
-/// Runs the browser's network and timer effects as tasks and posts their results back as events.
+/// Runs every effect the browser asks for, the one place where they happen: network requests and
+/// timers as tasks that post their results back as events; quitting and copying as what the terminal
+/// loop must do next on its own thread.
 ///
 /// The update function stays pure and the UI never waits: each fetch and each timer is its own task.
-/// `.quit` and `.copyToClipboard` are ignored here; the terminal loop handles them.
-public final class EffectRunner: Sendable {
+final class EffectRunner: Sendable {
+    /// What the terminal loop does after an effect, on the thread that owns the terminal.
+    enum TerminalAction: Sendable, Equatable {
+        /// End the session.
+        case quit
+        /// Write these bytes to the terminal between frames (the clipboard sequence).
+        case write([UInt8])
+    }
+
     private let service: any ImageService
     private let post: @Sendable (BrowserEvent) -> Void
+    private let clipboard: ClipboardSequence.Multiplexer
     private let tasks = TaskTable()
 
-    public init(service: any ImageService, post: @escaping @Sendable (BrowserEvent) -> Void) {
+    init(
+        service: any ImageService, clipboard: ClipboardSequence.Multiplexer = .none,
+        post: @escaping @Sendable (BrowserEvent) -> Void
+    ) {
         self.service = service
+        self.clipboard = clipboard
         self.post = post
     }
 
-    public func run(_ effect: BrowserEffect) {
+    /// Runs `effect`; returns what the terminal loop must do, if anything.
+    @discardableResult
+    func run(_ effect: BrowserEffect) -> TerminalAction? {
         switch effect {
-        case .quit, .copyToClipboard:
-            break
+        case .quit:
+            return .quit
+        case .copyToClipboard(let text):
+            return ClipboardSequence.bytes(copying: text, through: clipboard).map(TerminalAction.write)
         case .fetch(let id, let query):
             let service = self.service, post = self.post, tasks = self.tasks
             tasks.start(.request(id)) { token in
@@ -55,53 +74,55 @@ public final class EffectRunner: Sendable {
                 }
             }
         }
+        return nil
     }
 
     /// Cancels every request and timer; nothing more is posted for them.
-    public func cancelAll() {
+    func cancelAll() {
         tasks.cancelAll()
     }
 }
 
 /// The running tasks by what they are for, so that a request can be cancelled by id and a timer
 /// replaced by the next one of its kind.
-private final class TaskTable: @unchecked Sendable {
+private final class TaskTable: Sendable {
     enum Key: Hashable {
         case request(RequestID)
         case timer(BrowserTimer.Kind)
     }
 
-    private let lock = NSLock()
-    private var running: [Key: (token: Int, task: Task<Void, Never>)] = [:]
-    private var nextToken = 0
+    private struct Running {
+        var tasks: [Key: (token: Int, task: Task<Void, Never>)] = [:]
+        var nextToken = 0
+    }
+
+    private let running = Mutex(Running())
 
     /// Starts a task under `key` (cancelling the one it replaces). The lock is held while the task is
     /// created, so the task cannot finish before it is registered.
     func start(_ key: Key, _ makeTask: (Int) -> Task<Void, Never>) {
-        lock.lock()
-        defer { lock.unlock() }
-        nextToken += 1
-        running[key]?.task.cancel()
-        running[key] = (nextToken, makeTask(nextToken))
+        running.withLock { running in
+            running.nextToken += 1
+            running.tasks[key]?.task.cancel()
+            running.tasks[key] = (running.nextToken, makeTask(running.nextToken))
+        }
     }
 
     /// Forgets a task that ended, unless another task has taken its key since.
     func finish(_ key: Key, token: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if running[key]?.token == token { running[key] = nil }
+        running.withLock { running in
+            if running.tasks[key]?.token == token { running.tasks[key] = nil }
+        }
     }
 
     func cancel(_ key: Key) {
-        lock.lock()
-        defer { lock.unlock() }
-        running.removeValue(forKey: key)?.task.cancel()
+        running.withLock { $0.tasks.removeValue(forKey: key)?.task.cancel() }
     }
 
     func cancelAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        for entry in running.values { entry.task.cancel() }
-        running.removeAll()
+        running.withLock { running in
+            for entry in running.tasks.values { entry.task.cancel() }
+            running.tasks.removeAll()
+        }
     }
 }

@@ -1,12 +1,11 @@
 /// Fetching every image that matches a query, page by page, several pages at a time, handed on in the
 /// server's order as soon as each page joins the ones before it.
 ///
-/// Pages overlap by a few images so that a catalogue shifting while it is being read (an image ceased
-/// between two page requests moves every later image up by one) leaves no gap: the seam between two
-/// pages is checked and re-read from further back when it does not join. Images are de-duplicated by id,
-/// and pages past the first total are read until a short page when the catalogue grew meanwhile. A server
-/// whose total promises more than its pages hold is asked once more for the missing range, then reported
-/// in ``Completion/missing``.
+/// The pages to read come from ``PagePlan`` (overlapping pages, seams read again when the catalogue
+/// shifted, pages past the first total until a short one); images are de-duplicated by id. A page is
+/// handed on once no page before it is still planned, so only the pages ahead of a gap are held. A
+/// server whose total promises more than its last page holds is asked once more for the missing range,
+/// then reported in ``Completion/missing``.
 public struct ImagePager: Sendable {
     public let service: any ImageService
     /// Pages requested at once after the first; nil chooses from the first page's round trip (see
@@ -63,45 +62,64 @@ public struct ImagePager: Sendable {
     /// before, and the latest total.
     public func forEachPage(matching query: ImageQuery,
                             _ body: (_ images: [Image], _ total: Int) async throws -> Void) async throws -> Completion {
-        let limit = ImageQuery.maximumLimit
-        let step = limit - overlap
+        var plan = PagePlan(limit: ImageQuery.maximumLimit, overlap: overlap)
+        var waiting: [Int: ImagePage] = [:]
+        var seen = Set<String>()
+        var last: (offset: Int, count: Int, total: Int)?
+        var askedForMissing = false
+
+        /// Hands on every page received below the lowest offset still planned.
+        func handOn() async throws {
+            let ready = waiting.keys.filter { offset in plan.lowestPending.map { offset < $0 } ?? true }.sorted()
+            for offset in ready {
+                guard let page = waiting.removeValue(forKey: offset) else { continue }
+                let fresh = page.images.filter { seen.insert($0.id).inserted }
+                if last.map({ offset > $0.offset }) ?? true { last = (offset, page.images.count, page.totalCount) }
+                if !fresh.isEmpty { try await body(fresh, page.totalCount) }
+            }
+        }
+
         let started = ContinuousClock.now
+        _ = plan.take(upTo: 1)
         let first = try await fetch(query, offset: 0)
         let inFlight = concurrency ?? Self.inFlight(forRoundTrip: ContinuousClock.now - started)
-        var joiner = PageJoiner(overlap: overlap, limit: limit)
-        var total = first.totalCount
-        joiner.expect(0)
-        try await joiner.receive(first.images, at: 0, total: total, body)
-
-        var queue: [Int] = []
-        var covered = limit
-        while covered < total {
-            queue.append(covered - overlap)
-            covered += step
-        }
-        try await withThrowingTaskGroup(of: (Int, ImagePage).self) { group in
-            var running = 0
-            func refill() {
-                while running < inFlight, !queue.isEmpty {
-                    let offset = queue.removeFirst()
-                    joiner.expect(offset)
-                    running += 1
-                    group.addTask { (offset, try await fetch(query, offset: offset)) }
+        plan.receive(first, at: 0)
+        waiting[0] = first
+        try await handOn()
+        while true {
+            try await withThrowingTaskGroup(of: (Int, ImagePage).self) { group in
+                var running = 0
+                func launch() {
+                    for offset in plan.take(upTo: inFlight - running) {
+                        running += 1
+                        group.addTask { (offset, try await fetch(query, offset: offset)) }
+                    }
+                }
+                launch()
+                while let (offset, page) = try await group.next() {
+                    running -= 1
+                    plan.receive(page, at: offset)
+                    waiting[offset] = page
+                    try await handOn()
+                    launch()
                 }
             }
-            refill()
-            while let (offset, page) = try await group.next() {
-                running -= 1
-                total = page.totalCount
-                try await joiner.receive(page.images, at: offset, total: total, body)
-                queue = joiner.takeRepairs() + queue
-                if running == 0, queue.isEmpty, let next = joiner.nextOffsetPastEnd(step: step) {
-                    queue.append(next)
-                }
-                refill()
-            }
+            try await handOn()
+            guard let end = last, end.count < ImageQuery.maximumLimit, end.total > end.offset + end.count,
+                  !askedForMissing, plan.take(end.offset + end.count) else { break }
+            askedForMissing = true
+            let offset = end.offset + end.count
+            let page = try await fetch(query, offset: offset)
+            plan.receive(page, at: offset)
+            waiting[offset] = page
+            try await handOn()
         }
-        return Completion(totalCount: total, loaded: joiner.handedOn, missing: joiner.missing)
+        let total = plan.total ?? seen.count
+        var missing: Int?
+        if let end = last, end.count < ImageQuery.maximumLimit, end.total > end.offset + end.count {
+            missing = end.total - (end.offset + end.count)
+        }
+        return Completion(totalCount: total, loaded: seen.count, missing: missing)
     }
 
     private func fetch(_ query: ImageQuery, offset: Int) async throws -> ImagePage {

@@ -15,9 +15,9 @@ final class FilterSelections: Sendable {
     /// How many filters are remembered; the oldest is forgotten first.
     static let capacity = 32
 
-    private let remembered = Mutex<(selections: [ImageFilter: Selection], order: [ImageFilter])>(([:], []))
+    private let remembered = Mutex<(selections: [DescribeImagesFilter: Selection], order: [DescribeImagesFilter])>(([:], []))
 
-    func selection(for filter: ImageFilter, making make: () -> Selection) -> Selection {
+    func selection(for filter: DescribeImagesFilter, making make: () -> Selection) -> Selection {
         if let known = remembered.withLock({ $0.selections[filter] }) { return known }
         let selection = make()
         remembered.withLock { state in

@@ -62,7 +62,7 @@ final class ImageWorld: Sendable {
         self.epoch = epochSeconds
         var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
         var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
-        catalogue.sort(by: ImageCatalogue.listedBefore)
+        catalogue.sort(by: SeededCatalogue.listedBefore)
 
         var entries: [Entry] = []
         if churn {
@@ -114,7 +114,7 @@ final class ImageWorld: Sendable {
     /// Images that never change are matched once per filter (``FilterSelections``); only those with a
     /// lifecycle or an appearance time are looked at on every request, so a page costs far less than the
     /// catalogue.
-    func page(matching filter: ImageFilter, at time: Int64, offset: Int, limit: Int)
+    func page(matching filter: DescribeImagesFilter, at time: Int64, offset: Int, limit: Int)
         -> (totalCount: Int, page: [(entry: Entry, state: State)])
     {
         guard filter.imageIDs.isEmpty else {
@@ -154,7 +154,7 @@ final class ImageWorld: Sendable {
 
     /// Positions of the entries that match `filter` without changing, and of the changing ones whose
     /// unchanging attributes match.
-    private func select(_ filter: ImageFilter) -> FilterSelections.Selection {
+    private func select(_ filter: DescribeImagesFilter) -> FilterSelections.Selection {
         var fixed: [Int32] = []
         var changing: [Int32] = []
         for (position, entry) in entries.enumerated()
@@ -169,7 +169,7 @@ final class ImageWorld: Sendable {
     }
 
     /// `images.N`: the named images, in listing order, whatever their status.
-    private func pageOfNamedImages(matching filter: ImageFilter, at time: Int64, offset: Int, limit: Int)
+    private func pageOfNamedImages(matching filter: DescribeImagesFilter, at time: Int64, offset: Int, limit: Int)
         -> (totalCount: Int, page: [(entry: Entry, state: State)])
     {
         var totalCount = 0

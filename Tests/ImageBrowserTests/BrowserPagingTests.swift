@@ -23,9 +23,10 @@ struct BrowserPagingTests {
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.selectedID == Fixtures.id(1))
         #expect(harness.state.paging.totalCount == 450)
-        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        // Pages overlap by 8 images so that a shift of the catalogue between two requests leaves no gap.
+        #expect(harness.pending.map { $0.query.offset } == [92, 184])
         harness.answerNext()
-        #expect(harness.pending.map { $0.query.offset } == [200, 300])
+        #expect(harness.pending.map { $0.query.offset } == [184, 276])
         harness.answerAll()
         #expect(harness.visibleIDs == Fixtures.images(450).map(\.id))
         #expect(harness.state.isFullyLoaded)
@@ -47,7 +48,7 @@ struct BrowserPagingTests {
         harness.press(.end)
         #expect(harness.selectedID == Fixtures.id(100))
         let last = harness.pending.last
-        #expect(last?.query.offset == 1_000)
+        #expect(last?.query.offset == 1_012)
         #expect(harness.state.paging.jumpToEndPending)
         harness.answer(last!.id)
         #expect(harness.selectedID == Fixtures.id(1_050))
@@ -70,7 +71,7 @@ struct BrowserPagingTests {
     func pageKeys() {
         var harness = Harness(images: Fixtures.images(300), size: TerminalSize(width: 80, height: 24))
         harness.answerAll()
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         harness.press(.pageDown)
         #expect(harness.state.selectedIndex == rows)
         #expect(harness.state.scrollTop == rows)
@@ -92,7 +93,7 @@ struct BrowserPagingTests {
     func pageFailureBacksOff() throws {
         var harness = Harness(images: Fixtures.images(250))
         harness.answerNext()
-        let failure = QingCloudError.api(APIError(code: 5100, message: "ServerBusy, try later"), hint: nil)
+        let failure = QingCloudError.api(APIError(.serverBusy, message: "ServerBusy, try later"), hint: nil)
         harness.answerNext(with: .failure(failure))
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.state.health.error?.message.contains("server busy") == true)
@@ -102,7 +103,7 @@ struct BrowserPagingTests {
         #expect(harness.timers[.retryLoading]?.delay == .seconds(4))
         #expect(harness.pending.isEmpty)
         harness.fire(.retryLoading)
-        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        #expect(harness.pending.map { $0.query.offset } == [92, 184])
         harness.answerAll()
         #expect(harness.state.health.error == nil)
         #expect(harness.visibleIDs.count == 250)
@@ -114,6 +115,87 @@ struct BrowserPagingTests {
         harness.answerAll()
         #expect(harness.state.view.isEmpty)
         #expect(harness.render().text.contains("no images in zone pek3a"))
+    }
+}
+
+/// The browser pages through the client's ``PagePlan``, so a catalogue that shifts between page
+/// requests loses it no image.
+@Suite("Browser paging under churn")
+struct BrowserPagingChurnTests {
+    @Test("images created and ceased between page requests: the browser ends with every image listed")
+    func churnBetweenPages() {
+        var harness = Harness(images: Fixtures.images(1_000), refresh: nil)
+        var created = 2_000
+        var round = 0
+        while !harness.pending.isEmpty {
+            // Before each answer: three images near the top cease (every later one moves up by three) and
+            // two new ones appear first (every later one moves down by two).
+            round += 1
+            for _ in 0..<3 where harness.server.images.count > 10 {
+                harness.server.images.remove(at: 5 + round % 7)
+            }
+            for _ in 0..<2 {
+                created += 1
+                harness.server.images.insert(Fixtures.image(created, ageInHours: 0), at: 0)
+            }
+            harness.answerNext()
+        }
+        // The new images above the first page come with the refresh of the first page.
+        harness.press(.character("r"))
+        harness.answerAll()
+        let loaded = Set(harness.visibleIDs)
+        let missing = harness.server.images.map(\.id).filter { !loaded.contains($0) }
+        #expect(harness.state.isFullyLoaded)
+        #expect(missing.isEmpty, "\(missing.count) listed images never loaded: \(missing.prefix(5))")
+    }
+}
+
+/// Issue 11: G with a filter while pages load, and where new rows appear.
+@Suite("Browser list ends")
+struct BrowserListEndTests {
+    @Test("G with a filter while pages are loading ends on the last match of the whole catalogue")
+    func lastMatchWithFilter() {
+        var harness = Harness(images: Fixtures.images(1_000), refresh: nil)
+        harness.answerNext()
+        harness.press(.character("/"))
+        // The last match, image-599, is on a page in the middle; the last page holds no match.
+        harness.type("image-5")
+        harness.press(.enter, .character("G"))
+        #expect(harness.state.paging.jumpToEndPending)
+        harness.answerAll()
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.selectedID == Fixtures.id(599))
+        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(!harness.state.paging.jumpToEndPending)
+    }
+
+    @Test("with the selection on the first row, a new image appears above it in view")
+    func newImageAboveTheTop() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        #expect(harness.state.selectedIndex == 0)
+        harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.scrollTop == 0)
+        #expect(harness.render().text.contains("brand new"))
+        #expect(harness.render().text(ofRow: 39).hasSuffix("2/251 "))
+    }
+
+    @Test("Esc clearing a filter shows the rows above the selection when they fit")
+    func clearingTheFilterShowsRowsAbove() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("image-2")
+        harness.press(.enter, .down)
+        let selected = harness.selectedID
+        #expect(harness.state.selectedIndex == 1)
+        harness.press(.escape)
+        #expect(harness.selectedID == selected)
+        #expect(harness.state.selectedIndex! < harness.state.geometry.listRows)
+        #expect(harness.state.scrollTop == 0)
     }
 }
 
@@ -132,7 +214,8 @@ struct BrowserIncompletePagingTests {
             asked.append(request.query.offset ?? 0)
             harness.answerNext(with: .success(short(request.query)))
         }
-        #expect(asked.filter { $0 == 200 }.count == 2, "the page at 200 was asked twice: \(asked)")
+        let askedTwice = asked.filter { offset in asked.filter { $0 == offset }.count == 2 }
+        #expect(Set(askedTwice) == [asked.max()!], "the last page was asked twice: \(asked)")
         #expect(harness.state.isFullyLoaded)
         #expect(harness.state.paging.missing == 50)
         let header = harness.render().text(ofRow: 1)
@@ -145,7 +228,7 @@ struct BrowserIncompletePagingTests {
         var first = true
         while let request = harness.pending.first {
             var page = ImagePage(totalCount: 250, images: Array(Fixtures.images(250).dropFirst(request.query.offset ?? 0).prefix(100)))
-            if request.query.offset == 200, first {
+            if (request.query.offset ?? 0) >= 150, first {
                 first = false
                 page.images = Array(page.images.prefix(10))
             }

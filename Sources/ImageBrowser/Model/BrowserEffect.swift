@@ -2,7 +2,7 @@ import QingCloud
 
 /// Work the update function asks for; it never does I/O itself.
 ///
-/// The terminal loop handles `.quit` and `.copyToClipboard`; ``EffectRunner`` runs the rest.
+/// The terminal layer's effect runner runs them all.
 public enum BrowserEffect: Sendable, Hashable {
     case quit
     /// Put the text on the clipboard (OSC 52 in the terminal layer).

@@ -53,8 +53,8 @@ extension BrowserState {
     mutating func handleFetched(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        if let page = paging.inFlight.removeValue(forKey: id) {
-            handlePage(page, result, now: now, &effects)
+        if let offset = paging.inFlight.removeValue(forKey: id) {
+            handlePage(at: offset, result, now: now, &effects)
         } else if let request = refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, result, now: now, &effects)
         } else if search?.requestID == id {
@@ -114,17 +114,14 @@ extension BrowserState {
     /// The times shown as ages: the AGE column of the rows on screen, and the selected image's creation
     /// and status times when the detail pane shows.
     private func agesOnScreen() -> [Date] {
-        let layout = self.layout
+        let geometry = self.geometry
         var times: [Date] = []
-        if let list = layout.list,
-           ListPane.columns(width: list.width, widestID: catalog.widestID).contains(where: { $0.column == .created }) {
-            let rows = layout.listRowCount
-            let top = ListPane.scrollTop(state: self, selected: selectedIndex, rows: rows)
-            for index in top..<max(top, min(view.count, top + rows)) {
-                if let created = catalog.row(at: view[index]).createTime { times.append(created) }
+        if geometry.columns.contains(where: { $0.column == .created }) {
+            for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
+                if let created = catalog.row(at: slot).createTime { times.append(created) }
             }
         }
-        if layout.detail != nil, let row = selectedRow {
+        if geometry.layout.detail != nil, let row = selectedRow {
             times += [row.createTime, row.statusTime].compactMap { $0 }
         }
         return times
@@ -132,7 +129,7 @@ extension BrowserState {
 
     /// When the selected image was deleted, if the detail pane counts down its recovery window.
     private func recoveryCountdownStart(now: Date) -> Date? {
-        guard layout.detail != nil, let row = selectedRow, row.statusKind == .deleted, let deletedAt = row.statusTime,
+        guard geometry.layout.detail != nil, let row = selectedRow, row.statusKind == .deleted, let deletedAt = row.statusTime,
               now < deletedAt.addingTimeInterval(DetailContent.recoveryWindow) else { return nil }
         return deletedAt
     }

@@ -6,56 +6,60 @@ import QingCloud
 extension BrowserState {
     var pageSize: Int { options.pageSize }
 
-    var isFullyLoaded: Bool { paging.isComplete(pageSize: pageSize) }
+    var isFullyLoaded: Bool { paging.plan.isComplete }
 
-    /// Requests the next pages not loaded yet, keeping ``PagingState/backgroundConcurrency`` in flight.
+    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight.
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         guard !paging.isWaitingToRetry else { return }
-        guard let pageCount = paging.pageCount(pageSize: pageSize) else {
-            if paging.inFlight.isEmpty { requestPage(0, &effects) }
-            return
-        }
-        let requested = Set(paging.inFlight.values)
-        var page = 0
-        while paging.inFlight.count < PagingState.backgroundConcurrency, page < pageCount {
-            if !paging.loadedPages.contains(page), !requested.contains(page) { requestPage(page, &effects) }
-            page += 1
+        for offset in paging.plan.take(upTo: PagingState.backgroundConcurrency - paging.inFlight.count) {
+            requestPage(at: offset, &effects)
         }
     }
 
-    mutating func requestPage(_ page: Int, _ effects: inout [BrowserEffect]) {
+    /// Sends the request for the page at `offset`, which the plan counts as in flight.
+    mutating func requestPage(at offset: Int, _ effects: inout [BrowserEffect]) {
         let id = newRequestID()
-        paging.inFlight[id] = page
-        effects.append(.fetch(id, ImageQuery(offset: page * pageSize, limit: pageSize)))
+        paging.inFlight[id] = offset
+        effects.append(.fetch(id, ImageQuery(offset: offset, limit: pageSize)))
     }
 
     mutating func handlePage(
-        _ page: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+        at offset: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
         switch result {
         case .success(let answer):
-            paging.totalCount = answer.totalCount
+            paging.plan.receive(answer, at: offset)
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
-            let promised = min(pageSize, max(0, answer.totalCount - page * pageSize))
-            if answer.images.count < promised, paging.askedAgain.insert(page).inserted {
-                requestPage(page, &effects)
-                return
-            }
-            paging.missingByPage[page] = answer.images.count < promised ? promised - answer.images.count : nil
-            paging.loadedPages.insert(page)
-            if paging.jumpToEndPending, let pageCount = paging.pageCount(pageSize: pageSize), page >= pageCount - 1 {
+            noteShortPage(answer, at: offset, &effects)
+            if paging.jumpToEndPending, offset >= paging.plan.lastOffset {
                 paging.jumpToEndPending = false
                 select(index: view.count - 1)
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
-            break
+            paging.plan.abandon(offset)
         case .failure(let error):
+            paging.plan.abandon(offset)
             paging.failures += 1
             recordFailure(error, now: now)
             retryPagesLater(&effects)
+        }
+    }
+
+    /// A page with fewer images than its own total promises is asked once more; still short, it counts
+    /// as missing images, which the header shows once every page is read.
+    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, _ effects: inout [BrowserEffect]) {
+        let promised = min(pageSize, max(0, answer.totalCount - offset))
+        guard answer.images.count < promised else {
+            paging.missingByOffset[offset] = nil
+            return
+        }
+        if paging.askedAgain.insert(offset).inserted {
+            requestPage(at: offset, &effects)
+        } else {
+            paging.missingByOffset[offset] = promised - answer.images.count
         }
     }
 
@@ -78,11 +82,11 @@ extension BrowserState {
     /// jumps to the end again once it arrives).
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
         select(index: view.count - 1)
-        guard let pageCount = paging.pageCount(pageSize: pageSize), pageCount > 0 else { return }
-        let last = pageCount - 1
-        guard !paging.loadedPages.contains(last) else { return }
+        guard paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        let last = paging.plan.lastOffset
+        guard !paging.plan.hasRead(last) else { return }
         paging.jumpToEndPending = true
-        if !paging.inFlight.values.contains(last) { requestPage(last, &effects) }
+        if paging.plan.take(last) { requestPage(at: last, &effects) }
         show("loading the end of the list…", now: now)
     }
 

@@ -22,7 +22,7 @@ extension BrowserState {
         func add(_ id: String) {
             if seen.insert(id).inserted { ids.append(id) }
         }
-        let onScreen = view.dropFirst(scrollTop).prefix(listRowsForScrolling)
+        let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
         for slot in onScreen { add(catalog.image(at: slot).id) }
         if let selectedID { add(selectedID) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
@@ -67,10 +67,10 @@ extension BrowserState {
             removeImages(ids.filter { !returned.contains($0) })
         case (.firstPage, .success(let answer)):
             recordSuccess(now: now)
-            paging.totalCount = answer.totalCount
-            paging.loadedPages.insert(0)
+            paging.plan.receive(answer, at: 0)
             ingest(answer.images, now: now)
-        case (.ids(let ids), .failure(.api(let error, _))) where error.code == 2100:
+            loadMorePages(&effects)
+        case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.
             if ids.count == 1 {

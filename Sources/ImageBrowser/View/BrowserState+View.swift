@@ -24,11 +24,6 @@ extension BrowserState {
 
     var selectedRow: ImageRow? { selectedID.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
 
-    /// Rows the list shows at once; with the detail full screen, those it shows when it comes back.
-    var listRowsForScrolling: Int {
-        max(1, Layout(size: size, showsErrorLine: health.error != nil, detailFullScreen: false).listRowCount)
-    }
-
     /// Runs a change to the view, then puts the selection back on its image (or a fallback) at the same
     /// height on screen.
     mutating func changeView(fallback: SelectionFallback, _ change: (inout BrowserState) -> Void) {
@@ -60,7 +55,7 @@ extension BrowserState {
 
     /// Scrolls as little as possible to show the selected row, and never past the last row.
     mutating func keepSelectionVisible() {
-        let rows = listRowsForScrolling
+        let rows = geometry.listRows
         if let index = selectedIndex {
             if index < scrollTop { scrollTop = index }
             if index >= scrollTop + rows { scrollTop = index - rows + 1 }
@@ -167,6 +162,6 @@ extension BrowserState {
                 state.view.sort(by: catalog.precedes)
             }
         }
-        show("sorted by \(order.column.title) \(order.descending ? "▼" : "▲")", now: now)
+        show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)
     }
 }

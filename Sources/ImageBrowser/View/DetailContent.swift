@@ -6,7 +6,7 @@ import TerminalVocabulary
 /// wrapped, the tags with colour swatches, and for a deleted image what is left of its recovery window.
 struct DetailContent {
     /// A deleted image can be recovered for this long after it was deleted; then it ceases.
-    static let recoveryWindow: TimeInterval = 2 * 3600
+    static let recoveryWindow = TimeInterval(ImageStatus.recoveryWindowSeconds)
     static let labelWidth = 12
     /// From this width on, short fields sit two to a line.
     static let twoColumnWidth = 76

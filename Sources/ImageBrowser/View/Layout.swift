@@ -13,8 +13,8 @@ struct Rect: Sendable, Hashable {
 
 /// Where the header, the list, the detail pane and the footer go for a terminal size.
 ///
-/// Shared by the renderer and the update function (which needs the number of list rows for paging keys
-/// and scrolling). Below ``minimumSize`` the screen only says that the terminal is too small.
+/// Part of ``ViewGeometry``, which the renderer and the update function share. Below ``minimumSize``
+/// the screen only says that the terminal is too small.
 struct Layout: Sendable, Hashable {
     /// Smaller than this, the panes cannot show anything useful: ID, a name and a status need 40
     /// columns; header, column titles, three rows and the footer need 8 lines.
@@ -40,8 +40,6 @@ struct Layout: Sendable, Hashable {
 
     /// Image rows the list shows at once.
     var listRowCount: Int { max(0, (list?.height ?? 0) - 1) }
-    /// Content lines the detail pane shows at once.
-    var detailLineCount: Int { max(0, (detail?.height ?? 0) - 1) }
 
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool) {
         self.size = size
@@ -79,11 +77,3 @@ struct Layout: Sendable, Hashable {
     }
 }
 
-extension BrowserState {
-    /// The layout for the terminal size last reported.
-    var layout: Layout { layout(for: size) }
-
-    func layout(for size: TerminalSize) -> Layout {
-        Layout(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen)
-    }
-}

@@ -37,10 +37,6 @@ struct OverlayBox {
         }
     }
 
-    static func lines(of overlay: Overlay, catalog: ImageCatalog, size: TerminalSize) -> [StyledLine] {
-        lines(of: overlay, catalog: catalog, width: OverlayBox(size: size).contentWidth)
-    }
-
     func title(of overlay: Overlay, catalog: ImageCatalog) -> String {
         switch overlay {
         case .help: " keys "
@@ -48,7 +44,8 @@ struct OverlayBox {
         }
     }
 
-    func draw(_ overlay: Overlay, catalog: ImageCatalog, on canvas: inout Canvas) {
+    /// Draws the frame, `title` on it and `lines` inside, scrolled to the overlay's position.
+    func draw(_ overlay: Overlay, title: String, lines content: [StyledLine], on canvas: inout Canvas) {
         guard rect.width >= 6, rect.height >= 3 else { return }
         canvas.restyle(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height)) { style in
             style = CellStyle(dim: true)
@@ -62,9 +59,8 @@ struct OverlayBox {
             canvas.write("│", x: rect.x, y: y, style: border)
             canvas.write("│", x: rect.maxX - 1, y: y, style: border)
         }
-        canvas.write(title(of: overlay, catalog: catalog), x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
+        canvas.write(title, x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
 
-        let content = Self.lines(of: overlay, catalog: catalog, width: contentWidth)
         let last = max(0, content.count - contentHeight)
         let top = min(overlay.scroll, last)
         for (offset, line) in content.dropFirst(top).prefix(contentHeight).enumerated() {
@@ -75,66 +71,5 @@ struct OverlayBox {
             let x = rect.maxX - 2 - DisplayWidth.of(position)
             canvas.write(position, x: max(rect.x + 1, x), y: rect.maxY - 1, limit: rect.maxX - 1, style: Theme.faint)
         }
-    }
-
-    /// The footer's key hints while an overlay is open.
-    static func hints(for overlay: Overlay) -> [(String, String)] {
-        switch overlay {
-        case .help: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll")]
-        case .rawJSON: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll"), ("c", "copy id")]
-        }
-    }
-}
-
-/// Every key, for the `?` overlay.
-enum HelpContent {
-    static let sections: [(title: String, keys: [(key: String, action: String)])] = [
-        ("Move", [
-            ("↑ ↓  k j", "previous / next image (or scroll the detail pane when it has focus)"),
-            ("PgUp PgDn  Ctrl-B Ctrl-F", "a page up / down"),
-            ("Home End  g G", "first / last image (End loads the last page when needed)"),
-            ("Tab", "switch focus between the list and the detail pane"),
-            ("Enter", "detail pane full screen / back"),
-        ]),
-        ("Filter", [
-            ("/", "open the filter bar: the list filters as you type"),
-            ("Enter", "close the bar and keep the filter"),
-            ("Esc", "clear the filter (outside the bar: close overlays, leave full screen, clear)"),
-            ("Ctrl-U  Ctrl-W", "clear the filter text / delete the last word"),
-            ("word", "id, name, description, os, status or tag name contains it (any case)"),
-            ("field:value", "status os arch visibility provider owner tag name id"),
-            ("!term  a|b", "not term / a or b"),
-            ("size>50  size<=20", "size in GB"),
-            ("\"two words\"", "a phrase"),
-        ]),
-        ("Data", [
-            ("s / S", "sort by the next column / reverse the order"),
-            ("r", "refresh now"),
-            ("p", "pause / resume live refresh"),
-            ("c", "copy the selected image ID to the clipboard"),
-            ("y", "raw JSON of the selected image"),
-        ]),
-        ("Other", [
-            ("?  F1", "this help"),
-            ("q  Ctrl-C", "quit"),
-        ]),
-    ]
-
-    /// The help at a width: keys in a column, their meaning wrapped beside them.
-    static func lines(width: Int) -> [StyledLine] {
-        let keyWidth = sections.flatMap(\.keys).map { DisplayWidth.of($0.key) }.max() ?? 0
-        let indent = String(repeating: " ", count: keyWidth + 4)
-        var lines: [StyledLine] = []
-        for (index, section) in sections.enumerated() {
-            if index > 0 { lines.append([]) }
-            lines.append([Span(section.title, Theme.label)])
-            for entry in section.keys {
-                let action = TextFormat.wrap(entry.action, width: max(10, width - keyWidth - 4))
-                lines.append([Span("  " + DisplayWidth.fit(entry.key, width: keyWidth) + "  ", Theme.strong),
-                              Span(action.first ?? "")])
-                lines += action.dropFirst().map { [Span(indent + $0)] }
-            }
-        }
-        return lines
     }
 }

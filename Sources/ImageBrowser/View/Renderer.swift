@@ -3,34 +3,42 @@ import QingCloud
 import TerminalVocabulary
 
 extension Browser {
-    /// Draws the state into a frame of the given size. Pure and deterministic: the same state, size and
-    /// time give the same frame, and an idle, healthy screen does not change as time passes (ages show
-    /// only with coarse steps, and only next to errors and in the AGE column).
-    public static func render(_ state: BrowserState, size: TerminalSize, now: Date) -> Frame {
-        Renderer(state: state, size: size, now: now).frame()
+    /// Draws the state into a frame of the size it was last told (``BrowserEvent/resize(_:)``). Pure and
+    /// deterministic: the same state and time give the same frame, and an idle, healthy screen does not
+    /// change as time passes (ages show only with coarse steps, and only next to errors and in the AGE
+    /// column).
+    public static func render(_ state: BrowserState, now: Date) -> Frame {
+        Renderer(state: state, geometry: state.geometry, now: now).frame()
     }
 }
 
 /// Lays out and draws one frame: header, list, detail, footer, overlay.
 struct Renderer {
     let state: BrowserState
-    let size: TerminalSize
+    let geometry: ViewGeometry
     let now: Date
+
+    var size: TerminalSize { state.size }
 
     func frame() -> Frame {
         var canvas = Canvas(size: size)
-        let layout = state.layout(for: canvas.frame.size)
+        let layout = geometry.layout
         guard canvas.width > 0, canvas.height > 0 else { return canvas.frame }
         if layout.isTooSmall {
             drawTooSmall(on: &canvas)
             return canvas.frame
         }
         drawHeader(layout, on: &canvas)
-        if let list = layout.list { ListPane(state: state, rect: list, now: now).draw(on: &canvas) }
-        if let detail = layout.detail { drawDetail(detail, placement: layout.placement, on: &canvas) }
+        if let list = layout.list {
+            ListPane(state: state, rect: list, columns: geometry.columns, now: now).draw(on: &canvas)
+        }
+        if let detail = layout.detail, let text = geometry.detailText {
+            drawDetail(detail, text: text, placement: layout.placement, on: &canvas)
+        }
         drawFooter(layout, on: &canvas)
         if let overlay = state.overlay {
-            OverlayBox(size: canvas.frame.size).draw(overlay, catalog: state.catalog, on: &canvas)
+            geometry.overlayBox.draw(overlay, title: geometry.overlayBox.title(of: overlay, catalog: state.catalog),
+                                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
         }
         return canvas.frame
     }
@@ -121,7 +129,7 @@ struct Renderer {
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
         }
         let order = state.catalog.order
-        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.title + (order.descending ? " ▼" : " ▲") + " ")]
+        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
         let sortWidth = sort.displayWidth
         let showsSort = width - sortWidth > 40
         canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
@@ -149,10 +157,9 @@ struct Renderer {
 
     // MARK: Detail
 
-    private func drawDetail(_ rect: Rect, placement: Layout.DetailPlacement, on canvas: inout Canvas) {
+    private func drawDetail(_ rect: Rect, text content: Rect, placement: Layout.DetailPlacement, on canvas: inout Canvas) {
         let focused = state.focus == .detail
         let borderStyle = focused ? Theme.focusedBorder : Theme.border
-        var content = rect
         switch placement {
         case .beside:
             for y in rect.y..<rect.maxY { canvas.write("│", x: rect.x - 1, y: y, style: borderStyle) }
@@ -160,22 +167,20 @@ struct Renderer {
             break
         }
         let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
-        content.y += 1
-        content.height -= 1
 
         guard let row = state.selectedRow, let id = state.selectedID else {
             drawDetailTitle([Span(" detail ", Theme.strong)], position: "", row: titleRow, style: borderStyle, on: &canvas)
-            canvas.write("  no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
+            canvas.write(" no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
             return
         }
         let changed = Set(ImageField.allCases.filter {
             (state.highlights[HighlightKey(imageID: id, field: $0)] ?? .distantPast) > now
         })
-        let lines = DetailContent(row: row, width: max(1, content.width - 2), now: now, highlights: changed).lines
+        let lines = geometry.detailLines(of: row, now: now, highlights: changed)
         let last = max(0, lines.count - content.height)
         let top = min(state.detailScroll, last)
         for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
-            canvas.write(line, x: content.x + 1, y: content.y + offset, limit: content.maxX - 1)
+            canvas.write(line, x: content.x, y: content.y + offset, limit: content.maxX)
         }
         var position = ""
         if lines.count > content.height {
@@ -212,7 +217,11 @@ struct Renderer {
             return
         }
         if let overlay = state.overlay {
-            drawHints(OverlayBox.hints(for: overlay), y: y, limit: width, on: &canvas)
+            let hints = KeyMap.footerHints(in: .overlay).filter { hint in
+                if case .help = overlay { return !hint.binding.keys.contains { $0.action == .copyID } }
+                return true
+            }
+            drawHints(hints.map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         var position = ""
@@ -239,12 +248,17 @@ struct Renderer {
         }
     }
 
+    /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
+    /// Tab only when the detail pane has room.
     private var hints: [(String, String)] {
-        var hints = [("?", "help"), ("/", "filter"), ("⏎", state.detailFullScreen ? "list" : "detail")]
-        if state.layout(for: size).placement != .hidden { hints.append(("Tab", "pane")) }
-        hints += [("s", "sort"), ("r", "refresh"), ("p", state.refresh.isPaused ? "resume" : "pause"),
-                  ("c", "copy id"), ("y", "json"), ("q", "quit")]
-        return hints
+        KeyMap.footerHints(in: .panes).compactMap { hint in
+            switch hint.binding.keys[0].action {
+            case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
+            case .togglePause: (hint.key, state.refresh.isPaused ? "resume" : hint.text)
+            case .switchPane: geometry.layout.placement == .hidden ? nil : (hint.key, hint.text)
+            default: (hint.key, hint.text)
+            }
+        }
     }
 
     private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {

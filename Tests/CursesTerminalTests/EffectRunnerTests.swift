@@ -1,15 +1,17 @@
 import Foundation
 import QingCloud
+import QingCloudSimulator
 import Testing
 @testable import CursesTerminal
 @testable import ImageBrowser
 
 private struct Boom: Error {}
 
-/// A service answering from memory; `blocking` ids never answer until cancelled, and report the
-/// cancellation on `cancellations`.
-private struct FakeImageService: ImageService {
-    let server: FakeServer
+/// The in-process service, except that a request for `blockingSearchWord` never answers until
+/// cancelled (reporting the cancellation on `cancellations`) and one for "boom" fails with a
+/// non-API error.
+private struct BlockingImageService: ImageService {
+    let server: InProcessImageService
     let blockingSearchWord: String?
     let cancellations: AsyncStream<String>.Continuation?
 
@@ -28,13 +30,16 @@ private struct FakeImageService: ImageService {
 }
 
 @Suite("EffectRunner")
-struct BrowserEffectRunnerTests {
+struct EffectRunnerTests {
+    private static let now = Date(timeIntervalSince1970: 1_717_243_200)
+    private static let images = SeededCatalogue.generate(count: 5, seed: 3, now: now)
+
     private static func runner(
         blocking: String? = nil, cancellations: AsyncStream<String>.Continuation? = nil
     ) -> (EffectRunner, AsyncStream<BrowserEvent>) {
         let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
-        let service = FakeImageService(server: FakeServer(images: Fixtures.images(5)), blockingSearchWord: blocking,
-                                       cancellations: cancellations)
+        let service = BlockingImageService(server: InProcessImageService(images: images), blockingSearchWord: blocking,
+                                           cancellations: cancellations)
         let runner = EffectRunner(service: service) { continuation.yield($0) }
         return (runner, events)
     }
@@ -51,7 +56,7 @@ struct BrowserEffectRunnerTests {
         }
         #expect(id == RequestID(7))
         #expect(page.totalCount == 5)
-        #expect(page.images.map(\.id) == [Fixtures.id(1), Fixtures.id(2)])
+        #expect(page.images.map(\.id) == Self.images.prefix(2).map(\.id))
         runner.cancelAll()
     }
 
@@ -65,7 +70,7 @@ struct BrowserEffectRunnerTests {
             Issue.record("unexpected \(first)")
             return
         }
-        #expect(error.code == 2100)
+        #expect(error.returnCode == .resourceNotFound)
         runner.run(.fetch(RequestID(2), ImageQuery(searchWord: "boom")))
         let second = try #require(await iterator.next())
         guard case .fetched(RequestID(2), .failure(.transport(let failure))) = second else {
@@ -83,7 +88,7 @@ struct BrowserEffectRunnerTests {
         runner.run(.cancel(RequestID(1)))
         var cancelled = cancellations.makeAsyncIterator()
         #expect(await cancelled.next() == "slow")
-        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: "image-3")))
+        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: Self.images[2].id)))
         var iterator = events.makeAsyncIterator()
         let event = try #require(await iterator.next())
         guard case .fetched(let id, .success(let page)) = event else {
@@ -91,7 +96,7 @@ struct BrowserEffectRunnerTests {
             return
         }
         #expect(id == RequestID(2))
-        #expect(page.images.map(\.id) == [Fixtures.id(3)])
+        #expect(page.images.map(\.id) == [Self.images[2].id])
     }
 
     @Test("a timer posts its event; scheduling the same kind again replaces it")
@@ -106,9 +111,17 @@ struct BrowserEffectRunnerTests {
             return
         }
         #expect(timer == BrowserTimer(.tick, generation: 2))
-        runner.run(.schedule(BrowserTimer(.refresh, generation: 1), after: .seconds(3_600)))
-        runner.run(.quit)
-        runner.run(.copyToClipboard("x"))
+        runner.cancelAll()
+    }
+
+    @Test("quit and copy come back to the terminal loop; the other effects leave it nothing to do")
+    func terminalActions() {
+        let (runner, _) = Self.runner()
+        #expect(runner.run(.quit) == .quit)
+        #expect(runner.run(.copyToClipboard("img-1")) == .write(Array("\u{1B}]52;c;aW1nLTE=\u{1B}\\".utf8)))
+        #expect(runner.run(.copyToClipboard(String(repeating: "x", count: 200_000))) == nil)
+        #expect(runner.run(.schedule(BrowserTimer(.refresh, generation: 1), after: .seconds(3_600))) == nil)
+        #expect(runner.run(.cancel(RequestID(1))) == nil)
         runner.cancelAll()
     }
 
@@ -116,13 +129,13 @@ struct BrowserEffectRunnerTests {
     func endToEnd() async throws {
         let (runner, events) = Self.runner()
         var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil, pageSize: 2))
-        for effect in Browser.start(&state, now: Fixtures.now) { runner.run(effect) }
+        for effect in Browser.start(&state, now: Self.now) { runner.run(effect) }
         var iterator = events.makeAsyncIterator()
         while !state.isFullyLoaded, let event = await iterator.next() {
-            for effect in Browser.update(&state, event, now: Fixtures.now) { runner.run(effect) }
+            for effect in Browser.update(&state, event, now: Self.now) { runner.run(effect) }
         }
-        #expect(state.catalog.count == 5)
-        #expect(state.view.map { state.catalog.image(at: $0).id } == Fixtures.images(5).map(\.id))
+        let listed = Self.images.filter { $0.status != .ceased }.map(\.id)
+        #expect(state.view.map { state.catalog.image(at: $0).id } == listed)
         runner.cancelAll()
     }
 }
