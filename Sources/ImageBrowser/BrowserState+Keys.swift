@@ -43,6 +43,10 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
+        case .enter where view.isEmpty && health.error != nil:
+            showError(now: now)
+        case .character("!"):
+            showError(now: now)
         case .enter:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
@@ -72,6 +76,15 @@ extension BrowserState {
             overlay = .help(scroll: 0)
         default:
             break
+        }
+    }
+
+    /// `!`: the last error in full, which the header has one line for.
+    private mutating func showError(now: Date) {
+        if let error = health.error {
+            overlay = .error(error, scroll: 0)
+        } else {
+            show("no error: the last request worked", now: now)
         }
     }
 
@@ -125,10 +138,13 @@ extension BrowserState {
         guard let overlay else { return }
         switch (key, overlay) {
         case (.escape, _), (.character("q"), _), (.enter, _), (.character("?"), .help), (.function(1), .help),
-             (.character("y"), .rawJSON):
+             (.character("y"), .rawJSON), (.character("!"), .error):
             self.overlay = nil
         case (.character("c"), .rawJSON):
             copySelectedID(now: now, &effects)
+        case (.character("r"), .error):
+            self.overlay = nil
+            refreshNow(now: now, &effects)
         default:
             let box = OverlayBox(size: size)
             let total = OverlayBox.lines(of: overlay, catalog: catalog, size: size).count

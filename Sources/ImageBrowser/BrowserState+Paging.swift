@@ -8,7 +8,8 @@ extension BrowserState {
 
     var isFullyLoaded: Bool { paging.isComplete(pageSize: pageSize) }
 
-    /// Requests the next pages not loaded yet, keeping ``PagingState/backgroundConcurrency`` in flight.
+    /// Requests the next pages not loaded yet, keeping ``PagingState/backgroundConcurrency`` in flight
+    /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         guard !paging.isWaitingToRetry else { return }
         guard let pageCount = paging.pageCount(pageSize: pageSize) else {
@@ -16,8 +17,9 @@ extension BrowserState {
             return
         }
         let requested = Set(paging.inFlight.values)
+        let room = PagingState.backgroundConcurrency - (search?.inFlight.count ?? 0)
         var page = 0
-        while paging.inFlight.count < PagingState.backgroundConcurrency, page < pageCount {
+        while paging.inFlight.count < room, page < pageCount {
             if !paging.loadedPages.contains(page), !requested.contains(page) { requestPage(page, &effects) }
             page += 1
         }
@@ -49,14 +51,16 @@ extension BrowserState {
         case .failure(let error):
             paging.failures += 1
             recordFailure(error, now: now)
-            retryPagesLater(&effects)
+            retryPagesLater(now: now, &effects)
         }
     }
 
-    mutating func retryPagesLater(_ effects: inout [BrowserEffect]) {
+    mutating func retryPagesLater(now: Date, _ effects: inout [BrowserEffect]) {
         paging.isWaitingToRetry = true
         paging.retryGeneration += 1
-        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures)
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures,
+                                    cap: Browser.retryCap(refreshInterval: refresh.interval))
+        paging.retryAt = now.addingTimeInterval(delay.timeInterval)
         effects.append(.schedule(BrowserTimer(.retryLoading, generation: paging.retryGeneration), after: delay))
     }
 

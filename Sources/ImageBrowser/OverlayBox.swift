@@ -1,7 +1,7 @@
 import Foundation
 import QingCloud
 
-/// The framed box that the help and raw JSON overlays are drawn in, and what goes in it.
+/// The framed box that the help, raw JSON and error overlays are drawn in, and what goes in it.
 struct OverlayBox {
     let rect: Rect
 
@@ -33,6 +33,8 @@ struct OverlayBox {
                     index == 0 ? RawJSON.highlighted(piece) : [Span(String(indent) + "  "), Span(piece)]
                 }
             }
+        case .error(let error, _):
+            return ErrorNotice(error: error).overlayLines(width: width)
         }
     }
 
@@ -44,6 +46,7 @@ struct OverlayBox {
         switch overlay {
         case .help: " keys "
         case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
+        case .error: " the last error "
         }
     }
 
@@ -81,6 +84,7 @@ struct OverlayBox {
         switch overlay {
         case .help: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll")]
         case .rawJSON: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll"), ("c", "copy id")]
+        case .error: [("Esc", "close"), ("↑↓ PgUp PgDn g G", "scroll"), ("r", "try now")]
         }
     }
 }
@@ -103,7 +107,7 @@ enum HelpContent {
             ("word", "id, name, description, os, status or tag name contains it (any case)"),
             ("field:value", "status os arch visibility provider owner tag name id"),
             ("!term  a|b", "not term / a or b"),
-            ("size>50  size<=20", "size in GB"),
+            ("size>50  size<=1T", "size in GB, or with a unit: 50G, 1T"),
             ("\"two words\"", "a phrase"),
         ]),
         ("Data", [
@@ -112,6 +116,7 @@ enum HelpContent {
             ("p", "pause / resume live refresh"),
             ("c", "copy the selected image ID to the clipboard"),
             ("y", "raw JSON of the selected image"),
+            ("!", "the last error in full (also Enter when no image is loaded)"),
         ]),
         ("Other", [
             ("?  F1", "this help"),

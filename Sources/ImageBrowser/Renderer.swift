@@ -78,12 +78,11 @@ struct Renderer {
         if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
     }
 
-    /// The refresh state, and how old the data on screen is (coarse, so that it changes at most once a
-    /// minute; while refresh works it stays at `<1m`).
+    /// The refresh state, and how old the data on screen is (in seconds under a minute).
     private func refreshBadge(showingAge: Bool) -> StyledLine {
         var age = ""
         if showingAge, let success = state.health.lastSuccess {
-            age = "· updated \(TextFormat.age(now.timeIntervalSince(success))) ago "
+            age = "· updated \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) ago "
         }
         guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
         let every = "every \(TextFormat.interval(interval)) "
@@ -95,7 +94,8 @@ struct Renderer {
         var line: StyledLine = [Span(" ")]
         let loaded = state.catalog.count
         if !state.filter.applied.isEmpty {
-            line += [Span(TextFormat.grouped(state.view.count), Theme.strong), Span(" match · ")]
+            let matches = state.view.count
+            line += [Span(TextFormat.grouped(matches), Theme.strong), Span(matches == 1 ? " match · " : " matches · ")]
         }
         if let total = state.paging.totalCount {
             if state.isFullyLoaded {
@@ -110,7 +110,10 @@ struct Renderer {
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
         }
-        if state.search?.isRunning == true { line.append(Span(" · searching…", Theme.faint)) }
+        if let search = state.search, search.isRunning {
+            let progress = search.totalCount.map { " \(TextFormat.grouped(search.received)) of \(TextFormat.grouped($0))" }
+            line.append(Span(" · searching…" + (progress ?? ""), Theme.faint))
+        }
         if !state.filter.isEditing, !state.filter.text.isEmpty {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
@@ -123,12 +126,17 @@ struct Renderer {
         if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
     }
 
-    /// The last error, then (right-aligned, when there is room) how old it and the data on screen are.
-    /// Ages are coarse (`<1m`, `3m`) so that the line changes at most once a minute.
+    /// The last error, then (right-aligned, when there is room) how old it is, when the next try is and
+    /// how old the data on screen is.
     private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
-        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at))) ago"
+        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at), showingSeconds: true)) ago"
+        if let retry = state.nextRetry(after: now) {
+            ages += " · next try in \(TextFormat.countdown(to: retry, now: now))"
+        } else {
+            ages += " · r retries"
+        }
         if let success = state.health.lastSuccess {
-            ages += " · data \(TextFormat.age(now.timeIntervalSince(success))) old"
+            ages += " · data \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) old"
         } else {
             ages += " · no data yet"
         }
@@ -137,8 +145,16 @@ struct Renderer {
         let showsAges = width - agesWidth >= 30
         let limit = showsAges ? width - agesWidth - 1 : width
         let badge = Span(" ! ", CellStyle(foreground: .red, bold: true, reverse: true))
-        let message = DisplayWidth.truncate(error.message, toWidth: max(0, limit - 4))
-        canvas.write([badge, Span(" "), Span(message, Theme.error)], x: 0, y: 2, limit: limit)
+        var line: StyledLine = [badge, Span(" ")]
+        if DisplayWidth.of(error.message) <= limit - 4 {
+            line.append(Span(error.message, Theme.error))
+        } else {
+            // Cut: say how to read the rest.
+            let more = " (! shows all)"
+            let room = max(0, limit - 4 - DisplayWidth.of(more))
+            line += [Span(DisplayWidth.truncate(error.message, toWidth: room), Theme.error), Span(more, Theme.faint)]
+        }
+        canvas.write(line, x: 0, y: 2, limit: limit)
         if showsAges { canvas.write(ages, x: width - agesWidth, y: 2, style: Theme.warning) }
     }
 

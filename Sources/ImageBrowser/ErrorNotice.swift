@@ -1,0 +1,23 @@
+import Foundation
+
+/// The last error in full, where the header's one line is not enough: in the list when nothing could be
+/// loaded, and in the overlay that `!` (or Enter on an empty list) opens.
+struct ErrorNotice {
+    let error: ConnectionError
+
+    /// The empty list's body at a width: what happened and what to do first, then the whole error.
+    func bodyLines(width: Int, nextRetry: Date?, now: Date) -> [StyledLine] {
+        var next = "r tries now · ⏎ the whole error"
+        if let nextRetry { next = "next try in \(TextFormat.countdown(to: nextRetry, now: now)) · " + next }
+        return [[Span("no images loaded: " + error.kind.explanation, Theme.error)], [Span(next, Theme.faint)], []]
+            + TextFormat.wrap(error.message, width: max(1, width)).map { [Span($0)] }
+    }
+
+    /// The overlay's content at a width.
+    func overlayLines(width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = [[Span(error.kind.explanation, Theme.error)], []]
+        lines += TextFormat.wrap(error.message, width: max(1, width)).map { [Span($0)] }
+        lines += [[], [Span("failed at " + TextFormat.absolute(error.at), Theme.faint)]]
+        return lines
+    }
+}
