@@ -1,5 +1,7 @@
+import FilterLanguage
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 

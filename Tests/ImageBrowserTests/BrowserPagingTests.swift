@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -69,7 +70,7 @@ struct BrowserPagingTests {
     func pageKeys() {
         var harness = Harness(images: Fixtures.images(300), size: TerminalSize(width: 80, height: 24))
         harness.answerAll()
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         harness.press(.pageDown)
         #expect(harness.state.selectedIndex == rows)
         #expect(harness.state.scrollTop == rows)
@@ -91,7 +92,7 @@ struct BrowserPagingTests {
     func pageFailureBacksOff() throws {
         var harness = Harness(images: Fixtures.images(250))
         harness.answerNext()
-        let failure = QingCloudError.api(APIError(code: 5100, message: "ServerBusy, try later"), hint: nil)
+        let failure = QingCloudError.api(APIError(.serverBusy, message: "ServerBusy, try later"), hint: nil)
         harness.answerNext(with: .failure(failure))
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.state.health.error?.message.contains("server busy") == true)

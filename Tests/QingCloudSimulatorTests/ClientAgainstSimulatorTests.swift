@@ -191,7 +191,7 @@ final class FailureCounter: @unchecked Sendable {
                 Issue.record("expected an API error, got \(String(describing: error))")
                 return
             }
-            #expect(apiError.code == 1200)
+            #expect(apiError.returnCode == .authenticationFailed)
             #expect(hint != nil)
             #expect(error?.description.contains("wrong-secret") == false)
             #expect(counter.failures == 1, "one attempt only")
@@ -207,7 +207,7 @@ final class FailureCounter: @unchecked Sendable {
                 Issue.record("expected an API error, got \(String(describing: error))")
                 return
             }
-            #expect(apiError.code == 1300)
+            #expect(apiError.returnCode == .requestExpired)
             #expect(error?.description.contains("clock") == true)
         }
     }

@@ -1,0 +1,167 @@
+import FilterLanguage
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The filter bar: every keystroke re-filters what is loaded at once; after a pause the filter's server
+/// query fetches the matches that are not loaded yet. A newer keystroke cancels the older request.
+extension BrowserState {
+    /// Characters that can make a longer filter text match more, not less (alternatives, negation,
+    /// comparisons, fields, quotes): with none of them, a longer text only narrows.
+    private static let widening: Set<Character> = [":", "!", "|", "<", ">", "=", "\"", "'", "(", ")", "\\"]
+
+    /// Applies a new filter text: the local view at once, the server query after ``Browser/searchDebounce``.
+    mutating func setFilterText(_ text: String, caret: Int, _ effects: inout [BrowserEffect]) {
+        let old = filter.applied
+        let new = ImageFilter.parse(text)
+        filter.text = text
+        filter.caret = min(max(0, caret), text.count)
+        filter.applied = new
+        filter.generation += 1
+        cancelSearch(&effects)
+        changeView(fallback: .top) { state in
+            if !new.isEmpty, Self.narrows(from: old, to: new) {
+                state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
+            } else {
+                state.rebuildView()
+            }
+        }
+        if !new.isEmpty, new.serverQuery != nil, !isFullyLoaded {
+            effects.append(.schedule(BrowserTimer(.searchDebounce, generation: filter.generation), after: Browser.searchDebounce))
+        }
+    }
+
+    /// Whether every image matching `new` also matches `old`, so that `new` can filter `old`'s rows.
+    static func narrows(from old: ImageFilter, to new: ImageFilter) -> Bool {
+        !old.isEmpty && old.syntaxError == nil && new.syntaxError == nil && new.text.hasPrefix(old.text)
+            && !new.text.contains(where: widening.contains)
+    }
+
+    /// Whether the server may still bring matches for the current filter (waiting for the pause after a
+    /// keystroke, or the request in flight). Never once every page is loaded: the local answer is
+    /// complete then, and live refresh brings what is new.
+    var isServerSearchPending: Bool {
+        guard filter.applied.serverQuery != nil, search != nil || !isFullyLoaded else { return false }
+        return search?.isRunning ?? true
+    }
+
+    /// Cancels the search's requests; the background paging they held back resumes.
+    mutating func cancelSearch(_ effects: inout [BrowserEffect]) {
+        let cancelled = search?.inFlight.sorted() ?? []
+        for id in cancelled { effects.append(.cancel(id)) }
+        search = nil
+        if !cancelled.isEmpty { loadMorePages(&effects) }
+    }
+
+    mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
+        guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
+        cancelSearch(&effects)
+        search = ServerSearch(query: query)
+        requestSearchPages(&effects)
+    }
+
+    /// Asks for the next pages of the search, up to ``PagingState/backgroundConcurrency`` in flight (one
+    /// until the first answer gives the total).
+    private mutating func requestSearchPages(_ effects: inout [BrowserEffect]) {
+        guard var search else { return }
+        let concurrency = search.totalCount == nil ? 1 : PagingState.backgroundConcurrency
+        while search.inFlight.count < concurrency, search.hasMorePages {
+            let id = newRequestID()
+            var query = search.query
+            query.offset = search.nextOffset
+            query.limit = pageSize
+            search.nextOffset += pageSize
+            search.inFlight.insert(id)
+            effects.append(.fetch(id, query))
+        }
+        self.search = search
+    }
+
+    mutating func handleSearch(
+        _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+    ) {
+        guard var search else { return }
+        search.inFlight.remove(id)
+        switch result {
+        case .success(let answer):
+            recordSuccess(now: now)
+            search.totalCount = answer.totalCount
+            search.received += answer.images.count
+            if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
+            self.search = search
+            ingest(answer.images, now: now)
+            requestSearchPages(&effects)
+            resumePagingIfWaiting(&effects)
+        case .failure(.cancelled):
+            self.search = search
+        case .failure(let error):
+            search.hasFailed = true
+            self.search = search
+            show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)
+        }
+        if self.search?.isRunning != true { loadMorePages(&effects) }
+    }
+
+    // MARK: Editing
+
+    mutating func openFilterBar() {
+        filter.isEditing = true
+        filter.caret = filter.text.count
+    }
+
+    mutating func clearFilter(_ effects: inout [BrowserEffect]) {
+        filter.isEditing = false
+        guard !filter.text.isEmpty else {
+            cancelSearch(&effects)
+            return
+        }
+        setFilterText("", caret: 0, &effects)
+    }
+
+    /// A key while the filter bar is open.
+    mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
+        var characters = Array(filter.text)
+        let caret = min(filter.caret, characters.count)
+        switch key {
+        case .character(let character):
+            characters.insert(character, at: caret)
+            setFilterText(String(characters), caret: caret + 1, &effects)
+        case .backspace:
+            if caret > 0 {
+                characters.remove(at: caret - 1)
+                setFilterText(String(characters), caret: caret - 1, &effects)
+            } else if characters.isEmpty {
+                filter.isEditing = false
+            }
+        case .delete:
+            if caret < characters.count {
+                characters.remove(at: caret)
+                setFilterText(String(characters), caret: caret, &effects)
+            }
+        case .control("w"):
+            var start = caret
+            while start > 0, characters[start - 1] == " " { start -= 1 }
+            while start > 0, characters[start - 1] != " " { start -= 1 }
+            characters.removeSubrange(start..<caret)
+            setFilterText(String(characters), caret: start, &effects)
+        case .control("u"):
+            setFilterText("", caret: 0, &effects)
+        case .left:
+            filter.caret = max(0, caret - 1)
+        case .right:
+            filter.caret = min(characters.count, caret + 1)
+        case .home, .control("a"):
+            filter.caret = 0
+        case .end, .control("e"):
+            filter.caret = characters.count
+        case .enter:
+            filter.isEditing = false
+        case .escape:
+            clearFilter(&effects)
+        case .up, .down, .pageUp, .pageDown:
+            moveInList(key, now: now, &effects)
+        default:
+            break
+        }
+    }
+}
