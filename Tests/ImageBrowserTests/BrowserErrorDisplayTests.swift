@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -53,7 +54,7 @@ struct BrowserErrorDisplayTests {
     func wholeErrorWrappedInTheList() throws {
         let harness = Self.failing(Self.zoneRefused)
         let frame = harness.render()
-        let list = try #require(harness.state.layout.list)
+        let list = try #require(harness.state.geometry.layout.list)
         let body = Self.joined(frame, rows: (list.y + 1)..<list.maxY, columns: list.x..<list.maxX)
         #expect(body.contains(Sanitizer.forDisplay(Self.zoneRefused.description)))
         #expect(body.contains("next try in 2s · r tries now · ⏎ the whole error"))
