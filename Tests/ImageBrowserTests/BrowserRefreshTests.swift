@@ -147,7 +147,11 @@ struct BrowserRefreshTests {
         #expect(header.contains("failed 0s ago · next try in 5s · data 5s old"))
         harness.advance(2.5)
         #expect(harness.render().text(ofRow: 2).contains("failed 2s ago · next try in 3s · data 7s old"))
-        for _ in 1...5 {
+        // While the next round's requests are out (the client may be retrying them), it says so.
+        harness.fire(.refresh)
+        #expect(harness.render().text(ofRow: 2).contains("· trying again… ·"))
+        while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
+        for _ in 1...4 {
             harness.fire(.refresh)
             while !harness.pending.isEmpty { harness.answerNext(with: .failure(refused)) }
             #expect(harness.timers[.refresh]?.delay == .seconds(5))

@@ -174,7 +174,7 @@ struct ListPane {
             style = Theme.faint
         } else if let error = state.health.error {
             let lines = ErrorNotice(error: error).bodyLines(
-                width: rect.width - 2 * Self.margin, nextRetry: state.nextRetry(after: now), now: now)
+                width: rect.width - 2 * Self.margin, retryStatus: ErrorNotice.retryStatus(of: state, now: now))
             for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
                 canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX - Self.margin)
             }

@@ -139,11 +139,7 @@ struct Renderer {
     /// how old the data on screen is.
     private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
         var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at), showingSeconds: true)) ago"
-        if let retry = state.nextRetry(after: now) {
-            ages += " · next try in \(TextFormat.countdown(to: retry, now: now))"
-        } else {
-            ages += " · r retries"
-        }
+        ages += " · " + ErrorNotice.retryStatus(of: state, now: now)
         if let success = state.health.lastSuccess {
             ages += " · data \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) old"
         } else {
