@@ -6,7 +6,7 @@ import QingCloud
 /// integer is 1100. Unknown values of the other enumerated filters simply match nothing. The limit
 /// defaults to 20 and is capped at 100 without an error.
 struct DescribeImagesRequest: Sendable {
-    var filter = ImageFilter()
+    var filter = DescribeImagesFilter()
     var offset: Int
     var limit: Int
 

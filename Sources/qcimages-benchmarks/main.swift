@@ -13,7 +13,7 @@ let imageCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 var table = BenchmarkTable()
 
-let catalogue = ImageCatalogue.generate(count: imageCount, seed: 42, now: now)
+let catalogue = SeededCatalogue.generate(count: imageCount, seed: 42, now: now)
 let service = InProcessImageService(images: catalogue)
 
 var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zone: "pek3a", refreshInterval: nil))

@@ -32,7 +32,7 @@ private struct BlockingImageService: ImageService {
 @Suite("EffectRunner")
 struct EffectRunnerTests {
     private static let now = Date(timeIntervalSince1970: 1_717_243_200)
-    private static let images = ImageCatalogue.generate(count: 5, seed: 3, now: now)
+    private static let images = SeededCatalogue.generate(count: 5, seed: 3, now: now)
 
     private static func runner(
         blocking: String? = nil, cancellations: AsyncStream<String>.Continuation? = nil

@@ -93,7 +93,7 @@ struct BrowserKeyTests {
         var harness = Self.loaded()
         harness.press(.character("?"))
         let text = harness.render().text
-        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s / S", "Ctrl-C", "y", "c", "p", "r"] {
+        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s S", "Ctrl-C", "y", "c", "p", "r"] {
             #expect(text.contains(key))
         }
         harness.press(.character("j"), .character("s"))

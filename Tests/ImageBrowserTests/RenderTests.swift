@@ -93,7 +93,7 @@ struct RenderTests {
     @Test("columns drop by priority as the list narrows; ID, name and status always stay")
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
-        #expect(titles(160) == ListPane.Column.allCases)
+        #expect(titles(160) == ImageColumn.allCases)
         #expect(!titles(71).contains(.processorType))
         #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
         #expect(titles(40) == [.id, .name, .status])

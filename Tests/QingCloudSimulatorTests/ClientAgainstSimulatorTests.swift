@@ -142,7 +142,7 @@ final class FailureCounter: @unchecked Sendable {
         try await withClient(configuration, method: method, path: path) { client, _ in
             let page = try await client.describeImagesPage(ImageQuery(offset: 10, limit: 15))
             #expect(page.totalCount == visible.count)
-            #expect(page.images == Array(visible[10..<25]).map { try! Image(json: ImageCatalogue.serverObject($0)) })
+            #expect(page.images == Array(visible[10..<25]).map { try! Image(json: SeededCatalogue.serverObject($0)) })
         }
     }
 
@@ -170,7 +170,7 @@ final class FailureCounter: @unchecked Sendable {
             #expect(Set(ids).count == ids.count, "no duplicates")
 
             func visible(at time: Int64) -> Set<String> {
-                Set(world.page(matching: ImageFilter(), at: time, offset: 0, limit: .max).page.map(\.entry.image.id))
+                Set(world.page(matching: DescribeImagesFilter(), at: time, offset: 0, limit: .max).page.map(\.entry.image.id))
             }
             let before = visible(at: clockAtStart)
             let after = visible(at: clockAtEnd)

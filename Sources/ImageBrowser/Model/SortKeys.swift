@@ -2,13 +2,13 @@
 ///
 /// Sorting 100,000 images then compares two keys per step instead of copying two whole ``ImageRow``s
 /// (and retaining their dozen strings) per comparison; the order is that of
-/// ``SortOrder/precedes(_:_:)``, built from the same ``SortOrder/Column/key(of:)``.
+/// ``SortOrder/precedes(_:_:)``, built from the same ``ImageColumn/key(of:)``.
 struct SortKeys {
     private let keys: [SortOrder.SortKey]
     /// The tie-breaker, which makes every order total.
     private let ids: [String]
 
-    init(column: SortOrder.Column, rows: [ImageRow]) {
+    init(column: ImageColumn, rows: [ImageRow]) {
         keys = rows.map(column.key(of:))
         ids = rows.map(\.id)
     }

@@ -5,41 +5,6 @@ import Foundation
 /// The default, newest created first, is the order the server returns. Every order is total (ties are
 /// broken by image id) so that merging pages and reversing give stable, predictable rows.
 struct SortOrder: Sendable, Hashable {
-    enum Column: Sendable, Hashable, CaseIterable {
-        case id, name, status, osFamily, processorType, size, source, created
-
-        /// The word shown in the header ("sort: size").
-        var title: String {
-            switch self {
-            case .id: "id"
-            case .name: "name"
-            case .status: "status"
-            case .osFamily: "os"
-            case .processorType: "arch"
-            case .size: "size"
-            case .source: "visibility"
-            case .created: "created"
-            }
-        }
-
-        /// Sizes and times read best largest/newest first; names and states alphabetically.
-        var startsDescending: Bool { self == .created || self == .size }
-
-        /// What a row is ordered by in this column, before the id.
-        func key(of row: ImageRow) -> SortKey {
-            switch self {
-            case .id: SortKey()
-            case .name: SortKey(text: row.nameKey)
-            case .status: SortKey(number: Double(row.statusRank), text: row.status)
-            case .osFamily: SortKey(text: row.osKey)
-            case .processorType: SortKey(text: row.processorType)
-            case .size: SortKey(number: Double(row.sizeGB))
-            case .source: SortKey(text: row.sourceKey)
-            case .created: SortKey(number: row.createdKey)
-            }
-        }
-    }
-
     /// A row's place in one column: a number compared first (status rank, size, creation time), then
     /// a text compared by UTF-8 bytes.
     struct SortKey: Sendable {
@@ -47,14 +12,14 @@ struct SortOrder: Sendable, Hashable {
         var text = ""
     }
 
-    var column: Column
+    var column: ImageColumn
     var descending: Bool
 
     static let serverDefault = SortOrder(column: .created, descending: true)
 
     /// The next column in screen order, in its natural direction (`s`).
     var nextColumn: SortOrder {
-        let all = Column.allCases
+        let all = ImageColumn.allCases
         let next = all[(all.firstIndex(of: column)! + 1) % all.count]
         return SortOrder(column: next, descending: next.startsDescending)
     }
@@ -106,6 +71,40 @@ struct SortOrder: Sendable, Hashable {
         case .size: fields.contains(.size)
         case .source: fields.contains(.visibility) || fields.contains(.provider)
         case .created: fields.contains(.createTime)
+        }
+    }
+}
+
+/// How the columns sort.
+extension ImageColumn {
+    /// The word for the column in "sorted by size" and the header's "sort size".
+    var sortName: String {
+        switch self {
+        case .id: "id"
+        case .name: "name"
+        case .status: "status"
+        case .osFamily: "os"
+        case .processorType: "arch"
+        case .size: "size"
+        case .source: "visibility"
+        case .created: "created"
+        }
+    }
+
+    /// Sizes and times read best largest/newest first; names and states alphabetically.
+    var startsDescending: Bool { self == .created || self == .size }
+
+    /// What a row is ordered by in this column, before the id.
+    func key(of row: ImageRow) -> SortOrder.SortKey {
+        switch self {
+        case .id: .init()
+        case .name: .init(text: row.nameKey)
+        case .status: .init(number: Double(row.statusRank), text: row.status)
+        case .osFamily: .init(text: row.osKey)
+        case .processorType: .init(text: row.processorType)
+        case .size: .init(number: Double(row.sizeGB))
+        case .source: .init(text: row.sourceKey)
+        case .created: .init(number: row.createdKey)
         }
     }
 }

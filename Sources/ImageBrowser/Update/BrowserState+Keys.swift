@@ -2,40 +2,37 @@ import Foundation
 import QingCloud
 import TerminalVocabulary
 
-/// What each key does. Ctrl-C always quits; an overlay takes the keys while it is open, then the filter
-/// bar while it is being edited, then the focused pane.
+/// What each key does, as ``KeyMap`` says: an overlay takes the keys while it is open, then the filter
+/// bar while it is being edited, then the focused pane. Ctrl-C always quits.
 extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        if key == .control("c") {
-            quit(&effects)
-        } else if overlay != nil {
+        if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
         } else if filter.isEditing {
             handleFilterBarKey(key, now: now, &effects)
-        } else {
-            handlePaneKey(key, now: now, &effects)
+        } else if let action = KeyMap.action(for: key, in: .panes) {
+            perform(action, now: now, &effects)
         }
     }
 
-    private mutating func quit(_ effects: inout [BrowserEffect]) {
+    mutating func quit(_ effects: inout [BrowserEffect]) {
         markQuit()
         effects.append(.quit)
     }
 
-    private mutating func handlePaneKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        switch key {
-        case .character("q"):
+    private mutating func perform(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
+        switch action {
+        case .quit:
             quit(&effects)
-        case .up, .down, .character("k"), .character("j"), .pageUp, .pageDown, .control("b"), .control("f"),
-             .home, .end, .character("g"), .character("G"):
+        case .previous, .next, .pageUp, .pageDown, .first, .last:
             if focus == .detail {
-                scrollDetail(key, now: now)
+                scrollDetail(action, now: now)
             } else {
-                moveInList(key, now: now, &effects)
+                moveInList(action, now: now, &effects)
             }
-        case .character("/"):
+        case .openFilter:
             openFilterBar()
-        case .escape:
+        case .back:
             if detailFullScreen {
                 detailFullScreen = false
                 focus = .list
@@ -44,38 +41,36 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
-        case .enter where view.isEmpty && health.error != nil:
+        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
             showError(now: now)
-        case .character("!"):
-            showError(now: now)
-        case .enter:
+        case .toggleFullScreen:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
-        case .tab, .backTab:
+        case .switchPane:
             if geometry.layout.placement == .hidden {
                 show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
             } else {
                 focus = focus == .list ? .detail : .list
             }
-        case .character("s"):
+        case .sortNext:
             setSort(catalog.order.nextColumn, now: now)
-        case .character("S"):
+        case .sortReverse:
             setSort(catalog.order.reversed, now: now)
-        case .character("r"):
+        case .refresh:
             refreshNow(now: now, &effects)
-        case .character("p"):
+        case .togglePause:
             togglePause(now: now, &effects)
-        case .character("c"):
+        case .copyID:
             copySelectedID(now: now, &effects)
-        case .character("y"):
+        case .rawJSON:
             if let selectedID {
                 overlay = .rawJSON(imageID: selectedID, scroll: 0)
             } else {
                 show("no image selected", kind: .warning, now: now)
             }
-        case .character("?"), .function(1):
+        case .help:
             overlay = .help(scroll: 0)
-        default:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
             break
         }
     }
@@ -98,26 +93,26 @@ extension BrowserState {
         show("copied \(row.id)", now: now)
     }
 
-    /// Arrows, j/k, pages, Home/End and g/G over the list.
-    mutating func moveInList(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
+    /// The movement keys over the list.
+    mutating func moveInList(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
         paging.jumpToEndPending = false
         guard !view.isEmpty else { return }
         let current = selectedIndex ?? 0
         let page = geometry.listRows
-        switch key {
-        case .up, .character("k"):
+        switch action {
+        case .previous:
             select(index: current - 1)
-        case .down, .character("j"):
+        case .next:
             select(index: current + 1)
-        case .pageUp, .control("b"):
+        case .pageUp:
             scrollTop -= page
             select(index: current - page)
-        case .pageDown, .control("f"):
+        case .pageDown:
             scrollTop += page
             select(index: current + page)
-        case .home, .character("g"):
+        case .first:
             select(index: 0)
-        case .end, .character("G"):
+        case .last:
             jumpToEnd(now: now, &effects)
         default:
             break
@@ -126,42 +121,45 @@ extension BrowserState {
     }
 
     /// The same keys over the detail pane's lines.
-    private mutating func scrollDetail(_ key: Key, now: Date) {
+    private mutating func scrollDetail(_ action: KeyAction, now: Date) {
         let geometry = self.geometry
         let total = selectedRow.map { geometry.detailLines(of: $0, now: now).count } ?? 0
-        detailScroll = Self.scrolled(detailScroll, by: key, visible: geometry.detailVisibleLines, total: total)
+        detailScroll = Self.scrolled(detailScroll, by: action, visible: geometry.detailVisibleLines, total: total)
     }
 
     private mutating func handleOverlayKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        guard let overlay else { return }
-        switch (key, overlay) {
-        case (.escape, _), (.character("q"), _), (.enter, _), (.character("?"), .help), (.function(1), .help),
-             (.character("y"), .rawJSON), (.character("!"), .error):
+        guard let overlay, let action = KeyMap.action(for: key, in: .overlay) else { return }
+        switch (action, overlay) {
+        case (.quit, _):
+            quit(&effects)
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.showError, .error):
             self.overlay = nil
-        case (.character("c"), .rawJSON):
+        case (.copyID, .rawJSON):
             copySelectedID(now: now, &effects)
-        case (.character("r"), .error):
+        case (.refresh, .error):
             self.overlay = nil
             refreshNow(now: now, &effects)
-        default:
+        case (let movement, _) where movement.isMovement:
             let geometry = self.geometry
             let total = geometry.overlayLines(of: overlay, catalog: catalog).count
-            let scroll = Self.scrolled(overlay.scroll, by: key, visible: max(1, geometry.overlayBox.contentHeight), total: total)
+            let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
             self.overlay = overlay.scrolled(to: scroll)
+        default:
+            break
         }
     }
 
-    /// Scrolling text: the position after a movement key, kept within the text.
-    static func scrolled(_ position: Int, by key: Key, visible: Int, total: Int) -> Int {
+    /// Scrolling text: the position after a movement, kept within the text.
+    static func scrolled(_ position: Int, by action: KeyAction, visible: Int, total: Int) -> Int {
         let last = max(0, total - visible)
         let moved: Int
-        switch key {
-        case .up, .character("k"): moved = position - 1
-        case .down, .character("j"): moved = position + 1
-        case .pageUp, .control("b"): moved = position - visible
-        case .pageDown, .control("f"), .character(" "): moved = position + visible
-        case .home, .character("g"): moved = 0
-        case .end, .character("G"): moved = last
+        switch action {
+        case .previous: moved = position - 1
+        case .next: moved = position + 1
+        case .pageUp: moved = position - visible
+        case .pageDown: moved = position + visible
+        case .first: moved = 0
+        case .last: moved = last
         default: moved = position
         }
         return min(max(0, moved), last)

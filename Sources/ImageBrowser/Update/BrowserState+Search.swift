@@ -118,10 +118,33 @@ extension BrowserState {
         setFilterText("", caret: 0, &effects)
     }
 
-    /// A key while the filter bar is open.
+    /// A key while the filter bar is open: a command from ``KeyMap``, or an edit of the text.
     mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
         var characters = Array(filter.text)
         let caret = min(filter.caret, characters.count)
+        if let action = KeyMap.action(for: key, in: .filterBar) {
+            switch action {
+            case .quit:
+                quit(&effects)
+            case .keepFilter:
+                filter.isEditing = false
+            case .clearFilter:
+                clearFilter(&effects)
+            case .clearFilterText:
+                setFilterText("", caret: 0, &effects)
+            case .deleteWord:
+                var start = caret
+                while start > 0, characters[start - 1] == " " { start -= 1 }
+                while start > 0, characters[start - 1] != " " { start -= 1 }
+                characters.removeSubrange(start..<caret)
+                setFilterText(String(characters), caret: start, &effects)
+            case let movement where movement.isMovement:
+                moveInList(movement, now: now, &effects)
+            default:
+                break
+            }
+            return
+        }
         switch key {
         case .character(let character):
             characters.insert(character, at: caret)
@@ -138,14 +161,6 @@ extension BrowserState {
                 characters.remove(at: caret)
                 setFilterText(String(characters), caret: caret, &effects)
             }
-        case .control("w"):
-            var start = caret
-            while start > 0, characters[start - 1] == " " { start -= 1 }
-            while start > 0, characters[start - 1] != " " { start -= 1 }
-            characters.removeSubrange(start..<caret)
-            setFilterText(String(characters), caret: start, &effects)
-        case .control("u"):
-            setFilterText("", caret: 0, &effects)
         case .left:
             filter.caret = max(0, caret - 1)
         case .right:
@@ -154,12 +169,6 @@ extension BrowserState {
             filter.caret = 0
         case .end, .control("e"):
             filter.caret = characters.count
-        case .enter:
-            filter.isEditing = false
-        case .escape:
-            clearFilter(&effects)
-        case .up, .down, .pageUp, .pageDown:
-            moveInList(key, now: now, &effects)
         default:
             break
         }

@@ -162,6 +162,6 @@ extension BrowserState {
                 state.view.sort(by: catalog.precedes)
             }
         }
-        show("sorted by \(order.column.title) \(order.descending ? "▼" : "▲")", now: now)
+        show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)
     }
 }

@@ -1,23 +1,5 @@
 import TerminalVocabulary
 
-/// A run of text in one style: lines of the detail pane, overlays and the header are made of them.
-struct Span: Sendable, Hashable {
-    var text: String
-    var style: CellStyle
-
-    init(_ text: String, _ style: CellStyle = .plain) {
-        self.text = text
-        self.style = style
-    }
-}
-
-typealias StyledLine = [Span]
-
-extension StyledLine {
-    /// The cells the line takes on screen.
-    var displayWidth: Int { reduce(0) { $0 + DisplayWidth.of($1.text) } }
-}
-
 /// Draws text into a ``Frame`` by display width: wide characters take two cells, nothing is written
 /// outside the frame or past a clip edge, and a wide character cut in half by later drawing leaves a
 /// blank rather than half a glyph.

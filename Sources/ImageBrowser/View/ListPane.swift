@@ -4,80 +4,8 @@ import TerminalVocabulary
 
 /// The list of images: one row per image, columns chosen to fit the width.
 struct ListPane {
-    enum Column: CaseIterable {
-        case id, name, status, osFamily, processorType, size, source, created
-
-        var title: String {
-            switch self {
-            case .id: "ID"
-            case .name: "NAME"
-            case .status: "STATUS"
-            case .osFamily: "OS"
-            case .processorType: "ARCH"
-            case .size: "SIZE"
-            case .source: "VISIBILITY"
-            case .created: "AGE"
-            }
-        }
-
-        /// The width when shown; the ID column fits the widest ID loaded, the name takes what is left.
-        func width(idWidth: Int) -> Int {
-            switch self {
-            case .id: idWidth
-            case .name: 0
-            case .status: 12
-            case .osFamily: 10
-            case .processorType: 5
-            case .size: 5
-            case .source: 14
-            case .created: 4
-            }
-        }
-
-        var alignsRight: Bool { self == .size || self == .created }
-
-        /// Dropped first on narrow terminals: higher numbers go first.
-        var dropPriority: Int {
-            switch self {
-            case .id, .name, .status: 0
-            case .created: 1
-            case .osFamily: 2
-            case .size: 3
-            case .source: 4
-            case .processorType: 5
-            }
-        }
-
-        var sortColumn: SortOrder.Column {
-            switch self {
-            case .id: .id
-            case .name: .name
-            case .status: .status
-            case .osFamily: .osFamily
-            case .processorType: .processorType
-            case .size: .size
-            case .source: .source
-            case .created: .created
-            }
-        }
-
-        /// The fields whose change highlights this column's cell.
-        var fields: [ImageField] {
-            switch self {
-            case .id: []
-            case .name: [.name]
-            case .status: [.status, .transition]
-            case .osFamily: [.osFamily]
-            case .processorType: [.processorType]
-            case .size: [.size]
-            case .source: [.visibility, .provider]
-            case .created: [.createTime]
-            }
-        }
-    }
-
     struct PlacedColumn {
-        var column: Column
+        var column: ImageColumn
         var x: Int
         var width: Int
     }
@@ -93,7 +21,7 @@ struct ListPane {
     /// The columns that fit `width`, placed left to right.
     static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
         let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
-        var shown = Column.allCases
+        var shown = ImageColumn.allCases
         func nameWidth() -> Int {
             let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
             return width - margin - fixed
@@ -152,7 +80,7 @@ struct ListPane {
     private func drawTitles(_ columns: [PlacedColumn], on canvas: inout Canvas) {
         let order = state.catalog.order
         for placed in columns {
-            let sorted = placed.column.sortColumn == order.column
+            let sorted = placed.column == order.column
             var title = placed.column.title
             if sorted { title += order.descending ? "▼" : "▲" }
             let text = DisplayWidth.fit(title, width: placed.width, alignRight: placed.column.alignsRight)
@@ -206,7 +134,7 @@ struct ListPane {
         (state.highlights[HighlightKey(imageID: imageID, field: field)] ?? .distantPast) > now
     }
 
-    private func cell(_ column: Column, of row: ImageRow) -> (String, CellStyle) {
+    private func cell(_ column: ImageColumn, of row: ImageRow) -> (String, CellStyle) {
         switch column {
         case .id: (row.id, .plain)
         case .name: (row.name, .plain)
@@ -216,6 +144,65 @@ struct ListPane {
         case .size: ("\(row.sizeGB)G", .plain)
         case .source: (row.source, Theme.faint)
         case .created: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        }
+    }
+}
+
+/// How the columns show in the list.
+extension ImageColumn {
+    /// The column's title in the list.
+    var title: String {
+        switch self {
+        case .id: "ID"
+        case .name: "NAME"
+        case .status: "STATUS"
+        case .osFamily: "OS"
+        case .processorType: "ARCH"
+        case .size: "SIZE"
+        case .source: "VISIBILITY"
+        case .created: "AGE"
+        }
+    }
+
+    /// The width when shown; the ID column fits the widest ID loaded, the name takes what is left.
+    func width(idWidth: Int) -> Int {
+        switch self {
+        case .id: idWidth
+        case .name: 0
+        case .status: 12
+        case .osFamily: 10
+        case .processorType: 5
+        case .size: 5
+        case .source: 14
+        case .created: 4
+        }
+    }
+
+    var alignsRight: Bool { self == .size || self == .created }
+
+    /// Dropped first on narrow terminals: higher numbers go first.
+    var dropPriority: Int {
+        switch self {
+        case .id, .name, .status: 0
+        case .created: 1
+        case .osFamily: 2
+        case .size: 3
+        case .source: 4
+        case .processorType: 5
+        }
+    }
+
+    /// The fields whose change highlights this column's cell.
+    var fields: [ImageField] {
+        switch self {
+        case .id: []
+        case .name: [.name]
+        case .status: [.status, .transition]
+        case .osFamily: [.osFamily]
+        case .processorType: [.processorType]
+        case .size: [.size]
+        case .source: [.visibility, .provider]
+        case .created: [.createTime]
         }
     }
 }

@@ -128,7 +128,7 @@ struct Renderer {
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
         }
         let order = state.catalog.order
-        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.title + (order.descending ? " ▼" : " ▲") + " ")]
+        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
         let sortWidth = sort.displayWidth
         let showsSort = width - sortWidth > 40
         canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
@@ -225,7 +225,14 @@ struct Renderer {
             return
         }
         if let overlay = state.overlay {
-            drawHints(OverlayBox.hints(for: overlay), y: y, limit: width, on: &canvas)
+            let hints = KeyMap.footerHints(in: .overlay).filter { hint in
+                switch hint.binding.keys[0].action {
+                case .copyID: if case .rawJSON = overlay { true } else { false }
+                case .refresh: if case .error = overlay { true } else { false }
+                default: true
+                }
+            }
+            drawHints(hints.map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         var position = ""
@@ -252,12 +259,17 @@ struct Renderer {
         }
     }
 
+    /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
+    /// Tab only when the detail pane has room.
     private var hints: [(String, String)] {
-        var hints = [("?", "help"), ("/", "filter"), ("⏎", state.detailFullScreen ? "list" : "detail")]
-        if geometry.layout.placement != .hidden { hints.append(("Tab", "pane")) }
-        hints += [("s", "sort"), ("r", "refresh"), ("p", state.refresh.isPaused ? "resume" : "pause"),
-                  ("c", "copy id"), ("y", "json"), ("q", "quit")]
-        return hints
+        KeyMap.footerHints(in: .panes).compactMap { hint in
+            switch hint.binding.keys[0].action {
+            case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
+            case .togglePause: (hint.key, state.refresh.isPaused ? "resume" : hint.text)
+            case .switchPane: geometry.layout.placement == .hidden ? nil : (hint.key, hint.text)
+            default: (hint.key, hint.text)
+            }
+        }
     }
 
     private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {

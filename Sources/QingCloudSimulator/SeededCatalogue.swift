@@ -3,7 +3,7 @@ import QingCloud
 
 /// The simulator's deterministic catalogue, public so that tests and benchmarks can build the very
 /// images a simulator with the same seed serves, without starting one.
-public enum ImageCatalogue {
+public enum SeededCatalogue {
     /// `count` images drawn from `seed`, dated before `now`, in the order DescribeImages lists them
     /// (newest `create_time` first, ties by `image_id`), each with `raw` as the server sends it.
     ///

@@ -4,7 +4,7 @@ import QingCloud
 ///
 /// An empty set means "not filtered". With no status asked for, ceased images are left out, as the real
 /// service does; an image named in `images.N` is listed whatever its status.
-struct ImageFilter: Sendable {
+struct DescribeImagesFilter: Sendable {
     var imageIDs: [String] = []
     var statuses: Set<ImageStatus> = []
     var osFamilies: Set<String> = []
