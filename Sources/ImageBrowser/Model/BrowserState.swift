@@ -24,7 +24,7 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
-    var paging = PagingState()
+    var paging: PagingState
     var refresh: RefreshState
     var health = ConnectionHealth()
     /// Cells that changed in a refresh and until when they stay highlighted.
@@ -40,6 +40,7 @@ public struct BrowserState: Sendable {
     public init(options: BrowserOptions) {
         self.options = options
         self.refresh = RefreshState(interval: options.refreshInterval)
+        self.paging = PagingState(pageSize: options.pageSize)
     }
 
     mutating func markQuit() { shouldQuit = true }
@@ -111,10 +112,11 @@ struct ServerSearch: Sendable {
     }
 }
 
-/// Loading the whole catalogue page by page (unfiltered, in the server's order).
+/// Loading the whole catalogue page by page (unfiltered, in the server's order), as the client's
+/// ``PagePlan`` says: overlapping pages, seams read again when the catalogue shifted meanwhile.
 struct PagingState: Sendable {
-    var totalCount: Int?
-    var loadedPages: Set<Int> = []
+    var plan: PagePlan
+    /// The offset each request in flight reads.
     var inFlight: [RequestID: Int] = [:]
     /// After a failure, no page is requested until the retry timer fires (at ``retryAt``).
     var isWaitingToRetry = false
@@ -127,14 +129,13 @@ struct PagingState: Sendable {
     /// Pages fetched in the background at once.
     static let backgroundConcurrency = 2
 
-    func pageCount(pageSize: Int) -> Int? {
-        totalCount.map { ($0 + pageSize - 1) / pageSize }
+    /// Pages of `pageSize` overlapping by up to 8 images (none for tiny pages).
+    init(pageSize: Int) {
+        plan = PagePlan(limit: pageSize, overlap: min(8, pageSize / 4))
     }
 
-    func isComplete(pageSize: Int) -> Bool {
-        guard let pages = pageCount(pageSize: pageSize) else { return false }
-        return (0..<pages).allSatisfy(loadedPages.contains)
-    }
+    /// The latest total the server reported.
+    var totalCount: Int? { plan.total }
 }
 
 /// Live refresh: the schedule, and the round of requests in flight.

@@ -61,8 +61,8 @@ extension BrowserState {
     mutating func handleFetched(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        if let page = paging.inFlight.removeValue(forKey: id) {
-            handlePage(page, result, now: now, &effects)
+        if let offset = paging.inFlight.removeValue(forKey: id) {
+            handlePage(at: offset, result, now: now, &effects)
         } else if let request = refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, result, now: now, &effects)
         } else if search?.inFlight.contains(id) == true {

@@ -6,49 +6,43 @@ import QingCloud
 extension BrowserState {
     var pageSize: Int { options.pageSize }
 
-    var isFullyLoaded: Bool { paging.isComplete(pageSize: pageSize) }
+    var isFullyLoaded: Bool { paging.plan.isComplete }
 
-    /// Requests the next pages not loaded yet, keeping ``PagingState/backgroundConcurrency`` in flight
+    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight
     /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         guard !paging.isWaitingToRetry else { return }
-        guard let pageCount = paging.pageCount(pageSize: pageSize) else {
-            if paging.inFlight.isEmpty { requestPage(0, &effects) }
-            return
-        }
-        let requested = Set(paging.inFlight.values)
-        let room = PagingState.backgroundConcurrency - (search?.inFlight.count ?? 0)
-        var page = 0
-        while paging.inFlight.count < room, page < pageCount {
-            if !paging.loadedPages.contains(page), !requested.contains(page) { requestPage(page, &effects) }
-            page += 1
+        let room = PagingState.backgroundConcurrency - (search?.inFlight.count ?? 0) - paging.inFlight.count
+        for offset in paging.plan.take(upTo: room) {
+            requestPage(at: offset, &effects)
         }
     }
 
-    mutating func requestPage(_ page: Int, _ effects: inout [BrowserEffect]) {
+    /// Sends the request for the page at `offset`, which the plan counts as in flight.
+    mutating func requestPage(at offset: Int, _ effects: inout [BrowserEffect]) {
         let id = newRequestID()
-        paging.inFlight[id] = page
-        effects.append(.fetch(id, ImageQuery(offset: page * pageSize, limit: pageSize)))
+        paging.inFlight[id] = offset
+        effects.append(.fetch(id, ImageQuery(offset: offset, limit: pageSize)))
     }
 
     mutating func handlePage(
-        _ page: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+        at offset: Int, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
         switch result {
         case .success(let answer):
-            paging.totalCount = answer.totalCount
-            paging.loadedPages.insert(page)
+            paging.plan.receive(answer, at: offset)
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
-            if paging.jumpToEndPending, let pageCount = paging.pageCount(pageSize: pageSize), page >= pageCount - 1 {
+            if paging.jumpToEndPending, offset >= paging.plan.lastOffset {
                 paging.jumpToEndPending = false
                 select(index: view.count - 1)
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
-            break
+            paging.plan.abandon(offset)
         case .failure(let error):
+            paging.plan.abandon(offset)
             paging.failures += 1
             recordFailure(error, now: now)
             retryPagesLater(now: now, &effects)
@@ -76,11 +70,11 @@ extension BrowserState {
     /// jumps to the end again once it arrives).
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
         select(index: view.count - 1)
-        guard let pageCount = paging.pageCount(pageSize: pageSize), pageCount > 0 else { return }
-        let last = pageCount - 1
-        guard !paging.loadedPages.contains(last) else { return }
+        guard paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        let last = paging.plan.lastOffset
+        guard !paging.plan.hasRead(last) else { return }
         paging.jumpToEndPending = true
-        if !paging.inFlight.values.contains(last) { requestPage(last, &effects) }
+        if paging.plan.take(last) { requestPage(at: last, &effects) }
         show("loading the end of the list…", now: now)
     }
 

@@ -72,9 +72,9 @@ extension BrowserState {
             removeImages(ids.filter { !returned.contains($0) })
         case (.firstPage, .success(let answer)):
             recordSuccess(now: now)
-            paging.totalCount = answer.totalCount
-            paging.loadedPages.insert(0)
+            paging.plan.receive(answer, at: 0)
             ingest(answer.images, now: now)
+            loadMorePages(&effects)
         case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.
