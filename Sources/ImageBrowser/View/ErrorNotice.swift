@@ -6,16 +6,15 @@ struct ErrorNotice {
     let error: ConnectionError
 
     /// What the browser is doing about it: trying again now (a request is in flight, which the client
-    /// may be retrying), when it tries next, or nothing until `r`.
-    static func retryStatus(of state: BrowserState, now: Date) -> String {
+    /// may be retrying) or when it tries next; nil when it waits for `r`.
+    static func retryStatus(of state: BrowserState, now: Date) -> String? {
         if state.refresh.round != nil || !state.paging.inFlight.isEmpty { return "trying again…" }
-        if let next = state.nextRetry(after: now) { return "next try in \(TextFormat.countdown(to: next, now: now))" }
-        return "r retries"
+        return state.nextRetry(after: now).map { "next try in \(TextFormat.countdown(to: $0, now: now))" }
     }
 
     /// The empty list's body at a width: what happened and what to do first, then the whole error.
-    func bodyLines(width: Int, retryStatus: String) -> [StyledLine] {
-        let next = (retryStatus == "r retries" ? "" : retryStatus + " · ") + "r tries now · ⏎ the whole error"
+    func bodyLines(width: Int, retryStatus: String?) -> [StyledLine] {
+        let next = (retryStatus.map { $0 + " · " } ?? "") + "r tries now · ⏎ the whole error"
         return [[Span("no images loaded: " + error.kind.explanation, Theme.error)], [Span(next, Theme.faint)], []]
             + TextFormat.wrap(error.message, width: max(1, width)).map { [Span($0)] }
     }

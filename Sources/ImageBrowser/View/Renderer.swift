@@ -139,7 +139,7 @@ struct Renderer {
     /// how old the data on screen is.
     private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
         var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at), showingSeconds: true)) ago"
-        ages += " · " + ErrorNotice.retryStatus(of: state, now: now)
+        ages += " · " + (ErrorNotice.retryStatus(of: state, now: now) ?? "r retries")
         if let success = state.health.lastSuccess {
             ages += " · data \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) old"
         } else {

@@ -140,7 +140,7 @@ enum TextFormat {
         "、。，．・：；？！）］｝〕〉》」』】〙〗〟’”｠»‼⁇⁈⁉ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ…‥"
             + ",.:;?!)]}%")
 
-    static func cannotStartLine(_ character: Character) -> Bool {
+    private static func cannotStartLine(_ character: Character) -> Bool {
         lineStartProhibited.contains(character)
     }
 }
