@@ -128,7 +128,7 @@ for case in "-O -1|--offset must be 0 or more" "-L -5|--limit must be from 1 to 
     # shellcheck disable=SC2086
     "$binary" list --demo $arguments >"$work/flag.out" 2>"$work/flag.err"
     flag_status=$?
-    if ((flag_status == 64)) && [[ $(wc -l <"$work/flag.err") -eq 1 ]] && grep -qF -- "$expected" "$work/flag.err"; then
+    if ((flag_status == 64)) && head -n 1 "$work/flag.err" | grep -qF -- "$expected"; then
         pass "list $arguments: exit status 64 and \"$expected\""
     else
         fail "list $arguments: exit status 64 and \"$expected\"" "status $flag_status; stderr: $(cat "$work/flag.err")"
