@@ -18,8 +18,9 @@ extension BrowserState {
         filter.caret = min(max(0, caret), text.count)
         filter.applied = new
         filter.generation += 1
+        paging.jumpToEndPending = false
         cancelSearch(&effects)
-        changeView(fallback: .top) { state in
+        changeView(fallback: .top, revealAbove: new.isEmpty) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
                 state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
             } else {
@@ -78,6 +79,7 @@ extension BrowserState {
             search.pagesFetched += 1
             self.search = search
             ingest(answer.images, now: now)
+            if paging.jumpToEndPending { followEnd() }
             if !answer.images.isEmpty, search.nextOffset < answer.totalCount,
                search.pagesFetched < ServerSearch.maximumPages {
                 requestSearchPage(&effects)
