@@ -195,3 +195,73 @@ struct BrowserSortTests {
         #expect(harness.visibleIDs == expected)
     }
 }
+
+/// The keys people try first (less, vim, htop, mc) do what they do there, and any other key says where
+/// the keys are.
+@Suite("Keys from other tools")
+struct FamiliarKeyTests {
+    @Test("Space pages down like PgDn; Ctrl-D and Ctrl-U move half a page")
+    func paging() {
+        var harness = BrowserKeyTests.loaded(Fixtures.images(300))
+        let page = harness.state.geometry.listRows
+        harness.press(.character(" "))
+        #expect(harness.state.selectedIndex == page)
+        harness.press(.control("d"))
+        #expect(harness.state.selectedIndex == page + page / 2)
+        harness.press(.control("u"), .control("u"))
+        #expect(harness.state.selectedIndex == page + page / 2 - 2 * (page / 2))
+    }
+
+    @Test("F3 and F4 filter, F5 refreshes, F6 sorts, F1 helps, F10 quits")
+    func functionKeys() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.function(3))
+        #expect(harness.state.filter.isEditing)
+        harness.press(.escape, .function(4))
+        #expect(harness.state.filter.isEditing)
+        harness.press(.escape)
+        let refreshed = harness.send(.key(.function(5)))
+        #expect(refreshed.contains { if case .fetch = $0 { true } else { false } })
+        harness.press(.function(6))
+        #expect(harness.state.catalog.order != .serverDefault)
+        harness.press(.function(1))
+        #expect(harness.state.overlay == .help(scroll: 0))
+        harness.press(.escape)
+        #expect(harness.send(.key(.function(10))).contains(.quit))
+    }
+
+    @Test("Left and h focus the list, Right and l the detail pane")
+    func panes() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.right)
+        #expect(harness.state.focus == .detail)
+        harness.press(.left)
+        #expect(harness.state.focus == .list)
+        harness.press(.character("l"))
+        #expect(harness.state.focus == .detail)
+        harness.press(.character("h"))
+        #expect(harness.state.focus == .list)
+    }
+
+    @Test("n and N step through the filter's matches; without a filter they say how to filter")
+    func matches() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.character("n"))
+        #expect(harness.state.selectedIndex == 0)
+        #expect(harness.render().text(ofRow: 39).contains("/ filters the list"))
+        harness.press(.character("/"))
+        harness.type("image-1")
+        harness.press(.enter, .character("n"), .character("n"))
+        #expect(harness.state.selectedIndex == 2)
+        harness.press(.character("N"))
+        #expect(harness.state.selectedIndex == 1)
+    }
+
+    @Test("a key that does nothing says where the keys are")
+    func unknownKey() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.character("x"))
+        #expect(harness.render().text(ofRow: 39).contains("? for keys"))
+        #expect(harness.state.selectedIndex == 0)
+    }
+}

@@ -12,6 +12,8 @@ extension BrowserState {
             handleFilterBarKey(key, now: now, &effects)
         } else if let action = KeyMap.action(for: key, in: .panes) {
             perform(action, now: now, &effects)
+        } else {
+            show("? for keys", now: now)
         }
     }
 
@@ -24,7 +26,22 @@ extension BrowserState {
         switch action {
         case .quit:
             quit(&effects)
-        case .previous, .next, .pageUp, .pageDown, .first, .last:
+        case .nextMatch, .previousMatch:
+            if filter.applied.isEmpty {
+                show("no filter: / filters the list", kind: .warning, now: now)
+            } else {
+                moveInList(action == .nextMatch ? .next : .previous, now: now, &effects)
+            }
+        case .focusList:
+            focus = .list
+            if detailFullScreen { detailFullScreen = false }
+        case .focusDetail:
+            if geometry.layout.placement == .hidden, !detailFullScreen {
+                show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
+            } else {
+                focus = .detail
+            }
+        case .previous, .next, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .first, .last:
             if focus == .detail {
                 scrollDetail(action, now: now)
             } else {
@@ -110,6 +127,12 @@ extension BrowserState {
         case .pageDown:
             scrollTop += page
             select(index: current + page)
+        case .halfPageUp:
+            scrollTop -= max(1, page / 2)
+            select(index: current - max(1, page / 2))
+        case .halfPageDown:
+            scrollTop += max(1, page / 2)
+            select(index: current + max(1, page / 2))
         case .first:
             select(index: 0)
         case .last:
@@ -158,6 +181,8 @@ extension BrowserState {
         case .next: moved = position + 1
         case .pageUp: moved = position - visible
         case .pageDown: moved = position + visible
+        case .halfPageUp: moved = position - max(1, visible / 2)
+        case .halfPageDown: moved = position + max(1, visible / 2)
         case .first: moved = 0
         case .last: moved = last
         default: moved = position

@@ -34,9 +34,8 @@ extension BrowserState {
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
-            if paging.jumpToEndPending, offset >= paging.plan.lastOffset {
-                paging.jumpToEndPending = false
-                select(index: view.count - 1)
+            if paging.jumpToEndPending, filter.applied.isEmpty ? offset >= paging.plan.lastOffset : true {
+                followEnd()
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
@@ -67,15 +66,28 @@ extension BrowserState {
     }
 
     /// End and G: the last row now, and the last page by offset when it is not loaded yet (the selection
-    /// jumps to the end again once it arrives).
+    /// jumps to the end again once it arrives). With a filter the last match can be on any page: the
+    /// selection follows the end of the list until every page is loaded.
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
         select(index: view.count - 1)
-        guard paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        guard !isFullyLoaded, paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        if !filter.applied.isEmpty {
+            paging.jumpToEndPending = true
+            show("loading every page to find the last match…", now: now)
+            return
+        }
         let last = paging.plan.lastOffset
         guard !paging.plan.hasRead(last) else { return }
         paging.jumpToEndPending = true
         if paging.plan.take(last) { requestPage(at: last, &effects) }
         show("loading the end of the list…", now: now)
+    }
+
+    /// The selection on the last row for a pending End; it stays pending, with a filter, until every
+    /// page is loaded.
+    mutating func followEnd() {
+        select(index: view.count - 1)
+        if filter.applied.isEmpty || isFullyLoaded { paging.jumpToEndPending = false }
     }
 
     /// Near the end of what is loaded, make sure pages are on their way.

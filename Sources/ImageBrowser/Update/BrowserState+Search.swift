@@ -18,8 +18,9 @@ extension BrowserState {
         filter.caret = min(max(0, caret), text.count)
         filter.applied = new
         filter.generation += 1
+        paging.jumpToEndPending = false
         cancelSearch(&effects)
-        changeView(fallback: .top) { state in
+        changeView(fallback: .top, revealAbove: new.isEmpty) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
                 state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
             } else {
@@ -90,6 +91,7 @@ extension BrowserState {
             if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
             self.search = search
             ingest(answer.images, now: now)
+            if paging.jumpToEndPending { followEnd() }
             requestSearchPages(&effects)
             resumePagingIfWaiting(&effects)
         case .failure(.cancelled):
