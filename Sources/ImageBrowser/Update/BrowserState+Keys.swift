@@ -69,8 +69,9 @@ extension BrowserState {
             } else {
                 focus = focus == .list ? .detail : .list
             }
-        case .sortNext:
-            setSort(catalog.order.nextColumn, now: now)
+        case .sortNext, .sortPrevious:
+            let shown = geometry.columns.map(\.column)
+            setSort(catalog.order.moved(by: action == .sortNext ? 1 : -1, among: shown), now: now)
         case .sortReverse:
             setSort(catalog.order.reversed, now: now)
         case .refresh:

@@ -10,7 +10,7 @@ enum KeyAction: Sendable, Hashable {
     case openFilter
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
-    case sortNext, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
+    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
@@ -95,8 +95,10 @@ enum KeyMap {
                    help: "clear the filter text / delete the last word"),
         KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown)], .filterBar,
                    section: "Filter", help: "move in the list without leaving the bar"),
-        KeyBinding([(.character("s"), .sortNext), (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
-                   help: "sort by the next column / reverse the order", summary: "sort by the next column / reverse",
+        KeyBinding([(.character("s"), .sortNext), (.character(">"), .sortNext), (.character("<"), .sortPrevious),
+                    (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
+                   help: "sort by the next / previous column on screen / reverse the order (the title shows ▲▼)",
+                   summary: "sort by the next / previous column on screen / reverse",
                    footer: (5, "sort")),
         KeyBinding([(.character("r"), .refresh), (.function(5), .refresh)], .panes, section: "Data", help: "refresh now", summary: "refresh now",
                    footer: (6, "refresh")),
