@@ -77,6 +77,17 @@ struct BrowserKeyTests {
         #expect(harness.selectedID == Fixtures.id(1))
     }
 
+    @Test("the raw JSON prints an empty array as [] and an empty object as {}, as the server sent them")
+    func rawJSONEmptyContainers() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 40))
+        harness.press(.character("y"))
+        let rows = harness.render(80, 40).text.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }
+        #expect(rows.contains("\"tags\" : [],"))
+        #expect(!rows.contains("\"tags\" : ["))
+        let lines = RawJSON.lines(of: .object(["a": .array([]), "b": .object([:]), "c": .array([.array([])]), "d": .int(1)]))
+        #expect(lines == ["{", "  \"a\" : [],", "  \"b\" : {},", "  \"c\" : [", "    []", "  ],", "  \"d\" : 1", "}"])
+    }
+
     @Test("? opens the help with every key; keys do not reach the list behind it")
     func help() {
         var harness = Self.loaded()

@@ -58,6 +58,8 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
+        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
+            showError(now: now)
         case .toggleFullScreen:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
@@ -88,6 +90,15 @@ extension BrowserState {
             overlay = .help(scroll: 0)
         case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
             break
+        }
+    }
+
+    /// `!`: the last error in full, which the header has one line for.
+    private mutating func showError(now: Date) {
+        if let error = health.error {
+            overlay = .error(error, scroll: 0)
+        } else {
+            show("no error: the last request worked", now: now)
         }
     }
 
@@ -145,10 +156,13 @@ extension BrowserState {
         switch (action, overlay) {
         case (.quit, _):
             quit(&effects)
-        case (.close, _), (.help, .help), (.rawJSON, .rawJSON):
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.showError, .error):
             self.overlay = nil
         case (.copyID, .rawJSON):
             copySelectedID(now: now, &effects)
+        case (.refresh, .error):
+            self.overlay = nil
+            refreshNow(now: now, &effects)
         case (let movement, _) where movement.isMovement:
             let geometry = self.geometry
             let total = geometry.overlayLines(of: overlay, catalog: catalog).count

@@ -8,10 +8,12 @@ extension BrowserState {
 
     var isFullyLoaded: Bool { paging.plan.isComplete }
 
-    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight.
+    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight
+    /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         guard !paging.isWaitingToRetry else { return }
-        for offset in paging.plan.take(upTo: PagingState.backgroundConcurrency - paging.inFlight.count) {
+        let room = PagingState.backgroundConcurrency - (search?.inFlight.count ?? 0) - paging.inFlight.count
+        for offset in paging.plan.take(upTo: room) {
             requestPage(at: offset, &effects)
         }
     }
@@ -42,14 +44,16 @@ extension BrowserState {
             paging.plan.abandon(offset)
             paging.failures += 1
             recordFailure(error, now: now)
-            retryPagesLater(&effects)
+            retryPagesLater(now: now, &effects)
         }
     }
 
-    mutating func retryPagesLater(_ effects: inout [BrowserEffect]) {
+    mutating func retryPagesLater(now: Date, _ effects: inout [BrowserEffect]) {
         paging.isWaitingToRetry = true
         paging.retryGeneration += 1
-        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures)
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures,
+                                    cap: Browser.retryCap(refreshInterval: refresh.interval))
+        paging.retryAt = now.addingTimeInterval(delay.timeInterval)
         effects.append(.schedule(BrowserTimer(.retryLoading, generation: paging.retryGeneration), after: delay))
     }
 

@@ -10,7 +10,7 @@ enum KeyAction: Sendable, Hashable {
     case openFilter
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
-    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, help, quit
+    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
@@ -108,6 +108,9 @@ enum KeyMap {
                    summary: "copy the image id (OSC 52, through tmux and screen)", footer: (8, "copy id")),
         KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image",
                    summary: "the image's raw JSON", footer: (9, "json")),
+        KeyBinding([(.character("!"), .showError)], .panes, section: "Data",
+                   help: "the last error in full (also Enter while no image is loaded)",
+                   summary: "the last error in full (also Enter while no image is loaded)"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
         KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
@@ -119,7 +122,9 @@ enum KeyMap {
                    help: "scroll (and the other movement keys)", footer: (2, "scroll"), footerKeys: "↑↓ PgUp PgDn g G"),
         KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON)",
                    footer: (3, "copy id")),
-        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON)], .overlay,
+        KeyBinding([(.character("r"), .refresh)], .overlay, section: "Overlays", help: "try again now (the last error)",
+                   footer: (4, "try now")),
+        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON), (.character("!"), .showError)], .overlay,
                    section: "Overlays", help: "the key that opened it closes it too"),
     ]
 
