@@ -21,11 +21,37 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
     public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
+        if format == .table { return table(page.images) }
+        return start(format) + part(page.images, as: format, first: true)
+            + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
+    }
+
+    /// What comes before the first images of a streamed output (the CSV header, JSON's opening).
+    public static func start(_ format: ImageListFormat) -> String {
         switch format {
-        case .table: table(page.images)
-        case .json: json(page)
-        case .ids: page.images.map { $0.id + "\n" }.joined()
-        case .csv: csv(page.images)
+        case .table, .ids: ""
+        case .json: "{\n  \"image_set\" : ["
+        case .csv: csvHeader.joined(separator: ",") + "\r\n"
+        }
+    }
+
+    /// The next images of a streamed output, in order (`first` for the first non-empty part). Not for
+    /// `table`, whose widths depend on every row.
+    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool) -> String {
+        switch format {
+        case .table: table(images)
+        case .json: jsonElements(images, first: first)
+        case .ids: images.map { $0.id + "\n" }.joined()
+        case .csv: images.map { csvRow($0) + "\r\n" }.joined()
+        }
+    }
+
+    /// What ends a streamed output (`empty` when no part had images): for JSON the latest total, as
+    /// `total_count`, laid out as `JSONEncoder` lays out the whole document.
+    public static func end(_ format: ImageListFormat, totalCount: Int, empty: Bool) -> String {
+        switch format {
+        case .table, .ids, .csv: ""
+        case .json: (empty ? "\n" : "") + "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
         }
     }
 
@@ -43,9 +69,12 @@ public enum ImageListOutput {
                 members["zone"] = .string(zone)
                 return .object(members)
             }
-            return json(totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, objects: objects)
+            return start(.json) + jsonElements(objects, first: true)
+                + end(.json, totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, empty: objects.isEmpty)
         case .ids: return images.map { $0.id + "\n" }.joined()
-        case .csv: return csv(images, zones: zoneOfEach)
+        case .csv:
+            return (["zone"] + csvHeader).joined(separator: ",") + "\r\n"
+                + zip(images, zoneOfEach).map { csvRow($0, zone: $1) + "\r\n" }.joined()
         }
     }
 
@@ -88,41 +117,43 @@ public enum ImageListOutput {
         return line(columns) + rows.map(line).joined()
     }
 
-    private static func json(_ page: ImagePage) -> String {
-        json(totalCount: page.totalCount, objects: page.images.map(\.raw))
+    /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
+    /// inside the document, each object exactly as the server sent it.
+    private static func jsonElements(_ images: [Image], first: Bool) -> String {
+        jsonElements(images.map(\.raw), first: first)
     }
 
-    private static func json(totalCount: Int, objects: [JSONValue]) -> String {
-        let document = JSONValue.object([
-            "total_count": .int(totalCount),
-            "image_set": .array(objects),
-        ])
+    /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
+    /// inside the document.
+    private static func jsonElements(_ objects: [JSONValue], first: Bool) -> String {
+        guard !objects.isEmpty else { return "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let data = (try? encoder.encode(JSONValue.array(objects))) ?? Data("[]".utf8)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let elements = lines.dropFirst().dropLast().map { "  " + $0 }.joined(separator: "\n")
+        return (first ? "\n" : ",\n") + elements
     }
 
-    private static func csv(_ images: [Image], zones: [String]? = nil) -> String {
+    private static let csvHeader = [
+        "image_id", "image_name", "status", "transition_status", "os_family", "processor_type", "platform", "size",
+        "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
+    ]
+
+    /// One CSV row, with the image's `zone` first when there is one.
+    private static func csvRow(_ image: Image, zone: String? = nil) -> String {
         func quoted(_ field: String) -> String {
             let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
                 || field.first == " " || field.last == " "
             return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }
-        let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
-                      "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
-                      "status_time", "description", "tags"]
-        var lines = [((zones == nil ? [] : ["zone"]) + header).joined(separator: ",")]
-        for (index, image) in images.enumerated() {
-            let row = (zones.map { [$0[index]] } ?? []) + [
-                image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
-                image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
-                image.provider.rawValue, image.owner, image.recommendedType,
-                image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
-                image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
-            ]
-            lines.append(row.map(quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        let row = (zone.map { [$0] } ?? []) + [
+            image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
+            image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
+            image.provider.rawValue, image.owner, image.recommendedType,
+            image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
+            image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
+        ]
+        return row.map(quoted).joined(separator: ",")
     }
 }

@@ -16,6 +16,10 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list -O 0 -L 20 -o json
               qcimages list -z all -W ubuntu          (every active zone; -z pek3a,sh1a for some)
 
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the
+            server's total_count promises more images than its pages hold, even when asked again, the images
+            received are printed, then one line on stderr, and the exit status is 1.
+
             With several zones (-z a,b or -z all) the zones are read side by side and printed one after the
             other in the order given (for all: DescribeZones' order), each in the API's order, with a ZONE
             column (table) or a zone field (json, csv). When a zone fails, the zones that answered are printed
@@ -60,10 +64,11 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("V"), .long], help: "Verbosity; the API accepts only 0.")
     var verbose: Int?
 
-    @Option(name: [.customShort("O"), .long], help: "Fetch only the page at this offset.")
+    // Unconditional, so that `-O -1` is a number to reject rather than a missing value.
+    @Option(name: [.customShort("O"), .long], parsing: .unconditional, help: "Fetch only the page at this offset.")
     var offset: Int?
 
-    @Option(name: [.customShort("L"), .long], help: "Fetch only one page of this size (at most 100).")
+    @Option(name: [.customShort("L"), .long], parsing: .unconditional, help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv.", valueName: "format"))
@@ -97,20 +102,16 @@ struct ListCommand: AsyncParsableCommand {
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger)
+            var missing: String?
             do {
                 if connection.zones.isMultiple {
                     try await listZones(try await connection.zoneIDs(), client: connection.client)
-                    await connection.close()
-                    return
-                }
-                let page: ImagePage
-                if offset != nil || limit != nil {
-                    page = try await connection.client.describeImagesPage(query)
+                } else if offset != nil || limit != nil {
+                    let page = try await connection.client.describeImagesPage(query)
+                    StandardOutput.write(ImageListOutput.render(page, as: format))
                 } else {
-                    page = try await ImagePager(service: connection.client).fetchAll(matching: query)
+                    missing = try await printAll(as: format, from: connection.client)
                 }
-                let output = ImageListOutput.render(page, as: format)
-                StandardOutput.write(output)
                 await connection.close()
             } catch let error as Failure {
                 await connection.close()
@@ -122,6 +123,7 @@ struct ListCommand: AsyncParsableCommand {
                 await connection.close()
                 throw Failure("\(error)")
             }
+            if let missing { throw Failure(missing) }
         }
     }
 
@@ -140,5 +142,28 @@ struct ListCommand: AsyncParsableCommand {
             StandardError.write("qcimages: zone \(result.zone): \(result.error.map(String.init(describing:)) ?? "")")
         }
         if !failed.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
+    /// every row); returns the line to print when the server's total promised more than its pages held.
+    private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
+        let pager = ImagePager(service: client)
+        let completion: ImagePager.Completion
+        if format == .table {
+            var images: [Image] = []
+            completion = try await pager.forEachPage(matching: query) { page, _ in images += page }
+            StandardOutput.write(ImageListOutput.render(ImagePage(totalCount: completion.totalCount, images: images), as: .table))
+        } else {
+            StandardOutput.write(ImageListOutput.start(format))
+            var first = true
+            completion = try await pager.forEachPage(matching: query) { images, _ in
+                StandardOutput.write(ImageListOutput.part(images, as: format, first: first))
+                first = false
+            }
+            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
+        }
+        guard let missing = completion.missing else { return nil }
+        return "incomplete: the server reported \(completion.totalCount) images but its pages held \(completion.loaded) "
+            + "(\(missing) missing after asking again); the output above is partial"
     }
 }

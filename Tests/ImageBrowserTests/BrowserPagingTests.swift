@@ -149,3 +149,93 @@ struct BrowserPagingChurnTests {
         #expect(missing.isEmpty, "\(missing.count) listed images never loaded: \(missing.prefix(5))")
     }
 }
+
+/// Issue 11: G with a filter while pages load, and where new rows appear.
+@Suite("Browser list ends")
+struct BrowserListEndTests {
+    @Test("G with a filter while pages are loading ends on the last match of the whole catalogue")
+    func lastMatchWithFilter() {
+        var harness = Harness(images: Fixtures.images(1_000), refresh: nil)
+        harness.answerNext()
+        harness.press(.character("/"))
+        // The last match, image-599, is on a page in the middle; the last page holds no match.
+        harness.type("image-5")
+        harness.press(.enter, .character("G"))
+        #expect(harness.state.paging.jumpToEndPending)
+        harness.answerAll()
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.selectedID == Fixtures.id(599))
+        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(!harness.state.paging.jumpToEndPending)
+    }
+
+    @Test("with the selection on the first row, a new image appears above it in view")
+    func newImageAboveTheTop() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        #expect(harness.state.selectedIndex == 0)
+        harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.scrollTop == 0)
+        #expect(harness.render().text.contains("brand new"))
+        #expect(harness.render().text(ofRow: 39).hasSuffix("2/251 "))
+    }
+
+    @Test("Esc clearing a filter shows the rows above the selection when they fit")
+    func clearingTheFilterShowsRowsAbove() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("image-2")
+        harness.press(.enter, .down)
+        let selected = harness.selectedID
+        #expect(harness.state.selectedIndex == 1)
+        harness.press(.escape)
+        #expect(harness.selectedID == selected)
+        #expect(harness.state.selectedIndex! < harness.state.geometry.listRows)
+        #expect(harness.state.scrollTop == 0)
+    }
+}
+
+@Suite("Browser paging against a server whose total promises more than it sends")
+struct BrowserIncompletePagingTests {
+    @Test("a short page is asked again, then the header says the list is incomplete")
+    func incompleteMarker() {
+        var harness = Harness(images: Fixtures.images(200))
+        let short: (ImageQuery) -> ImagePage = { query in
+            let offset = query.offset ?? 0
+            let images = Array(Fixtures.images(200).dropFirst(offset).prefix(query.limit ?? 100))
+            return ImagePage(totalCount: 250, images: images)
+        }
+        var asked: [Int] = []
+        while let request = harness.pending.first {
+            asked.append(request.query.offset ?? 0)
+            harness.answerNext(with: .success(short(request.query)))
+        }
+        let askedTwice = asked.filter { offset in asked.filter { $0 == offset }.count == 2 }
+        #expect(Set(askedTwice) == [asked.max()!], "the last page was asked twice: \(asked)")
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing == 50)
+        let header = harness.render().text(ofRow: 1)
+        #expect(header.contains("200 images · INCOMPLETE: the server counts 250, 50 never sent"), "\(header)")
+    }
+
+    @Test("a page that is whole when asked again leaves no marker")
+    func wholeOnSecondAsk() {
+        var harness = Harness(images: Fixtures.images(250))
+        var first = true
+        while let request = harness.pending.first {
+            var page = ImagePage(totalCount: 250, images: Array(Fixtures.images(250).dropFirst(request.query.offset ?? 0).prefix(100)))
+            if (request.query.offset ?? 0) >= 150, first {
+                first = false
+                page.images = Array(page.images.prefix(10))
+            }
+            harness.answerNext(with: .success(page))
+        }
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing == 0)
+        #expect(!harness.render().text(ofRow: 1).contains("INCOMPLETE"))
+    }
+}

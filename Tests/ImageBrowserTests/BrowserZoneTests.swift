@@ -80,9 +80,11 @@ struct BrowserZoneTests {
     @Test func sortingByZoneIsOneOfTheColumns() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()
-        let order = SortOrder.serverDefault.nextColumn(withZone: true)
-        #expect(SortOrder(column: .id, descending: false).nextColumn(withZone: true).column == .zone)
-        #expect(SortOrder(column: .id, descending: false).nextColumn(withZone: false).column == .name)
+        let withZone = ImageColumn.allCases
+        let withoutZone = withZone.filter { $0 != .zone }
+        let order = SortOrder.serverDefault.moved(by: 1, among: withZone)
+        #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withZone).column == .zone)
+        #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withoutZone).column == .name)
         harness.state.setSort(SortOrder(column: .zone, descending: false), now: harness.now)
         let zones = harness.state.view.map { harness.state.catalog.image(at: $0).zone ?? "" }
         #expect(zones == zones.sorted())

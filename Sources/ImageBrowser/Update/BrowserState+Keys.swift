@@ -58,6 +58,8 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
+        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
+            showError(now: now)
         case .toggleFullScreen:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
@@ -67,8 +69,9 @@ extension BrowserState {
             } else {
                 focus = focus == .list ? .detail : .list
             }
-        case .sortNext:
-            setSort(catalog.order.nextColumn(withZone: options.isMultiZone), now: now)
+        case .sortNext, .sortPrevious:
+            let shown = geometry.columns.map(\.column)
+            setSort(catalog.order.moved(by: action == .sortNext ? 1 : -1, among: shown), now: now)
         case .sortReverse:
             setSort(catalog.order.reversed, now: now)
         case .refresh:
@@ -87,6 +90,15 @@ extension BrowserState {
             overlay = .help(scroll: 0)
         case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
             break
+        }
+    }
+
+    /// `!`: the last error in full, which the header has one line for.
+    private mutating func showError(now: Date) {
+        if let error = health.error {
+            overlay = .error(error, scroll: 0)
+        } else {
+            show("no error: the last request worked", now: now)
         }
     }
 
@@ -144,10 +156,13 @@ extension BrowserState {
         switch (action, overlay) {
         case (.quit, _):
             quit(&effects)
-        case (.close, _), (.help, .help), (.rawJSON, .rawJSON):
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.showError, .error):
             self.overlay = nil
         case (.copyID, .rawJSON):
             copySelectedID(now: now, &effects)
+        case (.refresh, .error):
+            self.overlay = nil
+            refreshNow(now: now, &effects)
         case (let movement, _) where movement.isMovement:
             let geometry = self.geometry
             let total = geometry.overlayLines(of: overlay, catalog: catalog).count

@@ -15,15 +15,19 @@ extension BrowserState {
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 
+    /// Images the servers' totals promised but no page held, over every zone (0 when every page was whole).
+    var missingImages: Int { pagings.reduce(0) { $0 + $1.missing } }
+
     /// Pages in flight at once over every zone.
     private var pagingConcurrency: Int {
         options.isMultiZone ? PagingState.multiZoneConcurrency : PagingState.backgroundConcurrency
     }
 
     /// Requests the pages the plans want next, one zone after the other (the zone with the fewest pages
-    /// read or asked for first, so that every zone moves on), keeping ``pagingConcurrency`` in flight.
+    /// read or asked for first, so that every zone moves on), keeping ``pagingConcurrency`` in flight
+    /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
-        var inFlight = pagings.reduce(0) { $0 + $1.inFlight.count }
+        var inFlight = pagings.reduce(search?.inFlight.count ?? 0) { $0 + $1.inFlight.count }
         var requested = true
         while inFlight < pagingConcurrency, requested {
             requested = false
@@ -56,9 +60,10 @@ extension BrowserState {
             pagings[zone].failures = 0
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
-            if pagings[zone].jumpToEndPending, offset >= pagings[zone].plan.lastOffset {
-                pagings[zone].jumpToEndPending = false
-                if !pagings.contains(where: \.jumpToEndPending) { select(index: view.count - 1) }
+            noteShortPage(answer, at: offset, zone: zone, &effects)
+            if pagings[zone].jumpToEndPending,
+               !filter.applied.isEmpty || offset >= pagings[zone].plan.lastOffset {
+                followEnd(zone: zone)
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
@@ -67,14 +72,31 @@ extension BrowserState {
             pagings[zone].plan.abandon(offset)
             pagings[zone].failures += 1
             recordFailure(error, now: now, zone: zone)
-            retryPagesLater(zone: zone, &effects)
+            retryPagesLater(zone: zone, now: now, &effects)
         }
     }
 
-    mutating func retryPagesLater(zone: Int, _ effects: inout [BrowserEffect]) {
+    /// A page with fewer images than its own total promises is asked once more; still short, it counts
+    /// as missing images, which the header shows once every page is read.
+    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, zone: Int, _ effects: inout [BrowserEffect]) {
+        let promised = min(pageSize, max(0, answer.totalCount - offset))
+        guard answer.images.count < promised else {
+            pagings[zone].missingByOffset[offset] = nil
+            return
+        }
+        if pagings[zone].askedAgain.insert(offset).inserted {
+            requestPage(at: offset, zone: zone, &effects)
+        } else {
+            pagings[zone].missingByOffset[offset] = promised - answer.images.count
+        }
+    }
+
+    mutating func retryPagesLater(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
         pagings[zone].isWaitingToRetry = true
         pagingRetryGeneration += 1
-        let delay = Browser.backoff(base: Browser.firstBackoff, failures: pagings[zone].failures)
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: pagings[zone].failures,
+                                    cap: Browser.retryCap(refreshInterval: refresh.interval))
+        pagings[zone].retryAt = now.addingTimeInterval(delay.timeInterval)
         effects.append(.schedule(BrowserTimer(.retryLoading, generation: pagingRetryGeneration), after: delay))
     }
 
@@ -94,9 +116,21 @@ extension BrowserState {
     }
 
     /// End and G: the last row now, and each zone's last page by offset when it is not loaded yet (the
-    /// selection jumps to the end again once they arrive).
+    /// selection jumps to the end again once they arrive). With a filter the last match can be on any
+    /// page: the selection follows the end of the list until every page is loaded.
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
         select(index: view.count - 1)
+        guard !isFullyLoaded else { return }
+        if !filter.applied.isEmpty {
+            var loading = false
+            for zone in pagings.indices
+            where !pagings[zone].plan.isComplete && pagings[zone].plan.total.map({ $0 > 0 }) ?? false {
+                pagings[zone].jumpToEndPending = true
+                loading = true
+            }
+            if loading { show("loading every page to find the last match…", now: now) }
+            return
+        }
         var loading = false
         for zone in pagings.indices {
             guard pagings[zone].plan.total.map({ $0 > 0 }) ?? false else { continue }
@@ -112,6 +146,14 @@ extension BrowserState {
     /// Movement cancels a pending jump to the end.
     mutating func cancelJumpToEnd() {
         for zone in pagings.indices { pagings[zone].jumpToEndPending = false }
+    }
+
+    /// The selection on the last row for a pending End, once no zone's last page is still on its way;
+    /// with a filter it follows every page and stays pending until every page is loaded.
+    mutating func followEnd(zone: Int) {
+        if filter.applied.isEmpty { pagings[zone].jumpToEndPending = false }
+        if isFullyLoaded { cancelJumpToEnd() }
+        if !filter.applied.isEmpty || !pagings.contains(where: \.jumpToEndPending) { select(index: view.count - 1) }
     }
 
     /// Near the end of what is loaded, make sure pages are on their way.

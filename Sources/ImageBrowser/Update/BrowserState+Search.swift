@@ -18,8 +18,9 @@ extension BrowserState {
         filter.caret = min(max(0, caret), text.count)
         filter.applied = new
         filter.generation += 1
+        cancelJumpToEnd()
         cancelSearch(&effects)
-        changeView(fallback: .top) { state in
+        changeView(fallback: .top, revealAbove: new.isEmpty) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
                 state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
             } else {
@@ -45,9 +46,12 @@ extension BrowserState {
         return search?.isRunning ?? true
     }
 
+    /// Cancels the search's requests; the background paging they held back resumes.
     mutating func cancelSearch(_ effects: inout [BrowserEffect]) {
-        if let id = search?.requestID { effects.append(.cancel(id)) }
+        let cancelled = search?.inFlight.sorted() ?? []
+        for id in cancelled { effects.append(.cancel(id)) }
         search = nil
+        if !cancelled.isEmpty { loadMorePages(&effects) }
     }
 
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
@@ -55,7 +59,7 @@ extension BrowserState {
         cancelSearch(&effects)
         guard let zone = nextZoneToSearch(after: -1) else { return }
         search = ServerSearch(query: query, zone: zone)
-        requestSearchPage(&effects)
+        requestSearchPages(&effects)
     }
 
     /// The next zone after number `zone` whose pages are not all loaded (there the server may know more).
@@ -63,42 +67,54 @@ extension BrowserState {
         pagings.indices.first { $0 > zone && !pagings[$0].plan.isComplete }
     }
 
-    private mutating func requestSearchPage(_ effects: inout [BrowserEffect]) {
+    /// Asks for the next pages of the search in its zone, up to ``PagingState/backgroundConcurrency`` in
+    /// flight (one until the first answer gives the total); once that zone is read to the end and nothing
+    /// is in flight, the search goes on in the next zone not fully loaded.
+    private mutating func requestSearchPages(_ effects: inout [BrowserEffect]) {
         guard var search else { return }
-        let id = newRequestID()
-        var query = search.query
-        query.offset = search.nextOffset
-        query.limit = pageSize
-        query.zone = options.requestZone(search.zone)
-        search.requestID = id
+        if !search.hasMorePages, search.inFlight.isEmpty, !search.hasFailed,
+           let next = nextZoneToSearch(after: search.zone) {
+            search = ServerSearch(query: search.query, zone: next)
+        }
+        let concurrency = search.totalCount == nil ? 1 : PagingState.backgroundConcurrency
+        while search.inFlight.count < concurrency, search.hasMorePages {
+            let id = newRequestID()
+            var query = search.query
+            query.offset = search.nextOffset
+            query.limit = pageSize
+            query.zone = options.requestZone(search.zone)
+            search.nextOffset += pageSize
+            search.inFlight.insert(id)
+            effects.append(.fetch(id, query))
+        }
         self.search = search
-        effects.append(.fetch(id, query))
     }
 
-    mutating func handleSearch(_ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func handleSearch(
+        _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+    ) {
         guard var search else { return }
-        search.requestID = nil
+        search.inFlight.remove(id)
         switch result {
         case .success(let answer):
             let zone = search.zone
             recordSuccess(now: now, zone: zone)
-            search.nextOffset += answer.images.count
-            search.pagesFetched += 1
-            let zoneHasMore = !answer.images.isEmpty && search.nextOffset < answer.totalCount
-                && search.pagesFetched < ServerSearch.maximumPages
-            if !zoneHasMore, let next = nextZoneToSearch(after: zone) {
-                search = ServerSearch(query: search.query, zone: next)
-            }
+            search.totalCount = answer.totalCount
+            search.received += answer.images.count
+            if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
             self.search = search
             ingest(answer.images, zone: zone, now: now)
-            if zoneHasMore || search.zone != zone { requestSearchPage(&effects) }
+            if pagings.contains(where: \.jumpToEndPending) { followEnd(zone: zone) }
+            requestSearchPages(&effects)
             resumePagingIfWaiting(zone: zone, &effects)
         case .failure(.cancelled):
             self.search = search
         case .failure(let error):
+            search.hasFailed = true
             self.search = search
             show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)
         }
+        if self.search?.isRunning != true { loadMorePages(&effects) }
     }
 
     // MARK: Editing

@@ -10,7 +10,7 @@ enum KeyAction: Sendable, Hashable {
     case openFilter
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
-    case sortNext, sortReverse, refresh, togglePause, copyID, rawJSON, help, quit
+    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
@@ -95,8 +95,10 @@ enum KeyMap {
                    help: "clear the filter text / delete the last word"),
         KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown)], .filterBar,
                    section: "Filter", help: "move in the list without leaving the bar"),
-        KeyBinding([(.character("s"), .sortNext), (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
-                   help: "sort by the next column / reverse the order", summary: "sort by the next column / reverse",
+        KeyBinding([(.character("s"), .sortNext), (.character(">"), .sortNext), (.character("<"), .sortPrevious),
+                    (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
+                   help: "sort by the next / previous column on screen / reverse the order (the title shows ▲▼)",
+                   summary: "sort by the next / previous column on screen / reverse",
                    footer: (5, "sort")),
         KeyBinding([(.character("r"), .refresh), (.function(5), .refresh)], .panes, section: "Data", help: "refresh now (every zone shown)", summary: "refresh now",
                    footer: (6, "refresh")),
@@ -106,6 +108,9 @@ enum KeyMap {
                    summary: "copy the image id (OSC 52, through tmux and screen)", footer: (8, "copy id")),
         KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image",
                    summary: "the image's raw JSON", footer: (9, "json")),
+        KeyBinding([(.character("!"), .showError)], .panes, section: "Data",
+                   help: "the last error in full (also Enter while no image is loaded)",
+                   summary: "the last error in full (also Enter while no image is loaded)"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
         KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
@@ -117,7 +122,9 @@ enum KeyMap {
                    help: "scroll (and the other movement keys)", footer: (2, "scroll"), footerKeys: "↑↓ PgUp PgDn g G"),
         KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON)",
                    footer: (3, "copy id")),
-        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON)], .overlay,
+        KeyBinding([(.character("r"), .refresh)], .overlay, section: "Overlays", help: "try again now (the last error)",
+                   footer: (4, "try now")),
+        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON), (.character("!"), .showError)], .overlay,
                    section: "Overlays", help: "the key that opened it closes it too"),
     ]
 

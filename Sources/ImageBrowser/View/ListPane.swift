@@ -18,9 +18,21 @@ struct ListPane {
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
     static let idWidthRange = 10...20
 
+    /// The ID column's width for the widest ID loaded.
+    static func idWidth(widestID: Int) -> Int {
+        min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
+    }
+
+    /// The width that shows every column with NAME `nameWidth` wide (IDs of the usual 12 characters; a
+    /// ZONE column when `zoneWidth` is not 0).
+    static func width(nameWidth: Int, idWidth: Int = 12, zoneWidth: Int = 0) -> Int {
+        margin + nameWidth + ImageColumn.allCases.filter { $0 != .name && ($0 != .zone || zoneWidth > 0) }
+            .reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+    }
+
     /// The columns that fit `width`, placed left to right; a ZONE column when `zoneWidth` is not 0.
     static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0) -> [PlacedColumn] {
-        let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
+        let idWidth = idWidth(widestID: widestID)
         var shown = ImageColumn.allCases.filter { $0 != .zone || zoneWidth > 0 }
         func nameWidth() -> Int {
             let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
@@ -102,9 +114,13 @@ struct ListPane {
                 ? "no images in zones \(Sanitizer.forDisplay(state.options.zones.joined(separator: ", ")))"
                 : "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
             style = Theme.faint
-        } else if state.health.error != nil {
-            text = "no images loaded: the server is not answering (see above)"
-            style = Theme.error
+        } else if let error = state.health.error {
+            let lines = ErrorNotice(error: error).bodyLines(
+                width: rect.width - 2 * Self.margin, retryStatus: ErrorNotice.retryStatus(of: state, now: now))
+            for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
+                canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX - Self.margin)
+            }
+            return
         } else {
             text = "loading images…"
             style = Theme.faint
