@@ -123,4 +123,49 @@ struct BrowserZoneTests {
         harness.press(.character("y"))
         #expect(harness.render(160, 40).text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
     }
+
+    /// pek3a and sh1a larger than a page, gd2a within one; every third image runs ubuntu. The first page
+    /// of each zone is in, then `os:ubuntu` is applied.
+    static func filteringUbuntuOverZones() -> Harness {
+        func images(_ range: ClosedRange<Int>) -> [Image] {
+            range.map { Fixtures.image($0, os: $0 % 3 == 0 ? "ubuntu" : "centos") }
+        }
+        var harness = Harness(zones: [("pek3a", images(1...900)), ("sh1a", images(1_001...1_600)),
+                                      ("gd2a", images(5_001...5_040))])
+        for _ in 0..<3 { harness.answerNext() }
+        harness.press(.character("/"))
+        harness.type("os:ubuntu")
+        harness.press(.enter)
+        return harness
+    }
+
+    @Test func theServerSearchReadsEachZoneNotLoadedToTheEndOneAfterTheOther() {
+        var harness = Self.filteringUbuntuOverZones()
+        #expect(harness.state.pagings[2].plan.isComplete && !harness.state.isFullyLoaded)
+        harness.fire(.searchDebounce)
+        var zonesSearched: [String] = []
+        var sawSh1aInHeader = false
+        while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+            let zone = search.query.zone ?? ""
+            if zonesSearched.last != zone { zonesSearched.append(zone) }
+            if zone == "sh1a" { sawSh1aInHeader = sawSh1aInHeader || harness.render(160, 40).text(ofRow: 1).contains("searching… sh1a") }
+            harness.answer(search.id)
+        }
+        #expect(zonesSearched == ["pek3a", "sh1a"], "gd2a is fully loaded: nothing to ask the server there")
+        #expect(sawSh1aInHeader)
+        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.search?.isRunning == false)
+        #expect(!harness.pending.isEmpty, "the background loading goes on")
+    }
+
+    @Test func endWithAFilterFollowsTheLastMatchUntilEveryZoneIsLoaded() {
+        var harness = Self.filteringUbuntuOverZones()
+        harness.press(.character("G"))
+        #expect(harness.state.pagings[0].jumpToEndPending && harness.state.pagings[1].jumpToEndPending)
+        harness.answerAll()
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.pagings.allSatisfy { !$0.jumpToEndPending })
+        #expect(harness.state.selectedID == harness.state.catalog.image(at: harness.state.view.last!).key)
+    }
 }
