@@ -36,6 +36,13 @@ public enum BrowserSession {
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        var options = options
+        var clipboard = [ClipboardSequence.Multiplexer(environment: settings.environment)]
+        if clipboard == [.tmux] {
+            let tmux = TmuxClipboard.query(environment: settings.environment)
+            clipboard = tmux.multiplexers
+            options.copyUnavailable = tmux.unavailableReason
+        }
         let signals = try SignalPipe()
         let mailbox = try EventMailbox()
         signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
@@ -50,7 +57,7 @@ public enum BrowserSession {
         }
         var loop = SessionLoop(
             screen: screen, signals: signals, mailbox: mailbox, runner: runner,
-            clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
+            clipboard: clipboard,
             state: BrowserState(options: options)
         )
         return loop.run()
@@ -63,7 +70,8 @@ private struct SessionLoop {
     let signals: SignalPipe
     let mailbox: EventMailbox
     let runner: EffectRunner
-    let clipboard: ClipboardSequence.Multiplexer
+    /// The forms of OSC 52 each copy is sent in (see ``TmuxClipboard``).
+    let clipboard: [ClipboardSequence.Multiplexer]
     var state: BrowserState
     private var pendingTerminalWrites: [[UInt8]] = []
     private var end: SessionEnd?
@@ -73,7 +81,7 @@ private struct SessionLoop {
 
     init(
         screen: CursesScreen, signals: SignalPipe, mailbox: EventMailbox, runner: EffectRunner,
-        clipboard: ClipboardSequence.Multiplexer, state: BrowserState
+        clipboard: [ClipboardSequence.Multiplexer], state: BrowserState
     ) {
         self.screen = screen
         self.signals = signals
@@ -128,8 +136,10 @@ private struct SessionLoop {
             case .quit:
                 end = .quit
             case .copyToClipboard(let text):
-                if let bytes = ClipboardSequence.bytes(copying: text, through: clipboard) {
-                    pendingTerminalWrites.append(bytes)
+                for multiplexer in clipboard {
+                    if let bytes = ClipboardSequence.bytes(copying: text, through: multiplexer) {
+                        pendingTerminalWrites.append(bytes)
+                    }
                 }
             default:
                 runner.run(effect)

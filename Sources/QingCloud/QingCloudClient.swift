@@ -36,6 +36,8 @@ public final class QingCloudClient: ImageService, Sendable {
         // A refused or failed connection is one failed attempt for the retry policy, not a silent retry
         // inside the pool until the connect timeout runs out.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        httpConfiguration.tlsConfiguration = configuration.trust.tlsConfiguration
+        httpConfiguration.proxy = configuration.proxy?.clientProxy
         self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
@@ -153,6 +155,10 @@ public final class QingCloudClient: ImageService, Sendable {
             let body = try await response.body.collect(upTo: 256 * 1024 * 1024)
             let bytes = Array(body.readableBytesView)
             logger.debug("\(action) \(endpoint.url) -> HTTP \(response.status.code), \(bytes.count) bytes in \(ContinuousClock.now - started)")
+            if response.status.code == 407, let proxy = configuration.proxy {
+                let kind: TransportFailure.Kind = proxy.hasCredentials ? .proxyCredentialsRefused : .proxyAuthenticationRequired
+                throw QingCloudError.transport(TransportFailure(kind: kind, endpoint: endpoint.url, detail: "\(proxy) (from \(proxy.origin))"))
+            }
             guard response.status.code == 200 else {
                 throw QingCloudError.httpStatus(code: Int(response.status.code), excerpt: ResponseDecoder.excerpt(bytes))
             }
@@ -160,7 +166,8 @@ public final class QingCloudClient: ImageService, Sendable {
         } catch let error as QingCloudError {
             throw error
         } catch {
-            let mapped = TransportErrorMapping.map(error, endpoint: endpoint.url, timeout: configuration.requestTimeout)
+            let mapped = await TransportErrorMapping.map(
+                error, endpoint: endpoint, timeout: configuration.requestTimeout, proxy: configuration.proxy)
             logger.debug("\(action) \(endpoint.url) failed: \(mapped)")
             throw mapped
         }

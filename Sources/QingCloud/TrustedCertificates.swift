@@ -1,0 +1,86 @@
+import Foundation
+import NIOSSL
+
+/// The certificate authorities trusted besides the system's roots: `--ca-file` and `SSL_CERT_FILE`.
+///
+/// Private QingCloud deployments usually present a certificate issued by the company's own CA. The PEM
+/// bundles are read when the configuration is resolved, so a missing, unreadable or non-PEM file is one
+/// line naming it before any request is made, not a handshake failure later.
+public struct TrustedCertificates: Sendable {
+    /// The files read, each with where it was named (`--ca-file`, `SSL_CERT_FILE`).
+    public let sources: [(path: String, origin: String)]
+    let certificates: [NIOSSLCertificate]
+
+    /// Only the system's trust roots.
+    public static let systemOnly = TrustedCertificates(sources: [], certificates: [])
+
+    private init(sources: [(path: String, origin: String)], certificates: [NIOSSLCertificate]) {
+        self.sources = sources
+        self.certificates = certificates
+    }
+
+    /// Reads every certificate of the named PEM bundles; `~` in a path is the user's home.
+    public static func load(_ files: [(path: String, origin: String)],
+                            directories: UserDirectories) throws(CertificateFileError) -> TrustedCertificates {
+        var certificates: [NIOSSLCertificate] = []
+        var sources: [(path: String, origin: String)] = []
+        for (path, origin) in files {
+            let expanded = directories.expandingTilde(path)
+            certificates += try readBundle(at: expanded, origin: origin)
+            sources.append((expanded, origin))
+        }
+        return TrustedCertificates(sources: sources, certificates: certificates)
+    }
+
+    /// The client TLS configuration: system roots plus these certificates, hostnames verified.
+    var tlsConfiguration: TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if !certificates.isEmpty {
+            configuration.additionalTrustRoots = [.certificates(certificates)]
+        }
+        return configuration
+    }
+
+    private static func readBundle(at path: String, origin: String) throws(CertificateFileError) -> [NIOSSLCertificate] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CertificateFileError(path: path, origin: origin, problem: .missing)
+        }
+        guard !isDirectory.boolValue else { throw CertificateFileError(path: path, origin: origin, problem: .directory) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? "permission denied"
+            throw CertificateFileError(path: path, origin: origin, problem: .unreadable(reason: reason.lowercased()))
+        }
+        guard data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil,
+              let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(data)), !certificates.isEmpty else {
+            throw CertificateFileError(path: path, origin: origin, problem: .notPEM)
+        }
+        return certificates
+    }
+}
+
+/// A CA file that cannot be used, as one line naming it and where it was named.
+public struct CertificateFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Problem: Sendable, Hashable {
+        case missing, directory, unreadable(reason: String), notPEM
+    }
+
+    public var path: String
+    /// `--ca-file` or `SSL_CERT_FILE`.
+    public var origin: String
+    public var problem: Problem
+
+    public var description: String {
+        let file = "CA file \(path) (\(origin))"
+        return switch problem {
+        case .missing: "\(file) does not exist"
+        case .directory: "\(file) is a directory; name the PEM file of the CA certificate"
+        case .unreadable(let reason): "cannot read the \(file): \(reason)"
+        case .notPEM: "\(file) holds no PEM certificate (a \"-----BEGIN CERTIFICATE-----\" block)"
+        }
+    }
+}
