@@ -182,9 +182,13 @@ struct ListPane {
         } else if state.paging.totalCount == 0 {
             text = "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
             style = Theme.faint
-        } else if state.health.error != nil {
-            text = "no images loaded: the server is not answering (see above)"
-            style = Theme.error
+        } else if let error = state.health.error {
+            // The header has one line for the error; here there is room for all of it, fix included.
+            let lines = TextFormat.wrap("no images loaded: " + error.message, width: max(1, rect.maxX - rect.x - 2 * Self.margin))
+            for (offset, line) in lines.prefix(max(1, rect.height - 1)).enumerated() {
+                canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX, style: Theme.error)
+            }
+            return
         } else {
             text = "loading images…"
             style = Theme.faint

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Jump hosts often reach the API only through an HTTP proxy named in `https_proxy` / `HTTPS_PROXY`
 /// (`http_proxy` / `HTTP_PROXY` for a plain-HTTP endpoint, then `all_proxy` / `ALL_PROXY`); the lowercase
-/// form wins, as in curl. HTTPS goes through the proxy's CONNECT tunnel, so TLS is still end to end.
+/// form wins, as in curl. Requests go through the proxy's CONNECT tunnel (AsyncHTTPClient tunnels plain
+/// HTTP too), so TLS is still end to end.
 /// `no_proxy` / `NO_PROXY` lists hosts reached directly. As in curl, loopback is proxied like any other
 /// host unless `NO_PROXY` names it.
 public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {

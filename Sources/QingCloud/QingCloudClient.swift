@@ -155,10 +155,6 @@ public final class QingCloudClient: ImageService, Sendable {
             let body = try await response.body.collect(upTo: 256 * 1024 * 1024)
             let bytes = Array(body.readableBytesView)
             logger.debug("\(action) \(endpoint.url) -> HTTP \(response.status.code), \(bytes.count) bytes in \(ContinuousClock.now - started)")
-            if response.status.code == 407, let proxy = configuration.proxy {
-                let kind: TransportFailure.Kind = proxy.hasCredentials ? .proxyCredentialsRefused : .proxyAuthenticationRequired
-                throw QingCloudError.transport(TransportFailure(kind: kind, endpoint: endpoint.url, detail: "\(proxy) (from \(proxy.origin))"))
-            }
             guard response.status.code == 200 else {
                 throw QingCloudError.httpStatus(code: Int(response.status.code), excerpt: ResponseDecoder.excerpt(bytes))
             }

@@ -67,9 +67,10 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         case proxyUnreachable
         /// The proxy answered 407 and no credentials were given (`detail`: the proxy).
         case proxyAuthenticationRequired
-        /// The proxy answered 407 to the credentials in the proxy URL (`detail`: the proxy).
+        /// The proxy answered 407 to the credentials in its URL (`detail`: the proxy).
         case proxyCredentialsRefused
-        /// The proxy would not open a tunnel to the endpoint (`detail`: the proxy).
+        /// The proxy would not open a tunnel to the endpoint: any answer to CONNECT but 200 and 407, such as
+        /// tinyproxy's 401 for wrong credentials (`detail`: the proxy).
         case proxyTunnelRefused
 
         /// Certificates, protocols and proxy credentials stay wrong however often a request is sent.
@@ -122,9 +123,9 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         case .proxyAuthenticationRequired:
             "the proxy \(detail) demands authentication: put the user and password in its URL (http://user:password@host:port)"
         case .proxyCredentialsRefused:
-            "the proxy \(detail) refused the user and password in its URL (HTTP 407)"
+            "the proxy \(detail) refused the user and password in its URL"
         case .proxyTunnelRefused:
-            "the proxy \(detail) would not connect to \(endpoint); ask its administrator, or list the host in NO_PROXY"
+            "the proxy \(detail) would not connect to \(endpoint): check the user and password in its URL, ask its administrator, or list the host in NO_PROXY"
         case .connectionClosed: "\(endpoint) closed the connection before answering"
         case .other: "cannot reach \(endpoint): \(detail)"
         }

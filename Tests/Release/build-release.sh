@@ -8,9 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 output=${1:-.build/jumphost/qcimages}
+# A build folder of its own, so that this long build neither waits for nor blocks the debug builds.
+scratch=.build/jumphost-scratch
 
-swift build -c release --static-swift-stdlib --product qcimages >&2
-built="$(swift build -c release --static-swift-stdlib --show-bin-path)/qcimages"
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product qcimages >&2
+built="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/qcimages"
 mkdir -p "$(dirname "$output")"
 cp "$built" "$output"
 strip --strip-debug "$output"
