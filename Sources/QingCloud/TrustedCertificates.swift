@@ -49,17 +49,38 @@ public struct TrustedCertificates: Sendable {
         guard !isDirectory.boolValue else { throw CertificateFileError(path: path, origin: origin, problem: .directory) }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try readFile(at: path)
         } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? "permission denied"
-            throw CertificateFileError(path: path, origin: origin, problem: .unreadable(reason: reason.lowercased()))
+            throw CertificateFileError(path: path, origin: origin, problem: .unreadable(reason: error.reason))
         }
         guard data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil,
               let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(data)), !certificates.isEmpty else {
             throw CertificateFileError(path: path, origin: origin, problem: .notPEM)
         }
         return certificates
+    }
+}
+
+/// Why a file could not be read: the system's word for it, lowercased ("permission denied").
+private struct ReadFailure: Error {
+    let reason: String
+}
+
+/// The bytes of a file, at most `limit` of them, with errno's reason when reading fails.
+private func readFile(at path: String, limit: Int = 16 << 20) throws(ReadFailure) -> Data {
+    func failure(_ code: Int32) -> ReadFailure { ReadFailure(reason: String(cString: strerror(code)).lowercased()) }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(errno) }
+    defer { close(descriptor) }
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = read(descriptor, &buffer, buffer.count)
+        if count < 0, errno == EINTR { continue }
+        guard count >= 0 else { throw failure(errno) }
+        if count == 0 { return data }
+        data.append(contentsOf: buffer[..<count])
+        guard data.count <= limit else { throw ReadFailure(reason: "larger than \(limit >> 20) MiB; is it a CA bundle?") }
     }
 }
 
