@@ -1,0 +1,100 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The output formats of `qcimages list`: the browser's data for scripts and pipes.
+public enum ImageListFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for people: widths measured in terminal cells, untrusted text made visible.
+    case table
+    /// The API's shape, `{"total_count":N,"image_set":[...]}`, every object as the server sent it.
+    case json
+    /// One image id per line.
+    case ids
+    /// RFC 4180 with a header row; strings unmodified, quoted where needed.
+    case csv
+}
+
+/// Renders a page of images in one of the ``ImageListFormat``s.
+///
+/// Only the table sanitises: JSON and CSV carry the exact strings (escaped or quoted as their formats
+/// require), because a script must see what the API holds.
+public enum ImageListOutput {
+    /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
+    public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
+        switch format {
+        case .table: table(page.images)
+        case .json: json(page)
+        case .ids: page.images.map { $0.id + "\n" }.joined()
+        case .csv: csv(page.images)
+        }
+    }
+
+    private static let columns = ["IMAGE_ID", "NAME", "STATUS", "OS", "ARCH", "SIZE_GB", "VISIBILITY", "PROVIDER", "CREATED"]
+    private static let maximumNameWidth = 48
+
+    private static func fields(_ image: Image) -> [String] {
+        let status = image.status.rawValue + (image.transitionStatus.map { " (\($0.rawValue))" } ?? "")
+        return [
+            image.id, image.name, status, image.osFamily, image.processorType.rawValue, String(image.sizeGB),
+            image.visibility.rawValue, image.provider.rawValue,
+            image.createTime.map(APITimestamp.format) ?? "",
+        ]
+    }
+
+    private static func table(_ images: [Image]) -> String {
+        let rows = images.map { fields($0).map(Sanitizer.forDisplay) }
+        var widths = columns.map { DisplayWidth.of($0) }
+        for row in rows {
+            for (index, field) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(field)) }
+        }
+        widths[1] = min(widths[1], maximumNameWidth)
+        let rightAligned: Set<Int> = [5]
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                let isLast = index == cells.count - 1
+                if isLast {
+                    parts.append(cell)
+                } else {
+                    parts.append(DisplayWidth.fit(cell, width: widths[index], alignRight: rightAligned.contains(index)))
+                }
+            }
+            return parts.joined(separator: "  ") + "\n"
+        }
+        return line(columns) + rows.map(line).joined()
+    }
+
+    private static func json(_ page: ImagePage) -> String {
+        let document = JSONValue.object([
+            "total_count": .int(page.totalCount),
+            "image_set": .array(page.images.map(\.raw)),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func csv(_ images: [Image]) -> String {
+        func quoted(_ field: String) -> String {
+            let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+                || field.first == " " || field.last == " "
+            return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
+                      "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
+                      "status_time", "description", "tags"]
+        var lines = [header.joined(separator: ",")]
+        for image in images {
+            let row = [
+                image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
+                image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
+                image.provider.rawValue, image.owner, image.recommendedType,
+                image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
+                image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
+            ]
+            lines.append(row.map(quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
