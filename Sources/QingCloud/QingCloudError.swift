@@ -55,7 +55,7 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         case hostnameMismatch
         /// The certificate has expired (`detail`: ` on <date>` or empty).
         case expiredCertificate
-        /// The certificate is not valid yet (`detail`: ` until <date>` or empty).
+        /// The certificate is not valid yet (`detail`: ` (valid from <date>)` or empty).
         case notYetValidCertificate
         /// An `https://` endpoint answered in plain HTTP.
         case tlsToPlainHTTP

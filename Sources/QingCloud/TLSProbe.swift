@@ -64,7 +64,7 @@ enum TLSProbe {
             return (.expiredCertificate, " on " + format(expired.notValidAfter))
         }
         if let early = presented.chain.first(where: { $0.notValidBefore > now }) {
-            return (.notYetValidCertificate, " until " + format(early.notValidBefore))
+            return (.notYetValidCertificate, " (valid from " + format(early.notValidBefore) + ")")
         }
         let issuer = presented.chain.last.map { " (issued by \(commonName(of: $0.issuer)))" } ?? ""
         return (.untrustedCertificate, issuer)
