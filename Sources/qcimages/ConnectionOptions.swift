@@ -29,7 +29,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout > 0, timeout <= 600 else {
-            throw ValidationError("--timeout must be between 0 and 600 seconds")
+            throw ValidationError("--timeout must be more than 0 and at most 600 seconds")
         }
         if demo, accessKeyID != nil || endpoint != nil || configPath != nil || caFile != nil {
             throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint, --config and --ca-file")

@@ -101,10 +101,10 @@ struct ListPane {
             text = "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
             style = Theme.faint
         } else if let error = state.health.error {
-            // The header has one line for the error; here there is room for all of it, fix included.
-            let lines = TextFormat.wrap("no images loaded: " + error.message, width: max(1, rect.maxX - rect.x - 2 * Self.margin))
-            for (offset, line) in lines.prefix(max(1, rect.height - 1)).enumerated() {
-                canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX, style: Theme.error)
+            let lines = ErrorNotice(error: error).bodyLines(
+                width: rect.width - 2 * Self.margin, retryStatus: ErrorNotice.retryStatus(of: state, now: now))
+            for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
+                canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX - Self.margin)
             }
             return
         } else {
