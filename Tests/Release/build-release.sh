@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the one-file qcimages for jump hosts: the Swift runtime and Foundation linked in
 # (--static-swift-stdlib), so the host needs only glibc and ncursesw (libncursesw6, on every stock
-# Debian/Ubuntu). Writes the binary, stripped of debug information, to the path given (default
+# Debian/Ubuntu). Writes the binary, stripped (no debug information, no symbol table), to the path given (default
 # .build/jumphost/qcimages) and prints that path.
 #
 # Usage: Tests/Release/build-release.sh [output-path]
@@ -15,5 +15,5 @@ swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product
 built="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/qcimages"
 mkdir -p "$(dirname "$output")"
 cp "$built" "$output"
-strip --strip-debug "$output"
+strip "$output"
 echo "$output"
