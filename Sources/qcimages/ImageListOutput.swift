@@ -21,11 +21,37 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
     public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
+        if format == .table { return table(page.images) }
+        return start(format) + part(page.images, as: format, first: true)
+            + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
+    }
+
+    /// What comes before the first images of a streamed output (the CSV header, JSON's opening).
+    public static func start(_ format: ImageListFormat) -> String {
         switch format {
-        case .table: table(page.images)
-        case .json: json(page)
-        case .ids: page.images.map { $0.id + "\n" }.joined()
-        case .csv: csv(page.images)
+        case .table, .ids: ""
+        case .json: "{\n  \"image_set\" : ["
+        case .csv: csvHeader.joined(separator: ",") + "\r\n"
+        }
+    }
+
+    /// The next images of a streamed output, in order (`first` for the first non-empty part). Not for
+    /// `table`, whose widths depend on every row.
+    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool) -> String {
+        switch format {
+        case .table: table(images)
+        case .json: jsonElements(images, first: first)
+        case .ids: images.map { $0.id + "\n" }.joined()
+        case .csv: images.map { csvRow($0) + "\r\n" }.joined()
+        }
+    }
+
+    /// What ends a streamed output (`empty` when no part had images): for JSON the latest total, as
+    /// `total_count`, laid out as `JSONEncoder` lays out the whole document.
+    public static func end(_ format: ImageListFormat, totalCount: Int, empty: Bool) -> String {
+        switch format {
+        case .table, .ids, .csv: ""
+        case .json: (empty ? "\n" : "") + "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
         }
     }
 
@@ -64,37 +90,36 @@ public enum ImageListOutput {
         return line(columns) + rows.map(line).joined()
     }
 
-    private static func json(_ page: ImagePage) -> String {
-        let document = JSONValue.object([
-            "total_count": .int(page.totalCount),
-            "image_set": .array(page.images.map(\.raw)),
-        ])
+    /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
+    /// inside the document, each object exactly as the server sent it.
+    private static func jsonElements(_ images: [Image], first: Bool) -> String {
+        guard !images.isEmpty else { return "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let data = (try? encoder.encode(JSONValue.array(images.map(\.raw)))) ?? Data("[]".utf8)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let elements = lines.dropFirst().dropLast().map { "  " + $0 }.joined(separator: "\n")
+        return (first ? "\n" : ",\n") + elements
     }
 
-    private static func csv(_ images: [Image]) -> String {
+    private static let csvHeader = [
+        "image_id", "image_name", "status", "transition_status", "os_family", "processor_type", "platform", "size",
+        "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
+    ]
+
+    private static func csvRow(_ image: Image) -> String {
         func quoted(_ field: String) -> String {
             let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
                 || field.first == " " || field.last == " "
             return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }
-        let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
-                      "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
-                      "status_time", "description", "tags"]
-        var lines = [header.joined(separator: ",")]
-        for image in images {
-            let row = [
-                image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
-                image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
-                image.provider.rawValue, image.owner, image.recommendedType,
-                image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
-                image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
-            ]
-            lines.append(row.map(quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        let row = [
+            image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
+            image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
+            image.provider.rawValue, image.owner, image.recommendedType,
+            image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
+            image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
+        ]
+        return row.map(quoted).joined(separator: ",")
     }
 }
