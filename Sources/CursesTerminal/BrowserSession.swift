@@ -37,6 +37,13 @@ public enum BrowserSession {
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        var options = options
+        var clipboard = [ClipboardSequence.Multiplexer(environment: settings.environment)]
+        if clipboard == [.tmux] {
+            let tmux = TmuxClipboard.query(environment: settings.environment)
+            clipboard = tmux.multiplexers
+            options.copyUnavailable = tmux.unavailableReason
+        }
         let signals = try SignalPipe()
         let mailbox = try EventMailbox()
         signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
@@ -45,7 +52,7 @@ public enum BrowserSession {
         defer { screen.close() }
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
-            service: service, clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
+            service: service, clipboard: clipboard,
             post: { mailbox.post($0) }
         )
         defer {

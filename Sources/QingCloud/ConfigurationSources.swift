@@ -14,20 +14,24 @@ public struct ConfigurationSources: Sendable {
     public var endpoint: String?
     /// `-f` / `--config PATH`; when nil the default file is read if it exists.
     public var configPath: String?
+    /// `--ca-file PATH`: a PEM bundle of CAs to trust besides the system's (as is `SSL_CERT_FILE`).
+    public var caFile: String?
     /// The process environment.
     public var environment: [String: String]
-    /// The user's home directory, for the default file `~/.qingcloud/config.yaml`.
+    /// The user's home directory (`$HOME`, else the passwd entry), for the default file
+    /// `~/.qingcloud/config.yaml` and `~` in paths.
     public var homeDirectory: String
 
     public init(accessKeyID: String? = nil, zone: String? = nil, endpoint: String? = nil, configPath: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                homeDirectory: String = NSHomeDirectory()) {
+                caFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                homeDirectory: String? = nil) {
         self.accessKeyID = accessKeyID
         self.zone = zone
         self.endpoint = endpoint
         self.configPath = configPath
+        self.caFile = caFile
         self.environment = environment
-        self.homeDirectory = homeDirectory
+        self.homeDirectory = homeDirectory ?? UserDirectories(environment: environment).home
     }
 
     /// The default config file, as qingcloud-cli has it.
@@ -83,8 +87,24 @@ public struct ConfigurationSources: Sendable {
                 "warning: \(shownPath) holds your secret key and is readable by others (mode "
                     + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
         }
+        var caFiles: [(path: String, origin: String)] = []
+        if let caFile { caFiles.append((caFile, "--ca-file")) }
+        if let file = nonEmpty(environment["SSL_CERT_FILE"]) { caFiles.append((file, "SSL_CERT_FILE")) }
+        let trust: TrustedCertificates
+        do {
+            trust = try TrustedCertificates.load(caFiles, directories: directories)
+        } catch {
+            throw .certificateFile(error)
+        }
+        let proxy: ProxyServer?
+        do {
+            proxy = try ProxyServer.forEndpoint(endpoint, environment: environment)
+        } catch {
+            throw .proxy(error)
+        }
         let configuration = ClientConfiguration(
-            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zones.primary)
+            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zones.primary,
+            trust: trust, proxy: proxy)
         return ResolvedConfiguration(configuration: configuration, zones: zones.selection, warnings: warnings)
     }
 
@@ -126,13 +146,11 @@ public struct ConfigurationSources: Sendable {
         }
     }
 
-    private func expandTilde(_ path: String) -> String {
-        path == "~" ? homeDirectory : (path.hasPrefix("~/") ? homeDirectory + path.dropFirst(1) : path)
-    }
+    private var directories: UserDirectories { UserDirectories(home: homeDirectory) }
 
-    private func displayPath(_ path: String) -> String {
-        path.hasPrefix(homeDirectory + "/") ? "~" + path.dropFirst(homeDirectory.count) : path
-    }
+    private func expandTilde(_ path: String) -> String { directories.expandingTilde(path) }
+
+    private func displayPath(_ path: String) -> String { directories.abbreviatingHome(path) }
 }
 
 /// A configuration ready to use, and the warnings to print once on stderr.
@@ -150,6 +168,8 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
     case malformed(file: String, reason: String)
     case missing(key: String, file: String, hint: String)
     case badValue(key: String, file: String?, reason: String)
+    case certificateFile(CertificateFileError)
+    case proxy(ProxyError)
 
     public var description: String {
         switch self {
@@ -161,6 +181,10 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
             "no \(key) found (config file \(file)): \(hint)"
         case .badValue(let key, let file, let reason):
             (file.map { "config file \($0): " } ?? "") + "bad \(key): \(reason)"
+        case .certificateFile(let error):
+            error.description
+        case .proxy(let error):
+            error.description
         }
     }
 }

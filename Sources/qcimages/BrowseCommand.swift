@@ -42,7 +42,8 @@ struct BrowseCommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Failure(TerminalStartupError.notATerminal.description)
             }
-            let logPath = logFile ?? FileLogHandler.defaultPath()
+            let directories = UserDirectories()
+            let logPath = logFile.map(directories.expandingTilde) ?? FileLogHandler.defaultPath(directories: directories)
             let sink: FileLogHandler.Sink
             do {
                 sink = try FileLogHandler.Sink(path: logPath)

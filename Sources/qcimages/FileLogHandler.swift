@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QingCloud
 import Synchronization
 
 /// A swift-log handler that appends lines to a file: the browser owns the screen, so its logs can't
@@ -50,10 +51,8 @@ struct FileLogHandler: LogHandler {
         sink.write("\(time) \(event.level) \(label): \(event.message)\(details)\n")
     }
 
-    /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `~/.local/state/qcimages/qcimages.log`.
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? NSHomeDirectory() + "/.local/state"
-        return state + "/qcimages/qcimages.log"
+    /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `$HOME/.local/state/qcimages/qcimages.log`.
+    static func defaultPath(directories: UserDirectories = UserDirectories()) -> String {
+        directories.state + "/qcimages/qcimages.log"
     }
 }

@@ -17,6 +17,9 @@ public struct BrowserOptions: Sendable {
     public var refreshInterval: Duration?
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
+    /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
+    /// nil when copying is expected to work. The terminal layer sets it (it knows the multiplexer).
+    public var copyUnavailable: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -27,7 +30,8 @@ public struct BrowserOptions: Sendable {
         zones: [String]? = nil,
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
-        pageSize: Int = 100
+        pageSize: Int = 100,
+        copyUnavailable: String? = nil
     ) {
         self.endpointLabel = endpointLabel
         let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
@@ -36,6 +40,7 @@ public struct BrowserOptions: Sendable {
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
+        self.copyUnavailable = copyUnavailable
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -107,6 +107,10 @@ extension BrowserState {
             show("no image selected", kind: .warning, now: now)
             return
         }
+        if let reason = options.copyUnavailable {
+            show(reason, kind: .warning, now: now)
+            return
+        }
         effects.append(.copyToClipboard(image.id))
         show("copied \(row.id)", now: now)
     }
