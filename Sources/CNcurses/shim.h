@@ -114,6 +114,13 @@ static inline int qc_signal_is_default(int signal_number) {
     return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_DFL;
 }
 
+/* Whether `signal_number` is ignored (as nohup leaves SIGHUP, or a parent may leave SIGQUIT). */
+static inline int qc_signal_is_ignored(int signal_number) {
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) != 0) return 1;
+    return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN;
+}
+
 /* Gives `signal_number` its default action for a moment (to really stop on SIGTSTP). */
 static inline int qc_default_signal(int signal_number) {
     struct sigaction action;

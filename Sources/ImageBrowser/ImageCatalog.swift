@@ -57,7 +57,8 @@ struct ImageCatalog: Sendable {
     /// The images are checked in slot order, which reads the filter index front to back, rather than in
     /// the order of `slots` (usually the sort order), which would jump around it.
     func filter(_ slots: [Slot], by filter: ImageFilter, knownToPass known: ImageFilter = .empty) -> [Slot] {
-        let program = known.isEmpty ? filter.program : FilterProgram(filter.terms.filter { !known.terms.contains($0) })
+        let knownTerms = Set(known.terms)
+        let program = known.isEmpty ? filter.program : FilterProgram(filter.terms.filter { !knownTerms.contains($0) })
         guard !program.isEmpty else { return slots }
         var candidates = FilterBitSet(count: filterIndex.count)
         candidates.withWords { words in

@@ -28,6 +28,9 @@ struct ConnectionOptions: ParsableArguments {
         guard timeout > 0, timeout <= 600 else {
             throw ValidationError("--timeout must be between 0 and 600 seconds")
         }
+        if let zone, let problem = ConfigurationSources.zoneProblem(zone) {
+            throw ValidationError("--zone: \(problem)")
+        }
         if demo, accessKeyID != nil || endpoint != nil || configPath != nil {
             throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint and --config")
         }

@@ -14,6 +14,18 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list --demo -s available -F ubuntu
               qcimages list -W centos -o ids
               qcimages list -O 0 -L 20 -o json
+
+            Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
+            bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
+            are shown as visible symbols (ESC as ␛) on a terminal; to a pipe or file, ids and csv keep the \
+            text and write those characters as \\u escapes (ESC as \\u001B), and json keeps the exact \
+            strings with those characters as JSON \\u escapes. csv cells that begin with = + - @, tab or \
+            CR get a leading ' so that spreadsheets do not run them as formulas; lines end with LF.
+
+            Failed requests are retried: timeouts, dropped connections, HTTP 5xx, malformed or truncated \
+            answers and ret_code 5300 up to 5 attempts; ret_code 5000 and 5100 (internal error, server \
+            busy) with random exponential backoff as the official SDK does, but longer: up to 8 attempts, \
+            waiting up to 1, 2, 4, 8, then 16 s, within 90 s.
             """
     )
 
@@ -55,7 +67,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("L"), .long], help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv.", valueName: "format"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))
     var format: String = "table"
 
     func validate() throws {
@@ -108,7 +120,8 @@ struct ListCommand: AsyncParsableCommand {
                 } else {
                     page = try await ImagePager(service: connection.client).fetchAll(matching: query)
                 }
-                let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table)
+                let style: Sanitizer.Style = isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes
+                let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table, style: style)
                 StandardOutput.write(output)
                 await connection.close()
             } catch {

@@ -117,7 +117,7 @@ struct SimulateCommand: AsyncParsableCommand {
             do {
                 url = try await simulator.start()
             } catch {
-                throw Failure("cannot listen on \(host):\(port): \(error)")
+                throw Failure("\(error); --host takes an address of this machine, such as 127.0.0.1")
             }
             let banner = """
                 \(url.absoluteString)
