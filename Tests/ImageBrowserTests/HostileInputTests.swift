@@ -40,6 +40,16 @@ struct HostileInputTests {
         #expect(error.count < 400, "\(error.count) characters")
         let frame = harness.render().text
         #expect(!frame.unicodeScalars.contains { Sanitizer.isUnsafe($0) && $0 != "\n" })
+
+        // The malformed-response excerpt: C1 and bidi controls are made visible too, not only C0.
+        var malformed = Harness(images: Fixtures.images(5))
+        let excerpt = "{\u{9B}31m\u{202E}gnp.exe\u{1B}]0;pwned\u{07}"
+        malformed.answerNext(with: .failure(.malformedResponse(reason: "not valid JSON", offset: 1, excerpt: excerpt)))
+        let shown = malformed.state.health.error?.message ?? ""
+        #expect(shown.contains("malformed response"))
+        #expect(!shown.unicodeScalars.contains(where: Sanitizer.isUnsafe), "\(shown.debugDescription)")
+        #expect(!Sanitizer.oneLine(QingCloudError.malformedResponse(reason: "x", offset: nil, excerpt: excerpt).description)
+            .unicodeScalars.contains(where: Sanitizer.isUnsafe))
     }
 
     @Test("characters read together are one edit of the filter: one parse and one filtering pass")
@@ -88,15 +98,17 @@ struct HostileInputTests {
         })
         let alternatives = [
             ["img-1", "img-22", "img-333", "img-4"], ["银河", "lts", "srv", "zz"], ["a", "b", "c", "d", "e"],
-            (0..<400).map { "img-\($0 * 7)" }, ["server", "serverx", "erv", "rver"], ["银", "河麒", "22.", ".04"],
+            (0..<60).map { "img-\($0 * 7)" }, ["server", "serverx", "erv", "rver"], ["银", "河麒", "22.", ".04"],
         ]
+        var entries: [ImageCatalog.Slot: FilterIndexEntry] = [:]
+        for slot in catalog.sorted { entries[slot] = FilterIndexEntry(catalog.image(at: slot)) }
         for values in alternatives {
             for prefix in ["", "name:", "!", "tag:", "id:", "desc:"] {
                 let joined = ImageFilter.parse(prefix + values.joined(separator: "|"))
                 let singles = values.map { ImageFilter.parse(prefix + $0) }
                 let expected = catalog.sorted.filter { slot in
-                    let image = catalog.image(at: slot)
-                    return prefix == "!" ? singles.allSatisfy { $0.matches(image) } : singles.contains { $0.matches(image) }
+                    let entry = entries[slot]!
+                    return prefix == "!" ? singles.allSatisfy { $0.matches(entry) } : singles.contains { $0.matches(entry) }
                 }
                 #expect(catalog.filter(catalog.sorted, by: joined) == expected, "\(prefix)\(values.prefix(4))")
                 let few = Array(catalog.sorted.prefix(5))

@@ -5,27 +5,18 @@
 # config reader's sources with the harness, -sanitize=fuzzer,address, into .build/fuzz/ConfigReader,
 # then fuzzes from corpus/ (the seeds kept in the repository) and .build/fuzz/ConfigReader/corpus.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-seconds=${1:-60}
-shift || true
-out="$root/.build/fuzz/ConfigReader"
+source "$(dirname "$0")/../common.sh"
 yams="$root/.build/checkouts/Yams/Sources"
 [[ -d $yams ]] || { echo "no Yams checkout: run swift build first" >&2; exit 2; }
-mkdir -p "$out/objects" "$out/corpus"
-quiet() { "$@" 2> >(grep -v 'ld.gold: warning: Cannot export' >&2); }
-
+mkdir -p "$out/objects"
 for c in "$yams"/CYaml/src/*.c; do
     clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_VERSION_MAJOR=0 -DYAML_VERSION_MINOR=2 \
         -DYAML_VERSION_PATCH=5 '-DYAML_VERSION_STRING="0.2.5"' -I "$yams/CYaml/include" \
         "$c" -o "$out/objects/$(basename "$c" .c).o"
 done
-sources=()
-for name in ConfigFile YAMLProblem ConfigurationError Endpoint; do
-    sources+=("$(find "$root/Sources" -name "$name.swift" | head -n 1)")
-done
-# Yams and the reader in one module, as `import Yams` becomes a no-op there.
-cat "${sources[@]}" | grep -v '^import Yams$' | sed 's/Yams\.compose(/compose(/' >"$out/reader.swift"
+# Yams and the reader in one module: `import Yams` goes, and `Yams.compose` is plain `compose`.
+find_sources ConfigFile YAMLProblem ConfigurationError Endpoint | xargs cat | grep -v '^import Yams$' \
+    | sed 's/Yams\.compose(/compose(/' >"$out/reader.swift"
 quiet swiftc -sanitize=fuzzer,address -parse-as-library -O -D SWIFT_PACKAGE -module-name ConfigReaderFuzz \
     -Xcc -I"$yams/CYaml/include" -I "$yams/CYaml/include" \
     "$here/harness.swift" "$out/reader.swift" "$yams"/Yams/*.swift "$out"/objects/*.o \

@@ -3,6 +3,7 @@
 // checked (one image at a time, all at once through the index, many alternatives in one pass).
 
 import Foundation
+import QingCloud
 
 let images: [Image] = {
     func tag(_ id: String, _ name: String, _ key: String, _ value: String) -> Tag {
@@ -52,7 +53,14 @@ public func fuzzFilter(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     // Alternatives in one pass agree with each alternative on its own.
     if !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "!" }), text.contains("|") {
         let parts = text.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
-        let field = parts.first.flatMap { first in first.firstIndex(of: ":").map { String(first[...$0]) } } ?? ""
+        // `field:` when the first alternative starts with a field name (as the parser reads one).
+        let field = parts.first.flatMap { first -> String? in
+            guard let colon = first.firstIndex(of: ":") else { return nil }
+            let name = first[..<colon]
+            let isName = name.first.map { $0.isASCII && $0.isLetter } == true
+                && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            return isName ? String(first[...colon]) : nil
+        } ?? ""
         if filter.syntaxError == nil, !field.isEmpty || !text.contains(":"), !text.contains(where: { "<>=".contains($0) }) {
             let singles = parts.enumerated().map { offset, part in
                 ImageFilter.parse(offset == 0 || field.isEmpty ? part : field + part)

@@ -5,15 +5,7 @@
 # -sanitize=fuzzer,address, into .build/fuzz/FilterParser, then fuzzes from corpus/ (the seeds kept in
 # the repository) and .build/fuzz/FilterParser/corpus (what it found).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
-seconds=${1:-60}
-shift || true
-out="$root/.build/fuzz/FilterParser"
-mkdir -p "$out/corpus"
-quiet() { "$@" 2> >(grep -v 'ld.gold: warning: Cannot export' >&2); }
-find_sources() { for name in "$@"; do find "$root/Sources" -name "$name.swift" | head -n 1; done; }
-
+source "$(dirname "$0")/../common.sh"
 mapfile -t model < <(find_sources Image ImageAttributes OpenEnum JSONValue APITimestamp ImageQuery)
 mapfile -t filter < <(find_sources FilterParser FilterExpression FilterMatching FilterAutomaton FilterIndex \
     FilterIndexEntry FilterValueTable FilterBitSet FilterServerQuery)
