@@ -99,6 +99,9 @@ words_text = words_text[-10_000:]
 ids = ["img-" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8)) for _ in range(399)]
 ids_text = "|".join(ids + ["img-zzend000"])
 
+# One session lives for the whole run, so that the server does not exit (and race the next start)
+# each time a measured session is killed.
+tmux("new-session", "-d", "-s", "keeper", "sleep 86400")
 print(f"{images:,} demo images, {binary}")
 print(f"| {'text':<44} | {'delivered as':<16} | {'filter applied':>16} | {'Ctrl-C answered':>16} |")
 print(f"|{'-' * 46}|{'-' * 18}|{'-' * 18}|{'-' * 18}|")
