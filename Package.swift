@@ -3,11 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "qcimages",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qcimages", targets: ["qcimages"]),
         .library(name: "QingCloud", targets: ["QingCloud"]),
         .library(name: "QingCloudSimulator", targets: ["QingCloudSimulator"]),
+        .library(name: "TerminalVocabulary", targets: ["TerminalVocabulary"]),
+        .library(name: "FilterLanguage", targets: ["FilterLanguage"]),
         .library(name: "ImageBrowser", targets: ["ImageBrowser"]),
     ],
     dependencies: [
@@ -43,14 +44,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Frames, cells, styles, keys, display width and sanitising: what the browser draws with and the
+        // terminal layer draws.
+        .target(name: "TerminalVocabulary"),
+        // The filter language: parser, index and matching over the client's `Image`.
+        .target(name: "FilterLanguage", dependencies: ["QingCloud"]),
         .target(
             name: "ImageBrowser",
-            dependencies: ["QingCloud"]
+            dependencies: ["QingCloud", "TerminalVocabulary", "FilterLanguage"]
         ),
         .systemLibrary(name: "CNcurses"),
+        .target(name: "CSignals"),
         .target(
             name: "CursesTerminal",
-            dependencies: ["CNcurses", "ImageBrowser"]
+            dependencies: ["CNcurses", "CSignals", "ImageBrowser", "TerminalVocabulary", "QingCloud"]
         ),
         .executableTarget(
             name: "qcimages",
@@ -59,13 +66,14 @@ let package = Package(
                 "QingCloudSimulator",
                 "ImageBrowser",
                 "CursesTerminal",
+                "TerminalVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "qcimages-benchmarks",
-            dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser"]
+            dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "TerminalVocabulary"]
         ),
         .testTarget(name: "QingCloudTests", dependencies: ["QingCloud"]),
         .testTarget(
@@ -75,8 +83,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "ImageBrowserTests", dependencies: ["ImageBrowser", "QingCloud"], exclude: ["Golden"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser"]),
+        .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "QingCloudSimulator"]),
+        .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "QingCloudSimulator"]),
+        .testTarget(
+            name: "ImageBrowserTests",
+            dependencies: [
+                "ImageBrowser", "QingCloud", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage", "CursesTerminal",
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "CursesTerminalTests",
+            dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary", "QingCloud", "QingCloudSimulator"]
+        ),
+        .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "TerminalVocabulary"]),
     ],
     swiftLanguageModes: [.v6]
 )

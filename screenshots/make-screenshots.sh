@@ -41,49 +41,19 @@ fi
 # --- tmux ---------------------------------------------------------------------------------------------
 
 work=$(mktemp -d)
-socket="qcimages-shots-$$"
-simulator_pid=""
-tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
-cleanup() {
-    tmux_ kill-server 2>/dev/null || true
-    if [[ -n $simulator_pid ]]; then
-        kill "$simulator_pid" 2>/dev/null || true
-        wait "$simulator_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
+# shellcheck source=Tests/EndToEnd/tmux-session.sh
+source Tests/EndToEnd/tmux-session.sh
+tmux_session_setup qcimages-shots
+on_wait_timeout() {
+    echo "timed out waiting for: $*" >&2
+    screen_text >&2 || true
 }
-trap cleanup EXIT
-cat >"$work/tmux.conf" <<'EOF'
-set -g default-terminal tmux-256color
-set -g status off
-set -s exit-empty off
-EOF
-
-# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out.
-wait_until() {
-    local timeout=$1
-    shift
-    local deadline=$((SECONDS + timeout))
-    until "$@"; do
-        if ((SECONDS >= deadline)); then
-            echo "timed out waiting for: $*" >&2
-            tmux_ capture-pane -p -t "$scene" >&2 || true
-            return 1
-        fi
-        sleep 0.1
-    done
-}
-
-scene=""
-screen_text() { tmux_ capture-pane -p -t "$scene"; }
-has_rows() { (($(screen_text | sed 's/│.*//' | grep -cE '^ ?img-[a-z0-9]+ ') >= $1)); }
-screen_has() { screen_text | grep -qF -- "$1"; }
 # Two looks half a second apart agree: the screen has settled between refreshes.
 settled() {
     local before
-    before=$(tmux_ capture-pane -e -p -t "$scene")
+    before=$(tmux_ capture-pane -e -p -t "$pane")
     sleep 0.5
-    [[ $before == "$(tmux_ capture-pane -e -p -t "$scene")" ]]
+    [[ $before == "$(tmux_ capture-pane -e -p -t "$pane")" ]]
 }
 # The selected row's number in the bottom line's "n/total".
 position() { screen_text | tail -n 1 | grep -oE '[0-9,]+/[0-9,]+ *$' | cut -d/ -f1 | tr -d ,; }
@@ -92,7 +62,7 @@ position_at_least() { (($(position || echo 0) >= $1)); }
 press_until_changed() { # key probe
     local key=$1 probe=$2 before
     before=$("$probe" || true)
-    tmux_ send-keys -t "$scene" "$key"
+    tmux_ send-keys -t "$pane" "$key"
     changed() { [[ $("$probe" || true) != "$before" ]]; }
     wait_until 20 changed
 }
@@ -101,32 +71,20 @@ page_down_to() {
     until position_at_least "$1"; do press_until_changed PageDown position; done
 }
 
-start() { # scene width height [env assignments...] -- [qcimages arguments...]
-    scene=$1
-    local width=$2 height=$3
-    shift 3
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
-    tmux_ new-session -d -s "$scene" -x "$width" -y "$height" \
-        env "${assignments[@]}" "$binary" --log-file "$work/$scene.log" "$@"
-}
+start() { start_session "$@"; } # scene width height [env assignments...] -- [qcimages arguments...]
 
 shoot() { # output-name title
     local name=$1 title=$2
     local deadline=$((SECONDS + 10))
     until settled || ((SECONDS >= deadline)); do :; done
     local size cursor
-    size=$(tmux_ display-message -p -t "$scene" '#{pane_width} #{pane_height}')
-    cursor=$(tmux_ display-message -p -t "$scene" '#{cursor_flag} #{cursor_x},#{cursor_y}')
-    tmux_ capture-pane -e -p -N -t "$scene" >"$work/$name.ans"
+    size=$(pane_format '#{pane_width} #{pane_height}')
+    cursor=$(pane_format '#{cursor_flag} #{cursor_x},#{cursor_y}')
+    tmux_ capture-pane -e -p -N -t "$pane" >"$work/$name.ans"
     local arguments=("$work/$name.ans" "$here/$name.png" --width "${size% *}" --height "${size#* }" --title "$title")
     [[ ${cursor% *} == 1 ]] && arguments+=(--cursor "${cursor#* }")
     "$venv/bin/python" "$here/render_ansi.py" "${arguments[@]}"
-    tmux_ kill-session -t "$scene"
+    tmux_ kill-session -t "$pane"
     echo "== $here/$name.png"
 }
 
@@ -168,16 +126,9 @@ shoot help "qcimages --demo  (? for help)"
 # An error: the endpoint stops answering after the first pages; the last good data stays on screen and
 # the header says what failed and when.
 # Its first line is the endpoint URL, printed once the port is bound.
-exec {simulator_out}< <(exec "$binary" simulate --port 0 --churn --images 3000 2>"$work/simulator.err")
-simulator_pid=$!
-read -r -t 60 endpoint <&"$simulator_out"
-start error 120 30 \
-    QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-secret-access-key \
-    QINGCLOUD_ZONE=pek3a "QINGCLOUD_ENDPOINT=$endpoint" \
-    -- --refresh 1 --timeout 2
+start_simulator --churn --images 3000
+start error 120 30 "${simulator_credentials[@]}" -- --refresh 1 --timeout 2
 wait_until 60 has_rows 20
-kill "$simulator_pid"
-wait "$simulator_pid" 2>/dev/null || true
-simulator_pid=""
+stop_simulator
 wait_until 120 screen_has "failed"
 shoot error "qcimages  (the endpoint stopped answering)"

@@ -8,8 +8,9 @@ import QingCloud
 ///
 /// One thread owns the terminal and runs the loop: it sleeps in `poll` on the terminal, on a pipe that
 /// background tasks post events through, and on a pipe that signals arrive through, so an idle screen
-/// costs no CPU and writes nothing. Network requests and timers run as tasks in ``EffectRunner`` and
-/// never touch curses. Keys are drawn at once; bursts of background events are drawn together
+/// costs no CPU and writes nothing. Every effect goes through ``EffectRunner``: requests and timers run
+/// as tasks that never touch curses; quitting and copying come back to the loop. Keys are drawn at once;
+/// bursts of background events are drawn together
 /// (see ``RedrawPacer``).
 public enum BrowserSession {
     /// Opens the browser and returns once the user quits, a signal ends it or the terminal goes away.
@@ -44,15 +45,16 @@ public enum BrowserSession {
         let screen = try CursesScreen(settings: settings)
         defer { screen.close() }
         signals.forwardAndChain([SIGWINCH])
-        let runner = EffectRunner(service: service, post: { mailbox.post($0) })
+        let runner = EffectRunner(
+            service: service, clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
+            post: { mailbox.post($0) }
+        )
         defer {
             runner.cancelAll()
             mailbox.close()
         }
         var loop = SessionLoop(
-            screen: screen, signals: signals, mailbox: mailbox, runner: runner,
-            clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
-            state: BrowserState(options: options)
+            screen: screen, signals: signals, mailbox: mailbox, runner: runner, state: BrowserState(options: options)
         )
         return loop.run()
     }
@@ -64,7 +66,6 @@ private struct SessionLoop {
     let signals: SignalPipe
     let mailbox: EventMailbox
     let runner: EffectRunner
-    let clipboard: ClipboardSequence.Multiplexer
     var state: BrowserState
     private var pendingTerminalWrites: [[UInt8]] = []
     private var end: SessionEnd?
@@ -72,15 +73,11 @@ private struct SessionLoop {
     /// Background events are drawn at most this often (10 frames a second); keys at once.
     private var pacer = RedrawPacer(interval: .milliseconds(100))
 
-    init(
-        screen: CursesScreen, signals: SignalPipe, mailbox: EventMailbox, runner: EffectRunner,
-        clipboard: ClipboardSequence.Multiplexer, state: BrowserState
-    ) {
+    init(screen: CursesScreen, signals: SignalPipe, mailbox: EventMailbox, runner: EffectRunner, state: BrowserState) {
         self.screen = screen
         self.signals = signals
         self.mailbox = mailbox
         self.runner = runner
-        self.clipboard = clipboard
         self.state = state
     }
 
@@ -116,7 +113,7 @@ private struct SessionLoop {
     }
 
     private mutating func redraw() {
-        screen.draw(Browser.render(state, size: screen.size, now: Date()))
+        screen.draw(Browser.render(state, now: Date()))
         for bytes in pendingTerminalWrites {
             screen.writeBetweenFrames(bytes)
         }
@@ -125,19 +122,14 @@ private struct SessionLoop {
 
     private mutating func perform(_ effects: [BrowserEffect]) {
         for effect in effects {
-            switch effect {
+            switch runner.run(effect) {
             case .quit:
                 end = .quit
-            case .copyToClipboard(let text):
-                if let bytes = ClipboardSequence.bytes(copying: text, through: clipboard) {
-                    pendingTerminalWrites.append(bytes)
-                }
-            default:
-                runner.run(effect)
+            case .write(let bytes):
+                pendingTerminalWrites.append(bytes)
+            case nil:
+                continue
             }
-        }
-        if state.shouldQuit, end == nil {
-            end = .quit
         }
     }
 

@@ -1,6 +1,7 @@
 import CNcurses
 import Glibc
 import ImageBrowser
+import TerminalVocabulary
 
 /// The terminal under curses: takes it over, draws frames, reads input, and gives it back as it was.
 ///

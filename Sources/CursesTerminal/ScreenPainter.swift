@@ -1,5 +1,6 @@
 import CNcurses
 import ImageBrowser
+import TerminalVocabulary
 
 /// Draws frames into the curses virtual screen, touching only the cells that changed since the
 /// previous frame, then sends them with one `wnoutrefresh` and `doupdate`. Drawing an unchanged frame sends nothing.

@@ -1,11 +1,9 @@
-import CNcurses
+import CSignals
 import Glibc
 
 /// Signals turned into bytes on a pipe that the run loop polls, so that no real work runs in a
-/// signal handler and the terminal is restored on the loop's own thread.
-///
-/// The handler lives in shim.h with its state in static variables of static inline functions; each
-/// Swift file calling them gets its own copy, so every call to them stays in this file.
+/// signal handler and the terminal is restored on the loop's own thread. The handler and its state
+/// live in the `CSignals` C target.
 final class SignalPipe {
     private let pipe: SelfPipe
     private var forwarded: [Int32] = []

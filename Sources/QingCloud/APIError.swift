@@ -12,31 +12,22 @@ public struct APIError: Error, Sendable, Hashable {
         self.message = message
     }
 
+    public init(_ code: ReturnCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
     /// The category the API puts before the first comma of `message`.
     public var category: String {
         let head = message.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
         return head.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The `ret_code` by name.
+    public var returnCode: ReturnCode { ReturnCode(rawValue: code) }
+
     /// What the code means, as QingCloud documents it.
-    public var meaning: String {
-        switch code {
-        case 1100: "bad request"
-        case 1101: "unknown action"
-        case 1200: "authentication failed"
-        case 1300: "request expired"
-        case 1400: "permission denied"
-        case 2100: "resource not found"
-        case 2400: "insufficient balance"
-        case 2500: "quota exceeded"
-        case 5000: "internal error"
-        case 5100: "server busy"
-        case 5200: "insufficient backend resources"
-        case 5300: "service updating"
-        default: "API error"
-        }
-    }
+    public var meaning: String { returnCode.meaning }
 
     /// Whether the same request may succeed later: internal errors, busy and updating.
-    public var isRetryable: Bool { [5000, 5100, 5300].contains(code) }
+    public var isRetryable: Bool { returnCode.isRetryable }
 }

@@ -5,6 +5,9 @@ public enum ImageStatus: OpenEnum {
 
     public static let documented: [ImageStatus] = [.pending, .available, .deprecated, .suspended, .deleted, .ceased]
 
+    /// How long a deleted image can still be recovered, in seconds, after which it is ceased (two hours).
+    public static let recoveryWindowSeconds = 7200
+
     public init(rawValue: String) { self.init(apiValue: rawValue) }
 
     public var rawValue: String {

@@ -62,6 +62,8 @@ public struct ImageQuery: Sendable, Hashable {
 
     /// The largest page the server returns.
     public static let maximumLimit = 100
+    /// The page size when `limit` is not sent.
+    public static let defaultLimit = 20
 
     /// The request parameters for this query, without the common ones (action, zone, signature, ...).
     public var parameters: [(name: String, value: String)] {

@@ -168,12 +168,12 @@ public final class QingCloudClient: ImageService, Sendable {
 
     /// The hint that goes with an API error: where to fix it.
     private func hint(for error: APIError) -> String? {
-        switch error.code {
-        case 1200: "check qy_access_key_id and qy_secret_access_key in your config file or QINGCLOUD_ACCESS_KEY/QINGCLOUD_SECRET_KEY"
-        case 1300: "check this machine's clock (time_stamp must be close to the server's time, UTC)"
-        case 1400: "the access key has no permission for DescribeImages in zone \(configuration.zone)"
-        case 2500: "the API quota is daily; try again tomorrow or ask QingCloud to raise it"
-        case 5000, 5100, 5300: "retried with backoff and gave up; try again shortly"
+        switch error.returnCode {
+        case .authenticationFailed: "check qy_access_key_id and qy_secret_access_key in your config file or QINGCLOUD_ACCESS_KEY/QINGCLOUD_SECRET_KEY"
+        case .requestExpired: "check this machine's clock (time_stamp must be close to the server's time, UTC)"
+        case .permissionDenied: "the access key has no permission for DescribeImages in zone \(configuration.zone)"
+        case .quotaExceeded: "the API quota is daily; try again tomorrow or ask QingCloud to raise it"
+        case .internalError, .serverBusy, .serviceUpdating: "retried with backoff and gave up; try again shortly"
         default: nil
         }
     }

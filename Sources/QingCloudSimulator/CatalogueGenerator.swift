@@ -218,7 +218,7 @@ struct CatalogueGenerator {
             create = min(create, changed - random.int64(in: 600...(30 * Self.secondsPerDay)))
         case (.ceased, _):
             create = min(create, now - 3 * 3600)
-            changed = create + 7200 + random.int64(in: 0...(now - create - 7200))
+            changed = create + LifecyclePlanner.recoveryWindow + random.int64(in: 0...(now - create - LifecyclePlanner.recoveryWindow))
         default:
             changed = create + random.int64(in: 0...(now - create))
         }

@@ -6,25 +6,23 @@ import QingCloud
 /// integer is 1100. Unknown values of the other enumerated filters simply match nothing. The limit
 /// defaults to 20 and is capped at 100 without an error.
 struct DescribeImagesRequest: Sendable {
-    var filter = ImageFilter()
+    var filter = DescribeImagesFilter()
     var offset: Int
     var limit: Int
 
-    static let defaultLimit = 20
-    static let maximumLimit = 100
 
     init(parameters: RequestParameters) throws(APIError) {
         if let verbose = parameters["verbose"], verbose != "0" {
-            throw APIError(code: 1100, message: "InvalidParameterValue, verbose [\(verbose)] is not supported, use 0")
+            throw APIError(.badRequest, message: "InvalidParameterValue, verbose [\(verbose)] is not supported, use 0")
         }
         offset = try Self.count("offset", parameters) ?? 0
-        limit = min(Self.maximumLimit, try Self.count("limit", parameters) ?? Self.defaultLimit)
+        limit = min(ImageQuery.maximumLimit, try Self.count("limit", parameters) ?? ImageQuery.defaultLimit)
 
         for value in parameters.list("status") {
             let status = ImageStatus(apiValue: value)
             guard status.isDocumented else {
                 let valid = ImageStatus.documented.map(\.rawValue).joined(separator: ", ")
-                throw APIError(code: 1100, message:
+                throw APIError(.badRequest, message:
                     "InvalidParameterValue, status [\(value)] is not one of \(valid)")
             }
             filter.statuses.insert(status)
@@ -42,7 +40,7 @@ struct DescribeImagesRequest: Sendable {
     private static func count(_ name: String, _ parameters: RequestParameters) throws(APIError) -> Int? {
         guard let text = parameters[name] else { return nil }
         guard let value = Int(text), value >= 0 else {
-            throw APIError(code: 1100, message: "InvalidParameterValue, \(name) [\(text)] must be a non-negative integer")
+            throw APIError(.badRequest, message: "InvalidParameterValue, \(name) [\(text)] must be a non-negative integer")
         }
         return value
     }

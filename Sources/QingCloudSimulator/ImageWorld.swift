@@ -61,7 +61,7 @@ final class ImageWorld: Sendable {
         self.epoch = epochSeconds
         var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
         var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
-        catalogue.sort(by: ImageCatalogue.listedBefore)
+        catalogue.sort(by: SeededCatalogue.listedBefore)
 
         var entries: [Entry] = []
         if churn {
@@ -109,7 +109,7 @@ final class ImageWorld: Sendable {
 
     /// The images matching `filter` at virtual time `time`: how many, and those of the page
     /// `offset..<offset+limit`, in listing order.
-    func page(matching filter: ImageFilter, at time: Int64, offset: Int, limit: Int)
+    func page(matching filter: DescribeImagesFilter, at time: Int64, offset: Int, limit: Int)
         -> (totalCount: Int, page: [(entry: Entry, state: State)])
     {
         var totalCount = 0

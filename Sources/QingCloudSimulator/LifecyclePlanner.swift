@@ -11,7 +11,7 @@ import QingCloud
 /// by the seed and the image id; the bounded budget of cycling images is spent in listing order.
 struct LifecyclePlanner {
     /// How long a deleted image can still be recovered, after which it is ceased.
-    static let recoveryWindow: Int64 = 7200
+    static let recoveryWindow = Int64(ImageStatus.recoveryWindowSeconds)
     /// The most images given an optional cycle, so that a request's cost stays bounded.
     static let maximumCyclingImages = 5_000
 

@@ -19,26 +19,26 @@ struct RequestAuthenticator: Sendable {
     /// The error to answer with, nil when the request may proceed.
     func failure(method: String, path: String, parameters: RequestParameters, now: Date) -> APIError? {
         if let missing = Self.commonParameters.first(where: { (parameters[$0] ?? "").isEmpty }) {
-            return APIError(code: 1100, message: "MissingParameter, the parameter [\(missing)] is required")
+            return APIError(.badRequest, message: "MissingParameter, the parameter [\(missing)] is required")
         }
         let signatureMethod = parameters["signature_method"] ?? ""
         guard signatureMethod == "HmacSHA256" else {
-            return APIError(code: 1100, message:
+            return APIError(.badRequest, message:
                 "InvalidParameterValue, signature_method [\(signatureMethod)] is not supported, use HmacSHA256")
         }
         let accessKeyID = parameters["access_key_id"] ?? ""
         guard accessKeyID == signer.accessKeyID else {
-            return APIError(code: 1200, message: "AuthFailure, access key [\(accessKeyID)] does not exist")
+            return APIError(.authenticationFailed, message: "AuthFailure, access key [\(accessKeyID)] does not exist")
         }
         let expected = signer.signature(method: method, path: path, parameters: parameters.signedPairs)
         guard Self.constantTimeEqual(expected, parameters["signature"] ?? "") else {
-            return APIError(code: 1200, message: "AuthFailure, signature not matched")
+            return APIError(.authenticationFailed, message: "AuthFailure, signature not matched")
         }
         if let failure = timeFailure(parameters: parameters, now: now) {
             return failure
         }
         if let unsupported = ["version", "signature_version"].first(where: { parameters[$0] != "1" }) {
-            return APIError(code: 1100, message:
+            return APIError(.badRequest, message:
                 "InvalidParameterValue, \(unsupported) [\(parameters[unsupported] ?? "")] is not supported, use 1")
         }
         return nil
@@ -47,22 +47,22 @@ struct RequestAuthenticator: Sendable {
     private func timeFailure(parameters: RequestParameters, now: Date) -> APIError? {
         let timestampText = parameters["time_stamp"] ?? ""
         guard let timestamp = APITimestamp.parse(timestampText) else {
-            return APIError(code: 1100, message:
+            return APIError(.badRequest, message:
                 "InvalidParameterValue, time_stamp [\(timestampText)] is not a time like 2024-01-02T03:04:05Z")
         }
         let window = TimeInterval(timestampWindow.components.seconds)
         if abs(timestamp.timeIntervalSince(now)) > window {
-            return APIError(code: 1300, message:
+            return APIError(.requestExpired, message:
                 "RequestExpired, time_stamp [\(timestampText)] is more than \(Int(window)) seconds away from "
                 + "the server time [\(APITimestamp.format(now))]")
         }
         if let expiresText = parameters["expires"] {
             guard let expires = APITimestamp.parse(expiresText) else {
-                return APIError(code: 1100, message:
+                return APIError(.badRequest, message:
                     "InvalidParameterValue, expires [\(expiresText)] is not a time like 2024-01-02T03:04:05Z")
             }
             if expires < now {
-                return APIError(code: 1300, message:
+                return APIError(.requestExpired, message:
                     "RequestExpired, the request expired at [\(expiresText)], server time [\(APITimestamp.format(now))]")
             }
         }

@@ -10,6 +10,11 @@ struct RequestParameters: Sendable {
 
     init() {}
 
+    /// Parameters already decoded, as a client sends them (for answering in process).
+    init(_ pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     /// Adds the parameters of `encoded` (`a=1&b=2`; `+` is a space; `%XX` a byte of UTF-8).
     mutating func append(formEncoded encoded: some Collection<UInt8>) throws(APIError) {
         for piece in encoded.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
@@ -59,7 +64,7 @@ struct RequestParameters: Sendable {
                 bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                    throw APIError(code: 1100, message: "InvalidRequest, malformed percent-encoding in the request")
+                    throw APIError(.badRequest, message: "InvalidRequest, malformed percent-encoding in the request")
                 }
                 bytes.append(high << 4 | low)
             default:
@@ -67,7 +72,7 @@ struct RequestParameters: Sendable {
             }
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else {
-            throw APIError(code: 1100, message: "InvalidRequest, a parameter is not valid UTF-8")
+            throw APIError(.badRequest, message: "InvalidRequest, a parameter is not valid UTF-8")
         }
         return text
     }

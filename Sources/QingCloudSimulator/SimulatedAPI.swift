@@ -44,23 +44,23 @@ struct SimulatedAPI: Sendable {
         }
         let action = parameters["action"] ?? ""
         guard action == "DescribeImages" else {
-            throw APIError(code: 1101, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
+            throw APIError(.unknownAction, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
         }
         return try describeImages(parameters)
     }
 
     private func describeImages(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
         guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
-            throw APIError(code: 1100, message: "MissingParameter, the parameter [zone] is required")
+            throw APIError(.badRequest, message: "MissingParameter, the parameter [zone] is required")
         }
         guard requestedZone == zone else {
-            throw APIError(code: 1100, message:
+            throw APIError(.badRequest, message:
                 "InvalidParameterValue, zone [\(requestedZone)] is not served by this endpoint, which serves [\(zone)]")
         }
         let request = try DescribeImagesRequest(parameters: parameters)
         let now = clock.virtualElapsed()
         if let unknown = world.firstUnknownID(in: request.filter.imageIDs, at: now) {
-            throw APIError(code: 2100, message: "ResourceNotFound, resource [\(unknown)] not found")
+            throw APIError(.resourceNotFound, message: "ResourceNotFound, resource [\(unknown)] not found")
         }
         let result = world.page(matching: request.filter, at: now, offset: request.offset, limit: request.limit)
         return world.describeImagesResponse(totalCount: result.totalCount, page: result.page)

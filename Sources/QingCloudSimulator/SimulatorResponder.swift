@@ -55,11 +55,11 @@ struct SimulatorResponder: HTTPResponder {
         case nil:
             json(body)
         case .busy:
-            json(SimulatedAPI.errorBody(APIError(code: 5100, message: "ServerBusy, the server is busy, please retry later")))
+            json(SimulatedAPI.errorBody(APIError(.serverBusy, message: "ServerBusy, the server is busy, please retry later")))
         case .internalError:
-            json(SimulatedAPI.errorBody(APIError(code: 5000, message: "InternalError, an internal error occurred")))
+            json(SimulatedAPI.errorBody(APIError(.internalError, message: "InternalError, an internal error occurred")))
         case .updating:
-            json(SimulatedAPI.errorBody(APIError(code: 5300, message: "ServiceUpdating, the service is being updated")))
+            json(SimulatedAPI.errorBody(APIError(.serviceUpdating, message: "ServiceUpdating, the service is being updated")))
         case .malformedJSON:
             // The first comma dropped: `{"a":1"b":2}` is recognisably the API's JSON, and invalid.
             json(body.firstIndex(of: UInt8(ascii: ",")).map { index in

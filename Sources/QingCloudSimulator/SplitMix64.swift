@@ -2,11 +2,11 @@
 ///
 /// The catalogue and the lifecycle must come out identical for the same seed on every platform and
 /// Swift version, so nothing here goes through the standard library's `random(in:)` algorithms, whose
-/// exact output is not promised to stay the same.
-struct SplitMix64 {
+/// exact output is not promised to stay the same. Tests seed it for their random inputs too.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
@@ -16,7 +16,7 @@ struct SplitMix64 {
         state = mixer.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -2,6 +2,7 @@ import Foundation
 import ImageBrowser
 import QingCloud
 import QingCloudSimulator
+import TerminalVocabulary
 
 // Benchmarks of the pure browser and the client against the simulator over loopback; prints a table.
 // Run in release: swift run -c release qcimages-benchmarks [image-count]
@@ -12,8 +13,8 @@ let imageCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 var table = BenchmarkTable()
 
-let catalogue = ImageCatalogue.generate(count: imageCount, seed: 42, now: now)
-let service = CatalogueService(images: catalogue)
+let catalogue = SeededCatalogue.generate(count: imageCount, seed: 42, now: now)
+let service = InProcessImageService(images: catalogue)
 
 var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zone: "pek3a", refreshInterval: nil))
 let size = TerminalSize(width: 160, height: 45)
@@ -23,7 +24,7 @@ let loadTime = measureOnce {
         var next: [BrowserEffect] = []
         for effect in pending {
             if case .fetch(let id, let query) = effect {
-                next += Browser.update(&state, .fetched(id, .success(service.page(query))), now: now)
+                next += Browser.update(&state, .fetched(id, service.answer(query)), now: now)
             }
         }
         pending = next
@@ -31,11 +32,11 @@ let loadTime = measureOnce {
 }
 table.add("load \(imageCount.formatted()) images into the browser state", [loadTime])
 _ = Browser.update(&state, .resize(size), now: now)
-table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, size: size, now: now) })
+table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, now: now) })
 
 table.add("move selection one row + render", measure(times: 500) {
     _ = Browser.update(&state, .key(.down), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 
 _ = Browser.update(&state, .key(.character("/")), now: now)
@@ -44,7 +45,7 @@ for _ in 0..<3 {
     for key in FilterSession.keys {
         keystrokes.append(measureOnce {
             _ = Browser.update(&state, .key(key), now: now)
-            _ = Browser.render(state, size: size, now: now)
+            _ = Browser.render(state, now: now)
         })
     }
 }
@@ -55,12 +56,12 @@ for character in "status:available|pending !size>100 os:centos|ubuntu" {
 table.add("keystroke on a 3-term field filter", measure(times: 20) {
     _ = Browser.update(&state, .key(.backspace), now: now)
     _ = Browser.update(&state, .key(.character("0")), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 _ = Browser.update(&state, .key(.escape), now: now)
 table.add("sort by the next column + render (s, 8 columns)", measure(times: 16) {
     _ = Browser.update(&state, .key(.character("s")), now: now)
-    _ = Browser.render(state, size: size, now: now)
+    _ = Browser.render(state, now: now)
 })
 
 let sampleBody = try JSONEncoder().encode(JSONValue.object([
@@ -107,20 +108,6 @@ enum FilterSession {
         + typed("!deleted") + [.control("u")]
 
     private static func typed(_ text: String) -> [Key] { text.map(Key.character) }
-}
-
-/// Answers DescribeImages from memory, as the simulator would (newest first, offset and limit).
-struct CatalogueService {
-    let images: [Image]
-    init(images: [Image]) {
-        self.images = images.sorted { ($0.createTime ?? .distantPast, $0.id) > ($1.createTime ?? .distantPast, $1.id) }
-    }
-    func page(_ query: ImageQuery) -> ImagePage {
-        let matching = query.imageIDs.isEmpty ? images : images.filter { query.imageIDs.contains($0.id) }
-        let offset = min(query.offset ?? 0, matching.count)
-        let limit = min(query.limit ?? 20, ImageQuery.maximumLimit)
-        return ImagePage(totalCount: matching.count, images: Array(matching[offset..<min(offset + limit, matching.count)]))
-    }
 }
 
 func measureOnce(_ body: () throws -> Void) rethrows -> Duration {

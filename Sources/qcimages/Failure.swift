@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ImageBrowser
+import TerminalVocabulary
 
 /// A failure to report as one line on stderr, `qcimages: <message>`, with exit status 1.
 struct Failure: Error, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import ImageBrowser
+import TerminalVocabulary
 import Logging
 import Synchronization
 

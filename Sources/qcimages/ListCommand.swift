@@ -3,6 +3,7 @@ import Foundation
 import ImageBrowser
 import Logging
 import QingCloud
+import TerminalVocabulary
 
 /// `qcimages list`: DescribeImages for scripts, with the flags of `qingcloud iaas describe-images`.
 struct ListCommand: AsyncParsableCommand {
@@ -31,29 +32,33 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: [.customShort("i"), .customLong("images")], help: ArgumentHelp("Image ids, comma separated.", valueName: "ids"))
-    var imageIDs: String?
+    @Option(name: [.customShort("i"), .customLong("images")], help: ArgumentHelp("Image ids, comma separated.", valueName: "ids"),
+            transform: CommaList.items)
+    var imageIDs: [String] = []
 
-    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Statuses, comma separated: pending, available, deprecated, suspended, deleted, ceased.", valueName: "statuses"))
-    var status: String?
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Statuses, comma separated: pending, available, deprecated, suspended, deleted, ceased.", valueName: "statuses"),
+            transform: CommaList.statuses)
+    var status: [ImageStatus] = []
 
     @Option(name: [.customShort("p"), .customLong("processor-type")], help: "64bit or 32bit.")
-    var processorType: String?
+    var processorType: ProcessorType?
 
-    @Option(name: [.customShort("F"), .customLong("os-family")], help: ArgumentHelp("OS families, comma separated: centos, ubuntu, ...", valueName: "families"))
-    var osFamily: String?
+    @Option(name: [.customShort("F"), .customLong("os-family")], help: ArgumentHelp("OS families, comma separated: centos, ubuntu, ...", valueName: "families"),
+            transform: CommaList.items)
+    var osFamily: [String] = []
 
     @Option(name: [.customShort("v"), .long], help: "public or private.")
-    var visibility: String?
+    var visibility: Visibility?
 
     @Option(name: [.customShort("W"), .customLong("search-word")], help: "Matches the image id or name.")
     var searchWord: String?
 
     @Option(name: [.customShort("P"), .long], help: "system or self.")
-    var provider: String?
+    var provider: Provider?
 
-    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("Tag ids, comma separated.", valueName: "tags"))
-    var tags: String?
+    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("Tag ids, comma separated.", valueName: "tags"),
+            transform: CommaList.items)
+    var tags: [String] = []
 
     @Option(help: "The owner's user id.")
     var owner: String?
@@ -68,40 +73,25 @@ struct ListCommand: AsyncParsableCommand {
     var limit: Int?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))
-    var format: String = "table"
+    var format: ImageListFormat = .table
 
     func validate() throws {
-        guard ImageListFormat(rawValue: format) != nil else {
-            throw ValidationError("--output must be one of table, json, ids, csv (not \(format.debugDescription))")
-        }
         if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more") }
         if let limit, !(1...ImageQuery.maximumLimit).contains(limit) {
             throw ValidationError("--limit must be from 1 to \(ImageQuery.maximumLimit)")
-        }
-        if let processorType, ProcessorType(apiValue: processorType).isDocumented == false {
-            throw ValidationError("--processor-type must be 64bit or 32bit (not \(processorType.debugDescription))")
-        }
-        if let visibility, Visibility(apiValue: visibility).isDocumented == false {
-            throw ValidationError("--visibility must be public or private (not \(visibility.debugDescription))")
-        }
-        if let provider, Provider(apiValue: provider).isDocumented == false {
-            throw ValidationError("--provider must be system or self (not \(provider.debugDescription))")
-        }
-        for value in Self.list(status) where ImageStatus(apiValue: value).isDocumented == false {
-            throw ValidationError("--status: \(value.debugDescription) is not one of pending, available, deprecated, suspended, deleted, ceased")
         }
     }
 
     var query: ImageQuery {
         ImageQuery(
-            imageIDs: Self.list(imageIDs),
-            statuses: Self.list(status).map(ImageStatus.init(apiValue:)),
-            osFamilies: Self.list(osFamily),
-            processorType: processorType.map(ProcessorType.init(apiValue:)),
-            visibility: visibility.map(Visibility.init(apiValue:)),
-            provider: provider.map(Provider.init(apiValue:)),
+            imageIDs: imageIDs,
+            statuses: status,
+            osFamilies: osFamily,
+            processorType: processorType,
+            visibility: visibility,
+            provider: provider,
             owner: owner,
-            tagIDs: Self.list(tags),
+            tagIDs: tags,
             searchWord: searchWord,
             verbose: verbose,
             offset: offset,
@@ -121,7 +111,7 @@ struct ListCommand: AsyncParsableCommand {
                     page = try await ImagePager(service: connection.client).fetchAll(matching: query)
                 }
                 let style: Sanitizer.Style = isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes
-                let output = ImageListOutput.render(page, as: ImageListFormat(rawValue: format) ?? .table, style: style)
+                let output = ImageListOutput.render(page, as: format, style: style)
                 StandardOutput.write(output)
                 await connection.close()
             } catch {
@@ -129,9 +119,5 @@ struct ListCommand: AsyncParsableCommand {
                 throw Failure("\(error)")
             }
         }
-    }
-
-    private static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -1,4 +1,5 @@
 import ImageBrowser
+import TerminalVocabulary
 import Testing
 
 @testable import CursesTerminal

@@ -1,5 +1,6 @@
 import CNcurses
 import ImageBrowser
+import TerminalVocabulary
 import Testing
 
 @testable import CursesTerminal

@@ -14,19 +14,9 @@ binary=$(realpath "$1")
 command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
 
 work=$(mktemp -d)
-socket="qcimages-e2e-$$"
-simulator_pid=""
-tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
-
-cleanup() {
-    tmux_ kill-server 2>/dev/null
-    if [[ -n $simulator_pid ]]; then
-        kill "$simulator_pid" 2>/dev/null
-        wait "$simulator_pid" 2>/dev/null
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=Tests/EndToEnd/tmux-session.sh
+source "$(dirname "$0")/tmux-session.sh"
+tmux_session_setup qcimages-e2e 'set -g remain-on-exit on'
 trap 'exit 130' INT TERM
 
 passed=0
@@ -47,29 +37,9 @@ check() { # description command...: one check, passing when the command succeeds
     if "$@"; then pass "$description ($((SECONDS - started)) s)"; else fail "$description" "$(last_screen)"; fi
 }
 
-# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out.
-wait_until() {
-    local timeout=$1
-    shift
-    local deadline=$((SECONDS + timeout))
-    until "$@"; do
-        ((SECONDS >= deadline)) && return 1
-        sleep 0.1
-    done
-}
-
 # --- the screen ---------------------------------------------------------------------------------------
 
-pane=""
-screen_text() { tmux_ capture-pane -p -t "$pane" 2>/dev/null; }
 last_screen() { screen_text | sed -e 's/[[:space:]]*$//' | grep -v '^$' | head -50; }
-pane_format() { tmux_ display-message -p -t "$pane" "$1" 2>/dev/null; }
-
-# The list pane's rows: the text left of the detail pane's border, for lines that start with an image id.
-list_rows() { screen_text | sed 's/│.*//' | grep -E '^ ?img-[a-z0-9]+ '; }
-row_count() { list_rows | wc -l; }
-has_rows() { (($(row_count) >= ${1:-5})); }
-screen_has() { screen_text | grep -qF -- "$1"; }
 
 statuses='pending|available|deprecated|suspended|deleted|ceased'
 # "id status" for every visible row.
@@ -78,13 +48,6 @@ row_statuses() {
 }
 
 # --- starting things ----------------------------------------------------------------------------------
-
-cat >"$work/tmux.conf" <<'EOF'
-set -g default-terminal tmux-256color
-set -g remain-on-exit on
-set -g status off
-set -s exit-empty off
-EOF
 
 # Runs qcimages, then reports its exit status and waits for Enter while the terminal is in the state
 # qcimages left it in (so that alternate screen and cursor can be checked), then exits with that status.
@@ -102,20 +65,8 @@ EOF
 chmod +x "$work/wrapper.sh"
 
 credentials=()
-start_browser() { # name width height [env assignments...] -- [qcimages arguments...]
-    local name=$1 width=$2 height=$3
-    shift 3
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
-    pane="$name"
-    tmux_ new-session -d -s "$name" -x "$width" -y "$height" \
-        env "${credentials[@]}" "${assignments[@]}" "$work/wrapper.sh" "$binary" \
-        --log-file "$work/$name.log" "$@"
-}
+session_wrapper=("$work/wrapper.sh")
+start_browser() { start_session "$@"; } # name width height [env assignments...] -- [qcimages arguments...]
 
 exited_with() { screen_has "E2E-EXIT $1"; }
 pane_dead() { [[ $(pane_format '#{pane_dead}') == 1 ]]; }
@@ -160,32 +111,27 @@ fi
 
 "$binary" list --demo --limit 500 >"$work/flag.out" 2>"$work/flag.err"
 flag_status=$?
-if ((flag_status == 64)) && [[ $(wc -l <"$work/flag.err") -eq 1 && ! -s $work/flag.out ]] &&
-    grep -q -- '--limit' "$work/flag.err"; then
-    pass "a bad flag: exit status 64 and one line on stderr ($(cat "$work/flag.err"))"
+# ArgumentParser's own report: the error first (naming the flag), then the usage and where the help is.
+if ((flag_status == 64)) && [[ ! -s $work/flag.out ]] && head -n 1 "$work/flag.err" | grep -q -- '^Error: .*--limit' &&
+    grep -q -- "qcimages list --help" "$work/flag.err"; then
+    pass "a bad flag: exit status 64, the error naming the flag first ($(head -n 1 "$work/flag.err"))"
 else
-    fail "a bad flag: exit status 64 and one line on stderr" "status $flag_status; stderr: $(cat "$work/flag.err")"
+    fail "a bad flag: exit status 64, the error naming the flag first" "status $flag_status; stderr: $(cat "$work/flag.err")"
 fi
 
 # --- 2. the simulator ---------------------------------------------------------------------------------
 
 # Its first line is the endpoint URL, printed once the port is bound: read it as it comes.
-exec {simulator_out}< <(exec "$binary" simulate --port 0 --churn --speed 60 --images 3000 2>"$work/simulator.err")
-simulator_pid=$!
 endpoint=""
-read -r -t 60 endpoint <&"$simulator_out"
+start_simulator --churn --speed 60 --images 3000
 if [[ $endpoint != http*://* ]]; then
     fail "simulator prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
     echo "$passed passed, $failed failed"
     exit 1
 fi
 pass "simulator listening at $endpoint"
-credentials=(
-    QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001
-    QINGCLOUD_SECRET_KEY=demo-secret-access-key
-    QINGCLOUD_ZONE=pek3a
-    "QINGCLOUD_ENDPOINT=$endpoint"
-)
+credentials=("${simulator_credentials[@]}")
+session_env=("${credentials[@]}")
 
 # --- 3. the main session: rows, filter, detail, resize, live status, q ---------------------------------
 

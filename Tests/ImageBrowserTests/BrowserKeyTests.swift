@@ -1,5 +1,7 @@
+import FilterLanguage
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -80,7 +82,7 @@ struct BrowserKeyTests {
         var harness = Self.loaded()
         harness.press(.character("?"))
         let text = harness.render().text
-        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s / S", "Ctrl-C", "y", "c", "p", "r"] {
+        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s S", "Ctrl-C", "y", "c", "p", "r"] {
             #expect(text.contains(key))
         }
         harness.press(.character("j"), .character("s"))

@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -22,9 +23,10 @@ struct BrowserPagingTests {
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.selectedID == Fixtures.id(1))
         #expect(harness.state.paging.totalCount == 450)
-        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        // Pages overlap by 8 images so that a shift of the catalogue between two requests leaves no gap.
+        #expect(harness.pending.map { $0.query.offset } == [92, 184])
         harness.answerNext()
-        #expect(harness.pending.map { $0.query.offset } == [200, 300])
+        #expect(harness.pending.map { $0.query.offset } == [184, 276])
         harness.answerAll()
         #expect(harness.visibleIDs == Fixtures.images(450).map(\.id))
         #expect(harness.state.isFullyLoaded)
@@ -46,7 +48,7 @@ struct BrowserPagingTests {
         harness.press(.end)
         #expect(harness.selectedID == Fixtures.id(100))
         let last = harness.pending.last
-        #expect(last?.query.offset == 1_000)
+        #expect(last?.query.offset == 1_012)
         #expect(harness.state.paging.jumpToEndPending)
         harness.answer(last!.id)
         #expect(harness.selectedID == Fixtures.id(1_050))
@@ -69,7 +71,7 @@ struct BrowserPagingTests {
     func pageKeys() {
         var harness = Harness(images: Fixtures.images(300), size: TerminalSize(width: 80, height: 24))
         harness.answerAll()
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         harness.press(.pageDown)
         #expect(harness.state.selectedIndex == rows)
         #expect(harness.state.scrollTop == rows)
@@ -91,7 +93,7 @@ struct BrowserPagingTests {
     func pageFailureBacksOff() throws {
         var harness = Harness(images: Fixtures.images(250))
         harness.answerNext()
-        let failure = QingCloudError.api(APIError(code: 5100, message: "ServerBusy, try later"), hint: nil)
+        let failure = QingCloudError.api(APIError(.serverBusy, message: "ServerBusy, try later"), hint: nil)
         harness.answerNext(with: .failure(failure))
         #expect(harness.visibleIDs.count == 100)
         #expect(harness.state.health.error?.message.contains("server busy") == true)
@@ -101,7 +103,7 @@ struct BrowserPagingTests {
         #expect(harness.timers[.retryLoading]?.delay == .seconds(4))
         #expect(harness.pending.isEmpty)
         harness.fire(.retryLoading)
-        #expect(harness.pending.map { $0.query.offset } == [100, 200])
+        #expect(harness.pending.map { $0.query.offset } == [92, 184])
         harness.answerAll()
         #expect(harness.state.health.error == nil)
         #expect(harness.visibleIDs.count == 250)
@@ -113,5 +115,37 @@ struct BrowserPagingTests {
         harness.answerAll()
         #expect(harness.state.view.isEmpty)
         #expect(harness.render().text.contains("no images in zone pek3a"))
+    }
+}
+
+/// The browser pages through the client's ``PagePlan``, so a catalogue that shifts between page
+/// requests loses it no image.
+@Suite("Browser paging under churn")
+struct BrowserPagingChurnTests {
+    @Test("images created and ceased between page requests: the browser ends with every image listed")
+    func churnBetweenPages() {
+        var harness = Harness(images: Fixtures.images(1_000), refresh: nil)
+        var created = 2_000
+        var round = 0
+        while !harness.pending.isEmpty {
+            // Before each answer: three images near the top cease (every later one moves up by three) and
+            // two new ones appear first (every later one moves down by two).
+            round += 1
+            for _ in 0..<3 where harness.server.images.count > 10 {
+                harness.server.images.remove(at: 5 + round % 7)
+            }
+            for _ in 0..<2 {
+                created += 1
+                harness.server.images.insert(Fixtures.image(created, ageInHours: 0), at: 0)
+            }
+            harness.answerNext()
+        }
+        // The new images above the first page come with the refresh of the first page.
+        harness.press(.character("r"))
+        harness.answerAll()
+        let loaded = Set(harness.visibleIDs)
+        let missing = harness.server.images.map(\.id).filter { !loaded.contains($0) }
+        #expect(harness.state.isFullyLoaded)
+        #expect(missing.isEmpty, "\(missing.count) listed images never loaded: \(missing.prefix(5))")
     }
 }

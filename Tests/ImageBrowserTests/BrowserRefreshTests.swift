@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -29,7 +30,7 @@ struct BrowserRefreshTests {
         harness.fire(.refresh)
         let byID = harness.pending.filter { !$0.query.imageIDs.isEmpty }
         #expect(byID.count == 1)
-        let rows = harness.state.listRowsForScrolling
+        let rows = harness.state.geometry.listRows
         #expect(byID[0].query.imageIDs == (1...rows).map(Fixtures.id) + [Fixtures.id(300)])
         #expect(harness.pending.contains { $0.query.imageIDs.isEmpty && $0.query.offset == 0 })
     }
@@ -158,7 +159,7 @@ struct BrowserRefreshTests {
     func errorAgeTicks() {
         var harness = Self.loaded()
         harness.fire(.refresh)
-        let busy = QingCloudError.api(APIError(code: 5000, message: "InternalError"), hint: nil)
+        let busy = QingCloudError.api(APIError(.internalError, message: "InternalError"), hint: nil)
         while !harness.pending.isEmpty { harness.answerNext(with: .failure(busy)) }
         // The error is 5 s younger than the last success: the age of the data changes first, a minute
         // after the success (the wake-up set then still stands).

@@ -1,6 +1,8 @@
 import Foundation
 import QingCloud
+import QingCloudSimulator
 @testable import ImageBrowser
+import TerminalVocabulary
 
 /// Fixed images and times for browser tests: same data every run.
 enum Fixtures {
@@ -39,39 +41,11 @@ enum Fixtures {
     }
 }
 
-/// An in-memory DescribeImages: filters, pages and counts like the API, for driving the browser.
-struct FakeServer: Sendable {
-    var images: [Image]
-    /// Like the documented API: naming an image id that does not exist fails the whole request.
-    var rejectsUnknownIDs = true
-
-    func answer(_ query: ImageQuery) -> Result<ImagePage, QingCloudError> {
-        var matching = images
-        if !query.imageIDs.isEmpty {
-            let known = Set(images.map(\.id))
-            if rejectsUnknownIDs, let missing = query.imageIDs.first(where: { !known.contains($0) }) {
-                return .failure(.api(APIError(code: 2100, message: "ResourceNotFound, resource [\(missing)] not found"), hint: nil))
-            }
-            let wanted = Set(query.imageIDs)
-            matching = matching.filter { wanted.contains($0.id) }
-        }
-        if !query.statuses.isEmpty { matching = matching.filter { query.statuses.contains($0.status) } }
-        if !query.osFamilies.isEmpty { matching = matching.filter { query.osFamilies.contains($0.osFamily) } }
-        if let word = query.searchWord?.lowercased(), !word.isEmpty {
-            matching = matching.filter { $0.id.lowercased().contains(word) || $0.name.lowercased().contains(word) }
-        }
-        let offset = query.offset ?? 0
-        let limit = min(query.limit ?? 20, ImageQuery.maximumLimit)
-        let page = Array(matching.dropFirst(offset).prefix(limit))
-        return .success(ImagePage(totalCount: matching.count, images: page))
-    }
-}
-
 /// Drives a ``BrowserState`` the way the terminal loop and the effect runner would, synchronously: it
 /// keeps the requests and timers the browser asked for and lets the test answer or fire them.
 struct Harness {
     var state: BrowserState
-    var server: FakeServer
+    var server: InProcessImageService
     var now = Fixtures.now
     /// Requests asked for and not yet answered or cancelled, in order.
     var pending: [(id: RequestID, query: ImageQuery)] = []
@@ -82,7 +56,7 @@ struct Harness {
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
-        server = FakeServer(images: images)
+        server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zone: "pek3a", isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize))
@@ -156,7 +130,10 @@ struct Harness {
 
     var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
     var selectedID: String? { state.selectedID }
+    /// The frame at a size: the state is told the size first, as the terminal loop tells it.
     func render(_ width: Int = 120, _ height: Int = 40) -> Frame {
-        Browser.render(state, size: TerminalSize(width: width, height: height), now: now)
+        var state = self.state
+        _ = Browser.update(&state, .resize(TerminalSize(width: width, height: height)), now: now)
+        return Browser.render(state, now: now)
     }
 }

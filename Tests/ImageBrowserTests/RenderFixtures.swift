@@ -1,6 +1,7 @@
 import Foundation
 import QingCloud
 @testable import ImageBrowser
+import TerminalVocabulary
 
 /// A catalogue that exercises the renderer: CJK and emoji names, escape sequences and bidi controls
 /// from hostile users, every status, a transition, a deleted image inside its recovery window, tags.

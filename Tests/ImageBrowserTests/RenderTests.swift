@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
@@ -37,7 +38,7 @@ struct RenderTests {
                 let size = TerminalSize(width: width, height: height)
                 for var harness in Self.states(size: size) {
                     harness.send(.resize(size))
-                    let frame = Browser.render(harness.state, size: size, now: harness.now)
+                    let frame = Browser.render(harness.state, now: harness.now)
                     #expect(frame.size == size)
                     #expect(frame.cells.count == width * height)
                     checkCells(frame)
@@ -92,7 +93,7 @@ struct RenderTests {
     @Test("columns drop by priority as the list narrows; ID, name and status always stay")
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
-        #expect(titles(160) == ListPane.Column.allCases)
+        #expect(titles(160) == ImageColumn.allCases)
         #expect(!titles(71).contains(.processorType))
         #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
         #expect(titles(40) == [.id, .name, .status])
@@ -106,7 +107,7 @@ struct RenderTests {
     func selectedRow() {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40))
         let frame = harness.render()
-        let listWidth = harness.state.layout.list!.width
+        let listWidth = harness.state.geometry.layout.list!.width
         let id = ListPane.columns(width: listWidth).first { $0.column == .id }!
         let selected = Array(frame.row(3).prefix(listWidth))
         let bar = selected.prefix(id.x + id.width + ListPane.gap)
@@ -141,5 +142,30 @@ struct RenderTests {
         #expect(TextFormat.duration(80 * 60) == "1h 20m")
         #expect(TextFormat.wrap("alpha beta gamma", width: 10) == ["alpha beta", "gamma"])
         #expect(TextFormat.wrap("银河麒麟操作系统", width: 5) == ["银河", "麒麟", "操作", "系统"])
+    }
+}
+
+/// The update function scrolls the detail pane with the geometry the renderer draws with.
+@Suite("Detail pane scrolling")
+struct DetailScrollTests {
+    /// An image whose detail is longer than the pane at every size tested, ending with a known line.
+    static let image = Fixtures.image(
+        1, name: "long-detail", description: (1...40).map { "paragraph \($0) of the release notes" }.joined(separator: "\n"),
+        tags: [Tag(id: "tag-last0001", name: "the-last-tag", key: "", value: "", color: "#5aa0e6", owner: "usr-fixture1")]
+    )
+
+    @Test("End in the detail pane shows its last line", arguments: [(76, 24), (77, 24), (120, 40), (80, 24), (200, 50)])
+    func endShowsTheLastLine(width: Int, height: Int) throws {
+        let size = TerminalSize(width: width, height: height)
+        var harness = Harness(images: [Self.image], size: size)
+        harness.answerAll()
+        harness.press(.tab, .end)
+        let frame = harness.render(width, height)
+        let detail = try #require(harness.state.geometry.layout.detail)
+        let title = frame.text(ofRow: detail.y)
+        let position = try #require(title.firstMatch(of: /(\d+)-(\d+)\/(\d+)/), "no scroll position in \(title)")
+        #expect(position.output.2 == position.output.3, "\(width)x\(height): \(title)")
+        let body = (detail.y + 1..<detail.maxY).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+        #expect(body.contains("the-last-tag"), "\(width)x\(height): the last line is not on screen:\n\(body)")
     }
 }

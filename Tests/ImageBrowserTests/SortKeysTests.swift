@@ -24,8 +24,8 @@ struct SortKeysTests {
     }
 
     @Test("every column in both directions gives exactly the order of SortOrder.precedes",
-          arguments: ImageBrowser.SortOrder.Column.allCases)
-    func sameOrderAsTheRowComparator(column: ImageBrowser.SortOrder.Column) {
+          arguments: ImageColumn.allCases)
+    func sameOrderAsTheRowComparator(column: ImageColumn) {
         let slots = Array(ImageCatalog.Slot(0)..<ImageCatalog.Slot(Self.rows.count)).reversed()
         let keys = SortKeys(column: column, rows: Self.rows)
         for descending in [false, true] {

@@ -5,19 +5,19 @@ import Testing
 
 /// The catalogue is deterministic, varied and full of what a client must survive.
 @Suite struct CatalogueTests {
-    let images = ImageCatalogue.generate(count: 2_500, seed: 1, now: fixedNow)
+    let images = SeededCatalogue.generate(count: 2_500, seed: 1, now: fixedNow)
 
     @Test func theSameSeedGivesTheSameCatalogue() {
-        #expect(ImageCatalogue.generate(count: 2_500, seed: 1, now: fixedNow) == images)
+        #expect(SeededCatalogue.generate(count: 2_500, seed: 1, now: fixedNow) == images)
     }
 
     @Test func anotherSeedGivesAnotherCatalogue() {
-        let other = ImageCatalogue.generate(count: 2_500, seed: 2, now: fixedNow)
+        let other = SeededCatalogue.generate(count: 2_500, seed: 2, now: fixedNow)
         #expect(Set(other.map(\.id)).isDisjoint(with: images.map(\.id)))
     }
 
     @Test func onlyTheTimesDependOnNow() {
-        let later = ImageCatalogue.generate(count: 2_500, seed: 1, now: fixedNow.addingTimeInterval(86_400))
+        let later = SeededCatalogue.generate(count: 2_500, seed: 1, now: fixedNow.addingTimeInterval(86_400))
         #expect(Set(later.map(\.id)) == Set(images.map(\.id)))
         let byID = Dictionary(uniqueKeysWithValues: images.map { ($0.id, $0) })
         for image in later {
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func everyDocumentedStatusAndTransitionIsPresentEvenInASmallCatalogue() {
-        let small = ImageCatalogue.generate(count: 60, seed: 9, now: fixedNow)
+        let small = SeededCatalogue.generate(count: 60, seed: 9, now: fixedNow)
         let states = Set(small.map { "\($0.status)/\($0.transitionStatus?.rawValue ?? "")" })
         for (status, transition) in CatalogueGenerator.documentedStates {
             #expect(states.contains("\(status)/\(transition?.rawValue ?? "")"))

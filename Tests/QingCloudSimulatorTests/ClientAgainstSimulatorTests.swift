@@ -143,7 +143,7 @@ final class FailureCounter: @unchecked Sendable {
         try await withClient(configuration, method: method, path: path) { client, _ in
             let page = try await client.describeImagesPage(ImageQuery(offset: 10, limit: 15))
             #expect(page.totalCount == visible.count)
-            #expect(page.images == Array(visible[10..<25]).map { try! Image(json: ImageCatalogue.serverObject($0)) })
+            #expect(page.images == Array(visible[10..<25]).map { try! Image(json: SeededCatalogue.serverObject($0)) })
         }
     }
 
@@ -171,7 +171,7 @@ final class FailureCounter: @unchecked Sendable {
             #expect(Set(ids).count == ids.count, "no duplicates")
 
             func visible(at time: Int64) -> Set<String> {
-                Set(world.page(matching: ImageFilter(), at: time, offset: 0, limit: .max).page.map(\.entry.image.id))
+                Set(world.page(matching: DescribeImagesFilter(), at: time, offset: 0, limit: .max).page.map(\.entry.image.id))
             }
             let before = visible(at: clockAtStart)
             let after = visible(at: clockAtEnd)
@@ -192,7 +192,7 @@ final class FailureCounter: @unchecked Sendable {
                 Issue.record("expected an API error, got \(String(describing: error))")
                 return
             }
-            #expect(apiError.code == 1200)
+            #expect(apiError.returnCode == .authenticationFailed)
             #expect(hint != nil)
             #expect(error?.description.contains("wrong-secret") == false)
             #expect(counter.failures == 1, "one attempt only")
@@ -208,7 +208,7 @@ final class FailureCounter: @unchecked Sendable {
                 Issue.record("expected an API error, got \(String(describing: error))")
                 return
             }
-            #expect(apiError.code == 1300)
+            #expect(apiError.returnCode == .requestExpired)
             #expect(error?.description.contains("clock") == true)
         }
     }

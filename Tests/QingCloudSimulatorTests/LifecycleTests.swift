@@ -105,7 +105,7 @@ import Testing
             let after = try await api.send(everyStatus + [("limit", "100")])
             #expect(after.totalCount ?? 0 > before.totalCount ?? 0, "new images appeared")
 
-            let page = world.page(matching: ImageFilter(statuses: Set(ImageStatus.documented)), at: 600, offset: 0, limit: 100)
+            let page = world.page(matching: DescribeImagesFilter(statuses: Set(ImageStatus.documented)), at: 600, offset: 0, limit: 100)
             #expect(after.body == world.describeImagesResponse(totalCount: page.totalCount, page: page.page))
 
             let statusBefore = Dictionary(uniqueKeysWithValues: before.imageSet.map {

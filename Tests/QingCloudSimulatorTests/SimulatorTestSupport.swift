@@ -174,7 +174,7 @@ struct RawAPI {
 
 /// The catalogue a test configuration serves (its clock must still read the epoch).
 func catalogue(of configuration: SimulatorConfiguration) -> [Image] {
-    ImageCatalogue.generate(count: configuration.imageCount, seed: configuration.seed, now: configuration.clock())
+    SeededCatalogue.generate(count: configuration.imageCount, seed: configuration.seed, now: configuration.clock())
 }
 
 /// Whether text holds a character that must never reach a terminal unchanged.

@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
 mapfile -t model < <(find_sources Image ImageAttributes OpenEnum JSONValue APITimestamp ImageQuery)
-mapfile -t filter < <(find_sources FilterParser FilterExpression FilterMatching FilterAutomaton FilterIndex \
+mapfile -t filter < <(find_sources FilterParser ImageFilter FilterMatching FilterAutomaton FilterIndex \
     FilterIndexEntry FilterValueTable FilterBitSet FilterServerQuery)
 cd "$out"
 quiet swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name QingCloud -emit-module \

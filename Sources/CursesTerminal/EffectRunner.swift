@@ -1,0 +1,128 @@
+import Foundation
+import ImageBrowser
+import QingCloud
+import Synchronization
+
+/// Runs every effect the browser asks for, the one place where they happen: network requests and
+/// timers as tasks that post their results back as events; quitting and copying as what the terminal
+/// loop must do next on its own thread.
+///
+/// The update function stays pure and the UI never waits: each fetch and each timer is its own task.
+final class EffectRunner: Sendable {
+    /// What the terminal loop does after an effect, on the thread that owns the terminal.
+    enum TerminalAction: Sendable, Equatable {
+        /// End the session.
+        case quit
+        /// Write these bytes to the terminal between frames (the clipboard sequence).
+        case write([UInt8])
+    }
+
+    private let service: any ImageService
+    private let post: @Sendable (BrowserEvent) -> Void
+    private let clipboard: ClipboardSequence.Multiplexer
+    private let tasks = TaskTable()
+
+    init(
+        service: any ImageService, clipboard: ClipboardSequence.Multiplexer = .none,
+        post: @escaping @Sendable (BrowserEvent) -> Void
+    ) {
+        self.service = service
+        self.clipboard = clipboard
+        self.post = post
+    }
+
+    /// Runs `effect`; returns what the terminal loop must do, if anything.
+    @discardableResult
+    func run(_ effect: BrowserEffect) -> TerminalAction? {
+        switch effect {
+        case .quit:
+            return .quit
+        case .copyToClipboard(let text):
+            return ClipboardSequence.bytes(copying: text, through: clipboard).map(TerminalAction.write)
+        case .fetch(let id, let query):
+            let service = self.service, post = self.post, tasks = self.tasks
+            tasks.start(.request(id)) { token in
+                Task {
+                    let result: Result<ImagePage, QingCloudError>
+                    do {
+                        result = .success(try await service.describeImages(query))
+                    } catch let error as QingCloudError {
+                        result = .failure(error)
+                    } catch is CancellationError {
+                        result = .failure(.cancelled)
+                    } catch {
+                        let failure = TransportFailure(kind: .other, endpoint: "the API", detail: String(describing: error))
+                        result = .failure(.transport(failure))
+                    }
+                    tasks.finish(.request(id), token: token)
+                    if !Task.isCancelled { post(.fetched(id, result)) }
+                }
+            }
+        case .cancel(let id):
+            tasks.cancel(.request(id))
+        case .schedule(let timer, let delay):
+            let post = self.post, tasks = self.tasks
+            tasks.start(.timer(timer.kind)) { token in
+                Task {
+                    do {
+                        try await Task.sleep(for: delay)
+                    } catch {
+                        return
+                    }
+                    tasks.finish(.timer(timer.kind), token: token)
+                    if !Task.isCancelled { post(.timerFired(timer)) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Cancels every request and timer; nothing more is posted for them.
+    func cancelAll() {
+        tasks.cancelAll()
+    }
+}
+
+/// The running tasks by what they are for, so that a request can be cancelled by id and a timer
+/// replaced by the next one of its kind.
+private final class TaskTable: Sendable {
+    enum Key: Hashable {
+        case request(RequestID)
+        case timer(BrowserTimer.Kind)
+    }
+
+    private struct Running {
+        var tasks: [Key: (token: Int, task: Task<Void, Never>)] = [:]
+        var nextToken = 0
+    }
+
+    private let running = Mutex(Running())
+
+    /// Starts a task under `key` (cancelling the one it replaces). The lock is held while the task is
+    /// created, so the task cannot finish before it is registered.
+    func start(_ key: Key, _ makeTask: (Int) -> Task<Void, Never>) {
+        running.withLock { running in
+            running.nextToken += 1
+            running.tasks[key]?.task.cancel()
+            running.tasks[key] = (running.nextToken, makeTask(running.nextToken))
+        }
+    }
+
+    /// Forgets a task that ended, unless another task has taken its key since.
+    func finish(_ key: Key, token: Int) {
+        running.withLock { running in
+            if running.tasks[key]?.token == token { running.tasks[key] = nil }
+        }
+    }
+
+    func cancel(_ key: Key) {
+        running.withLock { $0.tasks.removeValue(forKey: key)?.task.cancel() }
+    }
+
+    func cancelAll() {
+        running.withLock { running in
+            for entry in running.tasks.values { entry.task.cancel() }
+            running.tasks.removeAll()
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import QingCloud
+import TerminalVocabulary
+
+/// Something that happened to the browser: input from the terminal, or the result of an effect.
+public enum BrowserEvent: Sendable {
+    case key(Key)
+    /// Printable characters read from the terminal in one go (typed fast, or pasted by a terminal without
+    /// bracketed paste): the filter bar takes them as one edit; elsewhere each acts as its key.
+    case typed(String)
+    /// A bracketed paste: goes into the filter bar (opened if need be) as one edit, never as keys.
+    case pasted(String)
+    case resize(TerminalSize)
+    /// A ``BrowserEffect/fetch(_:_:)`` finished. Cancelled requests post nothing.
+    case fetched(RequestID, Result<ImagePage, QingCloudError>)
+    /// A ``BrowserEffect/schedule(_:after:)`` timer went off.
+    case timerFired(BrowserTimer)
+}
+
+/// Names one DescribeImages request so that its answer can be matched to what asked for it, and so
+/// that a superseded request can be cancelled.
+public struct RequestID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+    public static func < (lhs: RequestID, rhs: RequestID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { "#\(rawValue)" }
+}
+
+/// A timer the browser asked for. Each kind has at most one pending timer (scheduling one again replaces
+/// it); the generation lets the browser ignore a timer that fires after it stopped caring.
+public struct BrowserTimer: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable, CaseIterable {
+        /// The pause after a filter keystroke before the filter goes to the server.
+        case searchDebounce
+        /// The next live refresh of what is on screen.
+        case refresh
+        /// The next try at loading pages after a failure (exponential backoff).
+        case retryLoading
+        /// The next moment the screen changes by itself: a highlight or message expires, an age changes.
+        case tick
+    }
+
+    public var kind: Kind
+    public var generation: Int
+
+    public init(_ kind: Kind, generation: Int) {
+        self.kind = kind
+        self.generation = generation
+    }
+}

@@ -1,0 +1,177 @@
+import FilterLanguage
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// Everything the browser knows: what is loaded, what is shown, and what is in flight.
+///
+/// A value: ``Browser/update(_:_:now:)`` changes it in response to events, ``Browser/render(_:size:now:)``
+/// draws it. Selection is held by image id so that it follows the image across refresh, filter and sort.
+public struct BrowserState: Sendable {
+    let options: BrowserOptions
+    var catalog = ImageCatalog()
+    /// The catalogue's slots that pass the filter, in sort order: the rows of the list.
+    var view: [ImageCatalog.Slot] = []
+    var filter = FilterBar()
+    var search: ServerSearch?
+    /// The selected image, always one of ``view`` when the view is not empty.
+    var selectedID: String?
+    /// The image the user last chose: when a filter change lets it back in, the selection returns to it.
+    var chosenID: String?
+    /// The first list row on screen.
+    var scrollTop = 0
+    var focus: Pane = .list
+    var detailFullScreen = false
+    var detailScroll = 0
+    var overlay: Overlay?
+    var paging: PagingState
+    var refresh: RefreshState
+    var health = ConnectionHealth()
+    /// Cells that changed in a refresh and until when they stay highlighted.
+    var highlights: [HighlightKey: Date] = [:]
+    /// Ceased images the server listed and the browser leaves out (see ``ingest(_:now:)``).
+    var hiddenCeased: Set<String> = []
+    var message: TransientMessage?
+    var size = TerminalSize(width: 80, height: 24)
+    var nextRequestNumber = 1
+    var tick = TickState()
+    public private(set) var shouldQuit = false
+
+    public init(options: BrowserOptions) {
+        self.options = options
+        self.refresh = RefreshState(interval: options.refreshInterval)
+        self.paging = PagingState(pageSize: options.pageSize)
+    }
+
+    mutating func markQuit() { shouldQuit = true }
+
+    mutating func newRequestID() -> RequestID {
+        defer { nextRequestNumber += 1 }
+        return RequestID(nextRequestNumber)
+    }
+}
+
+/// Which pane the movement keys act on.
+enum Pane: Sendable, Hashable {
+    case list, detail
+}
+
+/// What covers the screen on top of the panes.
+enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case rawJSON(imageID: String, scroll: Int)
+
+    var scroll: Int {
+        switch self {
+        case .help(let scroll), .rawJSON(_, let scroll): scroll
+        }
+    }
+
+    func scrolled(to scroll: Int) -> Overlay {
+        switch self {
+        case .help: .help(scroll: scroll)
+        case .rawJSON(let id, _): .rawJSON(imageID: id, scroll: scroll)
+        }
+    }
+}
+
+/// The filter: the text being edited and the filter applied to the list (updated on every keystroke).
+struct FilterBar: Sendable {
+    var text = ""
+    /// Caret position in characters.
+    var caret = 0
+    var isEditing = false
+    var applied = ImageFilter.empty
+    /// Bumped on every change, so that a debounce timer for an older text is ignored.
+    var generation = 0
+}
+
+/// The filter's query on the server, fetched page by page after a pause in typing.
+struct ServerSearch: Sendable {
+    var query: ImageQuery
+    var requestID: RequestID?
+    var nextOffset = 0
+    var pagesFetched = 0
+
+    /// Beyond this many pages the background loading of the whole catalogue completes the answer.
+    static let maximumPages = 20
+
+    var isRunning: Bool { requestID != nil }
+}
+
+/// Loading the whole catalogue page by page (unfiltered, in the server's order), as the client's
+/// ``PagePlan`` says: overlapping pages, seams read again when the catalogue shifted meanwhile.
+struct PagingState: Sendable {
+    var plan: PagePlan
+    /// The offset each request in flight reads.
+    var inFlight: [RequestID: Int] = [:]
+    /// After a failure, no page is requested until the retry timer fires.
+    var isWaitingToRetry = false
+    var retryGeneration = 0
+    var failures = 0
+    /// End was pressed before the last page was loaded: jump to the end when it arrives.
+    var jumpToEndPending = false
+
+    /// Pages fetched in the background at once.
+    static let backgroundConcurrency = 2
+
+    /// Pages of `pageSize` overlapping by up to 8 images (none for tiny pages).
+    init(pageSize: Int) {
+        plan = PagePlan(limit: pageSize, overlap: min(8, pageSize / 4))
+    }
+
+    /// The latest total the server reported.
+    var totalCount: Int? { plan.total }
+}
+
+/// Live refresh: the schedule, and the round of requests in flight.
+struct RefreshState: Sendable {
+    var interval: Duration?
+    var isPaused = false
+    var generation = 0
+    var round: RefreshRound?
+    var failures = 0
+}
+
+/// One refresh: by-id requests for what is on screen and in transition, plus the first page.
+struct RefreshRound: Sendable {
+    enum Request: Sendable, Hashable {
+        case ids([String])
+        case firstPage
+    }
+
+    var pending: [RequestID: Request] = [:]
+    var failure: String?
+}
+
+/// The last success and the last failure talking to the server, for the header.
+struct ConnectionHealth: Sendable {
+    var lastSuccess: Date?
+    var error: ConnectionError?
+}
+
+struct ConnectionError: Sendable, Hashable {
+    /// Sanitised, one line.
+    var message: String
+    var at: Date
+}
+
+/// A cell that changed in a refresh: an image and one of its fields.
+struct HighlightKey: Sendable, Hashable {
+    var imageID: String
+    var field: ImageField
+}
+
+/// A line of feedback in the footer ("copied img-1234") that goes away by itself.
+struct TransientMessage: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case info, warning }
+    var text: String
+    var kind: Kind
+    var until: Date
+}
+
+/// The pending `.tick` timer: when the screen next changes by itself.
+struct TickState: Sendable {
+    var deadline: Date?
+    var generation = 0
+}

@@ -1,0 +1,140 @@
+import FilterLanguage
+import QingCloud
+import TerminalVocabulary
+
+/// Every image loaded so far, by id, kept in the current sort order.
+///
+/// Images live in slots (array positions) so that the sorted and filtered orders are cheap arrays of
+/// small integers; a removed image's slot is left behind and never reused. Each slot holds the image as
+/// the server sent it (for raw JSON and copying), its sanitised ``ImageRow`` (for display) and its place
+/// in the ``FilterIndex`` (for filtering).
+struct ImageCatalog: Sendable {
+    typealias Slot = Int32
+
+    private(set) var images: [Image] = []
+    private(set) var rows: [ImageRow] = []
+    /// Every slot's lowercased searchable text, for filtering many images at every keystroke.
+    private(set) var filterIndex = FilterIndex()
+    private(set) var slotByID: [String: Slot] = [:]
+    /// The live slots in ``order``.
+    private(set) var sorted: [Slot] = []
+    private(set) var order: SortOrder
+    /// The display width of the widest sanitised id ever loaded, for the ID column.
+    private(set) var widestID = 0
+
+    /// What a merge did, for updating the filtered view and the highlights.
+    struct MergeResult {
+        var added: [Slot] = []
+        var changed: [Slot: Set<ImageField>] = [:]
+        /// Slots whose position or filter match may have changed.
+        var touched: [Slot] { added + changed.keys }
+    }
+
+    init(order: SortOrder = .serverDefault) {
+        self.order = order
+    }
+
+    var count: Int { slotByID.count }
+
+    func slot(of id: String) -> Slot? { slotByID[id] }
+    func image(at slot: Slot) -> Image { images[Int(slot)] }
+    func row(at slot: Slot) -> ImageRow { rows[Int(slot)] }
+    func image(withID id: String) -> Image? { slotByID[id].map { images[Int($0)] } }
+
+    /// Up to `limit` images going through a transition (creating, deleting, ...), in sort order.
+    func idsInTransition(limit: Int) -> [String] {
+        var ids: [String] = []
+        images.withUnsafeBufferPointer { images in
+            for slot in sorted where images[Int(slot)].transitionStatus != nil {
+                ids.append(images[Int(slot)].id)
+                if ids.count >= limit { break }
+            }
+        }
+        return ids
+    }
+
+    /// The slots (in their order) whose images pass the filter; the terms of `known`, which every slot
+    /// is known to pass, are not checked again.
+    func filter(_ slots: [Slot], by filter: ImageFilter, knownToPass known: ImageFilter = .empty) -> [Slot] {
+        filterIndex.numbers(slots, passing: filter, knownToPass: known)
+    }
+
+    /// Whether slot `lhs` comes before slot `rhs` in the current order.
+    func precedes(_ lhs: Slot, _ rhs: Slot) -> Bool { order.precedes(rows[Int(lhs)], rows[Int(rhs)]) }
+
+    /// Adds new images and replaces known ones (matched by id), keeping ``sorted`` in order.
+    mutating func merge(_ incoming: [Image]) -> MergeResult {
+        var result = MergeResult()
+        var moved: Set<Slot> = []
+        for image in incoming {
+            if let slot = slotByID[image.id] {
+                let fields = ImageField.changes(from: images[Int(slot)], to: image)
+                images[Int(slot)] = image
+                guard !fields.isEmpty else { continue }
+                rows[Int(slot)] = ImageRow(image)
+                filterIndex.replace(Int(slot), with: image)
+                result.changed[slot, default: []].formUnion(fields)
+                if order.isAffected(by: fields) { moved.insert(slot) }
+            } else {
+                let slot = Slot(images.count)
+                images.append(image)
+                rows.append(ImageRow(image))
+                widestID = max(widestID, DisplayWidth.of(rows[rows.count - 1].id))
+                filterIndex.append(image)
+                slotByID[image.id] = slot
+                result.added.append(slot)
+            }
+        }
+        if !moved.isEmpty { sorted.removeAll(where: moved.contains) }
+        let placed = (result.added + moved).sorted(by: precedes)
+        sorted = Self.merging(sorted, placed, by: precedes)
+        return result
+    }
+
+    /// Forgets images; returns the slots they had.
+    mutating func remove(ids: some Sequence<String>) -> Set<Slot> {
+        var removed: Set<Slot> = []
+        for id in ids {
+            if let slot = slotByID.removeValue(forKey: id) { removed.insert(slot) }
+        }
+        if !removed.isEmpty { sorted.removeAll(where: removed.contains) }
+        return removed
+    }
+
+    mutating func sort(by newOrder: SortOrder) {
+        guard newOrder != order else { return }
+        if newOrder == order.reversed {
+            sorted.reverse()
+        } else {
+            let keys = SortKeys(column: newOrder.column, rows: rows)
+            if newOrder.descending {
+                sorted.sort { keys.ascending($1, $0) }
+            } else {
+                sorted.sort(by: keys.ascending)
+            }
+        }
+        order = newOrder
+    }
+
+    /// Merges a short ordered array into a long ordered one: a binary search per element of `second`,
+    /// so that adding a page of 100 to 100,000 rows costs about 1,700 comparisons and one copy.
+    static func merging(_ first: [Slot], _ second: [Slot], by precedes: (Slot, Slot) -> Bool) -> [Slot] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        var merged: [Slot] = []
+        merged.reserveCapacity(first.count + second.count)
+        var copied = 0
+        for slot in second {
+            var low = copied, high = first.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(slot, first[middle]) { high = middle } else { low = middle + 1 }
+            }
+            merged.append(contentsOf: first[copied..<low])
+            merged.append(slot)
+            copied = low
+        }
+        merged.append(contentsOf: first[copied...])
+        return merged
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The column the list is sorted by and in which direction.
+///
+/// The default, newest created first, is the order the server returns. Every order is total (ties are
+/// broken by image id) so that merging pages and reversing give stable, predictable rows.
+struct SortOrder: Sendable, Hashable {
+    /// A row's place in one column: a number compared first (status rank, size, creation time), then
+    /// a text compared by UTF-8 bytes.
+    struct SortKey: Sendable {
+        var number: Double = 0
+        var text = ""
+    }
+
+    var column: ImageColumn
+    var descending: Bool
+
+    static let serverDefault = SortOrder(column: .created, descending: true)
+
+    /// The next column in screen order, in its natural direction (`s`).
+    var nextColumn: SortOrder {
+        let all = ImageColumn.allCases
+        let next = all[(all.firstIndex(of: column)! + 1) % all.count]
+        return SortOrder(column: next, descending: next.startsDescending)
+    }
+
+    /// The same column, the other way round (`S`).
+    var reversed: SortOrder { SortOrder(column: column, descending: !descending) }
+
+    /// Whether `lhs` comes before `rhs`.
+    func precedes(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
+        let left = column.key(of: lhs), right = column.key(of: rhs)
+        return descending
+            ? Self.ascending(right, rhs.id, before: left, lhs.id)
+            : Self.ascending(left, lhs.id, before: right, rhs.id)
+    }
+
+    /// Ascending order of two keys of a column, ties broken by id so that it is total.
+    static func ascending(_ lhs: SortKey, _ lhsID: String, before rhs: SortKey, _ rhsID: String) -> Bool {
+        if lhs.number != rhs.number { return lhs.number < rhs.number }
+        let text = compareBytes(lhs.text, rhs.text)
+        return text == 0 ? compareBytes(lhsID, rhsID) < 0 : text < 0
+    }
+
+    /// UTF-8 byte order, negative, zero or positive: one memcmp for native strings, the same on every
+    /// machine, and no Unicode normalisation (which `==` on two CJK names would do).
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { first in
+            b.utf8.withContiguousStorageIfAvailable { second -> Int in
+                let common = min(first.count, second.count)
+                if common > 0, let x = first.baseAddress, let y = second.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return Int(order) }
+                }
+                return first.count - second.count
+            }
+        }
+        if let order = fast ?? nil { return order }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+
+    /// Whether a change of these fields can move an image in this order.
+    func isAffected(by fields: Set<ImageField>) -> Bool {
+        switch column {
+        case .id: false
+        case .name: fields.contains(.name)
+        case .status: fields.contains(.status)
+        case .osFamily: fields.contains(.osFamily)
+        case .processorType: fields.contains(.processorType)
+        case .size: fields.contains(.size)
+        case .source: fields.contains(.visibility) || fields.contains(.provider)
+        case .created: fields.contains(.createTime)
+        }
+    }
+}
+
+/// How the columns sort.
+extension ImageColumn {
+    /// The word for the column in "sorted by size" and the header's "sort size".
+    var sortName: String {
+        switch self {
+        case .id: "id"
+        case .name: "name"
+        case .status: "status"
+        case .osFamily: "os"
+        case .processorType: "arch"
+        case .size: "size"
+        case .source: "visibility"
+        case .created: "created"
+        }
+    }
+
+    /// Sizes and times read best largest/newest first; names and states alphabetically.
+    var startsDescending: Bool { self == .created || self == .size }
+
+    /// What a row is ordered by in this column, before the id.
+    func key(of row: ImageRow) -> SortOrder.SortKey {
+        switch self {
+        case .id: .init()
+        case .name: .init(text: row.nameKey)
+        case .status: .init(number: Double(row.statusRank), text: row.status)
+        case .osFamily: .init(text: row.osKey)
+        case .processorType: .init(text: row.processorType)
+        case .size: .init(number: Double(row.sizeGB))
+        case .source: .init(text: row.sourceKey)
+        case .created: .init(number: row.createdKey)
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The browser's logic: one function that applies an event to the state and returns the effects to run,
+/// and one that draws the state. Both are pure: time comes in as `now`, I/O goes out as effects.
+public enum Browser {
+    /// The pause after the last filter keystroke before the filter goes to the server.
+    static let searchDebounce = Duration.milliseconds(250)
+    /// How long a changed cell stays highlighted.
+    static let highlightDuration: TimeInterval = 5
+    /// How long a footer message stays.
+    static let messageDuration: TimeInterval = 3
+    /// The longest wait between retries after failures.
+    static let maximumBackoff = Duration.seconds(60)
+    /// The shortest wait before retrying a failed page.
+    static let firstBackoff = Duration.seconds(2)
+
+    /// Starts loading the first page and the live refresh timer.
+    public static func start(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        state.loadMorePages(&effects)
+        state.scheduleNextRefresh(&effects)
+        state.finish(now: now, &effects)
+        return effects
+    }
+
+    /// Applies one event; returns what to do next (requests, cancellations, timers, quit, copy).
+    public static func update(_ state: inout BrowserState, _ event: BrowserEvent, now: Date) -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        switch event {
+        case .key(let key):
+            state.handle(key, now: now, &effects)
+        case .typed(let text):
+            state.handleTyped(text, now: now, &effects)
+        case .pasted(let text):
+            state.handlePasted(text, now: now, &effects)
+        case .resize(let size):
+            state.size = TerminalSize(width: max(0, size.width), height: max(0, size.height))
+        case .fetched(let id, let result):
+            state.handleFetched(id, result, now: now, &effects)
+        case .timerFired(let timer):
+            state.handleTimer(timer, now: now, &effects)
+        }
+        state.finish(now: now, &effects)
+        return effects
+    }
+
+    /// Exponential backoff after `failures` consecutive failures, starting at `base`.
+    static func backoff(base: Duration, failures: Int) -> Duration {
+        let doublings = min(max(failures - 1, 0), 16)
+        return min(base * (1 << doublings), max(base, maximumBackoff))
+    }
+}
+
+extension BrowserState {
+    mutating func handleFetched(
+        _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+    ) {
+        if let offset = paging.inFlight.removeValue(forKey: id) {
+            handlePage(at: offset, result, now: now, &effects)
+        } else if let request = refresh.round?.pending.removeValue(forKey: id) {
+            handleRefresh(request, result, now: now, &effects)
+        } else if search?.requestID == id {
+            handleSearch(result, now: now, &effects)
+        }
+    }
+
+    mutating func handleTimer(_ timer: BrowserTimer, now: Date, _ effects: inout [BrowserEffect]) {
+        switch timer.kind {
+        case .searchDebounce:
+            if timer.generation == filter.generation { startServerSearch(&effects) }
+        case .refresh:
+            if timer.generation == refresh.generation, !refresh.isPaused { startRefreshRound(&effects) }
+        case .retryLoading:
+            if timer.generation == paging.retryGeneration, paging.isWaitingToRetry {
+                paging.isWaitingToRetry = false
+                loadMorePages(&effects)
+            }
+        case .tick:
+            if timer.generation == tick.generation { tick.deadline = nil }
+        }
+    }
+
+    /// Housekeeping after every event: drop what expired, keep the selection on screen, and schedule the
+    /// next moment the screen changes by itself.
+    mutating func finish(now: Date, _ effects: inout [BrowserEffect]) {
+        highlights = highlights.filter { $0.value > now }
+        if let message, message.until <= now { self.message = nil }
+        keepSelectionVisible()
+        let deadline = nextScreenChange(after: now)
+        guard deadline != tick.deadline else { return }
+        tick.generation += 1
+        tick.deadline = deadline
+        if let deadline {
+            let milliseconds = max(0, Int((deadline.timeIntervalSince(now) * 1000).rounded(.up)))
+            effects.append(.schedule(BrowserTimer(.tick, generation: tick.generation), after: .milliseconds(milliseconds)))
+        }
+    }
+
+    /// When the frame will next differ with no event: a highlight or the message expires, or an age on
+    /// screen moves on (of the data in the header, next to an error, in the AGE column, in the detail
+    /// pane). Nil when nothing will.
+    func nextScreenChange(after now: Date) -> Date? {
+        var candidates = Array(highlights.values)
+        if let message { candidates.append(message.until) }
+        if let error = health.error { candidates.append(TextFormat.nextAgeChange(since: error.at, now: now)) }
+        if let success = health.lastSuccess { candidates.append(TextFormat.nextAgeChange(since: success, now: now)) }
+        candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
+        if let deletedAt = recoveryCountdownStart(now: now) {
+            // The countdown shows whole minutes left of a window that is itself whole minutes long.
+            let elapsed = now.timeIntervalSince(deletedAt)
+            candidates.append(deletedAt.addingTimeInterval(((elapsed / 60).rounded(.down) + 1) * 60))
+        }
+        return candidates.filter { $0 > now }.min()
+    }
+
+    /// The times shown as ages: the AGE column of the rows on screen, and the selected image's creation
+    /// and status times when the detail pane shows.
+    private func agesOnScreen() -> [Date] {
+        let geometry = self.geometry
+        var times: [Date] = []
+        if geometry.columns.contains(where: { $0.column == .created }) {
+            for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
+                if let created = catalog.row(at: slot).createTime { times.append(created) }
+            }
+        }
+        if geometry.layout.detail != nil, let row = selectedRow {
+            times += [row.createTime, row.statusTime].compactMap { $0 }
+        }
+        return times
+    }
+
+    /// When the selected image was deleted, if the detail pane counts down its recovery window.
+    private func recoveryCountdownStart(now: Date) -> Date? {
+        guard geometry.layout.detail != nil, let row = selectedRow, row.statusKind == .deleted, let deletedAt = row.statusTime,
+              now < deletedAt.addingTimeInterval(DetailContent.recoveryWindow) else { return nil }
+        return deletedAt
+    }
+
+    mutating func show(_ text: String, kind: TransientMessage.Kind = .info, now: Date) {
+        message = TransientMessage(text: text, kind: kind, until: now.addingTimeInterval(Browser.messageDuration))
+    }
+
+    mutating func recordSuccess(now: Date) {
+        health.lastSuccess = now
+        health.error = nil
+    }
+
+    mutating func recordFailure(_ error: QingCloudError, now: Date) {
+        health.error = ConnectionError(message: Sanitizer.forDisplay(error.description), at: now)
+    }
+}

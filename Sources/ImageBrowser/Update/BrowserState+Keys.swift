@@ -1,0 +1,159 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// What each key does, as ``KeyMap`` says: an overlay takes the keys while it is open, then the filter
+/// bar while it is being edited, then the focused pane. Ctrl-C always quits.
+extension BrowserState {
+    mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
+        if overlay != nil {
+            handleOverlayKey(key, now: now, &effects)
+        } else if filter.isEditing {
+            handleFilterBarKey(key, now: now, &effects)
+        } else if let action = KeyMap.action(for: key, in: .panes) {
+            perform(action, now: now, &effects)
+        }
+    }
+
+    mutating func quit(_ effects: inout [BrowserEffect]) {
+        markQuit()
+        effects.append(.quit)
+    }
+
+    private mutating func perform(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
+        switch action {
+        case .quit:
+            quit(&effects)
+        case .previous, .next, .pageUp, .pageDown, .first, .last:
+            if focus == .detail {
+                scrollDetail(action, now: now)
+            } else {
+                moveInList(action, now: now, &effects)
+            }
+        case .openFilter:
+            openFilterBar()
+        case .back:
+            if detailFullScreen {
+                detailFullScreen = false
+                focus = .list
+            } else if focus == .detail {
+                focus = .list
+            } else {
+                clearFilter(&effects)
+            }
+        case .toggleFullScreen:
+            detailFullScreen.toggle()
+            focus = detailFullScreen ? .detail : .list
+        case .switchPane:
+            if geometry.layout.placement == .hidden {
+                show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
+            } else {
+                focus = focus == .list ? .detail : .list
+            }
+        case .sortNext:
+            setSort(catalog.order.nextColumn, now: now)
+        case .sortReverse:
+            setSort(catalog.order.reversed, now: now)
+        case .refresh:
+            refreshNow(now: now, &effects)
+        case .togglePause:
+            togglePause(now: now, &effects)
+        case .copyID:
+            copySelectedID(now: now, &effects)
+        case .rawJSON:
+            if let selectedID {
+                overlay = .rawJSON(imageID: selectedID, scroll: 0)
+            } else {
+                show("no image selected", kind: .warning, now: now)
+            }
+        case .help:
+            overlay = .help(scroll: 0)
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
+            break
+        }
+    }
+
+    private mutating func copySelectedID(now: Date, _ effects: inout [BrowserEffect]) {
+        guard let image = selectedImage, let row = selectedRow else {
+            show("no image selected", kind: .warning, now: now)
+            return
+        }
+        // A control character in the id (CR/LF above all) would run as a command when the clipboard is
+        // pasted into a shell: such an id is not copied at all.
+        guard !Sanitizer.needsSanitizing(image.id) else {
+            show("not copied: the id \(row.id) holds control characters", kind: .warning, now: now)
+            return
+        }
+        effects.append(.copyToClipboard(image.id))
+        show("copied \(row.id)", now: now)
+    }
+
+    /// The movement keys over the list.
+    mutating func moveInList(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
+        paging.jumpToEndPending = false
+        guard !view.isEmpty else { return }
+        let current = selectedIndex ?? 0
+        let page = geometry.listRows
+        switch action {
+        case .previous:
+            select(index: current - 1)
+        case .next:
+            select(index: current + 1)
+        case .pageUp:
+            scrollTop -= page
+            select(index: current - page)
+        case .pageDown:
+            scrollTop += page
+            select(index: current + page)
+        case .first:
+            select(index: 0)
+        case .last:
+            jumpToEnd(now: now, &effects)
+        default:
+            break
+        }
+        loadAheadIfNearEnd(&effects)
+    }
+
+    /// The same keys over the detail pane's lines.
+    private mutating func scrollDetail(_ action: KeyAction, now: Date) {
+        let geometry = self.geometry
+        let total = selectedRow.map { geometry.detailLines(of: $0, now: now).count } ?? 0
+        detailScroll = Self.scrolled(detailScroll, by: action, visible: geometry.detailVisibleLines, total: total)
+    }
+
+    private mutating func handleOverlayKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
+        guard let overlay, let action = KeyMap.action(for: key, in: .overlay) else { return }
+        switch (action, overlay) {
+        case (.quit, _):
+            quit(&effects)
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON):
+            self.overlay = nil
+        case (.copyID, .rawJSON):
+            copySelectedID(now: now, &effects)
+        case (let movement, _) where movement.isMovement:
+            let geometry = self.geometry
+            let total = geometry.overlayLines(of: overlay, catalog: catalog).count
+            let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
+            self.overlay = overlay.scrolled(to: scroll)
+        default:
+            break
+        }
+    }
+
+    /// Scrolling text: the position after a movement, kept within the text.
+    static func scrolled(_ position: Int, by action: KeyAction, visible: Int, total: Int) -> Int {
+        let last = max(0, total - visible)
+        let moved: Int
+        switch action {
+        case .previous: moved = position - 1
+        case .next: moved = position + 1
+        case .pageUp: moved = position - visible
+        case .pageDown: moved = position + visible
+        case .first: moved = 0
+        case .last: moved = last
+        default: moved = position
+        }
+        return min(max(0, moved), last)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import QingCloud
+
+/// Live refresh: every interval, re-query the images on screen and those in transition (by id), and the
+/// first page (new images, the total); merge by id; remove images that disappeared.
+extension BrowserState {
+    /// At most this many images in transition are re-queried per round, beyond those on screen.
+    static let maximumTransitionRefresh = 1_000
+
+    mutating func scheduleNextRefresh(_ effects: inout [BrowserEffect]) {
+        guard let interval = refresh.interval, !refresh.isPaused else { return }
+        refresh.generation += 1
+        let delay = refresh.failures == 0 ? interval : Browser.backoff(base: interval * 2, failures: refresh.failures)
+        effects.append(.schedule(BrowserTimer(.refresh, generation: refresh.generation), after: delay))
+    }
+
+    /// The image ids a refresh asks for: the rows on screen and the selection first, then every image in
+    /// transition.
+    var refreshTargets: [String] {
+        var ids: [String] = []
+        var seen: Set<String> = []
+        func add(_ id: String) {
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
+        for slot in onScreen { add(catalog.image(at: slot).id) }
+        if let selectedID { add(selectedID) }
+        catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
+        return ids
+    }
+
+    mutating func startRefreshRound(_ effects: inout [BrowserEffect]) {
+        guard refresh.round == nil else { return }
+        refresh.generation += 1
+        var round = RefreshRound()
+        let ids = refreshTargets
+        for start in stride(from: 0, to: ids.count, by: ImageQuery.maximumLimit) {
+            let chunk = Array(ids[start..<min(start + ImageQuery.maximumLimit, ids.count)])
+            requestRefresh(.ids(chunk), in: &round, &effects)
+        }
+        requestRefresh(.firstPage, in: &round, &effects)
+        refresh.round = round
+    }
+
+    private mutating func requestRefresh(
+        _ request: RefreshRound.Request, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
+    ) {
+        let id = newRequestID()
+        round.pending[id] = request
+        switch request {
+        case .ids(let ids):
+            effects.append(.fetch(id, ImageQuery(imageIDs: ids, limit: ImageQuery.maximumLimit)))
+        case .firstPage:
+            effects.append(.fetch(id, ImageQuery(offset: 0, limit: pageSize)))
+        }
+    }
+
+    mutating func handleRefresh(
+        _ request: RefreshRound.Request, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        _ effects: inout [BrowserEffect]
+    ) {
+        switch (request, result) {
+        case (.ids(let ids), .success(let answer)):
+            recordSuccess(now: now)
+            ingest(answer.images, now: now)
+            let returned = Set(answer.images.map(\.id))
+            removeImages(ids.filter { !returned.contains($0) })
+        case (.firstPage, .success(let answer)):
+            recordSuccess(now: now)
+            paging.plan.receive(answer, at: 0)
+            ingest(answer.images, now: now)
+            loadMorePages(&effects)
+        case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
+            // The API refuses a query naming an image that no longer exists: split the ids until the
+            // missing ones are alone, and those are gone.
+            if ids.count == 1 {
+                removeImages(ids)
+            } else if var round = refresh.round {
+                let half = ids.count / 2
+                requestRefresh(.ids(Array(ids[..<half])), in: &round, &effects)
+                requestRefresh(.ids(Array(ids[half...])), in: &round, &effects)
+                refresh.round = round
+            }
+        case (_, .failure(.cancelled)):
+            break
+        case (_, .failure(let error)):
+            refresh.round?.failure = error.description
+            recordFailure(error, now: now)
+        }
+        if health.error == nil { resumePagingIfWaiting(&effects) }
+        finishRoundIfDone(&effects)
+    }
+
+    private mutating func finishRoundIfDone(_ effects: inout [BrowserEffect]) {
+        guard let round = refresh.round, round.pending.isEmpty else { return }
+        refresh.round = nil
+        refresh.failures = round.failure == nil ? 0 : refresh.failures + 1
+        scheduleNextRefresh(&effects)
+        loadMorePages(&effects)
+    }
+
+    /// `r`: refresh now (also when paused or when live refresh is off).
+    mutating func refreshNow(now: Date, _ effects: inout [BrowserEffect]) {
+        guard refresh.round == nil else {
+            show("a refresh is already running", now: now)
+            return
+        }
+        startRefreshRound(&effects)
+        show("refreshing…", now: now)
+    }
+
+    /// `p`: pause or resume live refresh.
+    mutating func togglePause(now: Date, _ effects: inout [BrowserEffect]) {
+        guard refresh.interval != nil else {
+            show("live refresh is off (start with --refresh SECONDS)", kind: .warning, now: now)
+            return
+        }
+        refresh.isPaused.toggle()
+        if refresh.isPaused {
+            refresh.generation += 1
+            show("live refresh paused", now: now)
+        } else {
+            show("live refresh resumed", now: now)
+            if refresh.round == nil { startRefreshRound(&effects) }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import FilterLanguage
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The filter bar: every keystroke re-filters what is loaded at once; after a pause the filter's server
+/// query fetches the matches that are not loaded yet. A newer keystroke cancels the older request.
+extension BrowserState {
+    /// Characters that can make a longer filter text match more, not less (alternatives, negation,
+    /// comparisons, fields, quotes): with none of them, a longer text only narrows.
+    private static let widening: Set<Character> = [":", "!", "|", "<", ">", "=", "\"", "'", "(", ")", "\\"]
+
+    /// Applies a new filter text: the local view at once, the server query after ``Browser/searchDebounce``.
+    mutating func setFilterText(_ text: String, caret: Int, _ effects: inout [BrowserEffect]) {
+        let old = filter.applied
+        let new = ImageFilter.parse(text)
+        filter.text = text
+        filter.caret = min(max(0, caret), text.count)
+        filter.applied = new
+        filter.generation += 1
+        cancelSearch(&effects)
+        changeView(fallback: .top) { state in
+            if !new.isEmpty, Self.narrows(from: old, to: new) {
+                state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
+            } else {
+                state.rebuildView()
+            }
+        }
+        if !new.isEmpty, new.serverQuery != nil, !isFullyLoaded {
+            effects.append(.schedule(BrowserTimer(.searchDebounce, generation: filter.generation), after: Browser.searchDebounce))
+        }
+    }
+
+    /// Whether every image matching `new` also matches `old`, so that `new` can filter `old`'s rows.
+    static func narrows(from old: ImageFilter, to new: ImageFilter) -> Bool {
+        !old.isEmpty && old.syntaxError == nil && new.syntaxError == nil && new.text.hasPrefix(old.text)
+            && !new.text.contains(where: widening.contains)
+    }
+
+    /// Whether the server may still bring matches for the current filter (waiting for the pause after a
+    /// keystroke, or the request in flight). Never once every page is loaded: the local answer is
+    /// complete then, and live refresh brings what is new.
+    var isServerSearchPending: Bool {
+        guard filter.applied.serverQuery != nil, search != nil || !isFullyLoaded else { return false }
+        return search?.isRunning ?? true
+    }
+
+    mutating func cancelSearch(_ effects: inout [BrowserEffect]) {
+        if let id = search?.requestID { effects.append(.cancel(id)) }
+        search = nil
+    }
+
+    mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
+        guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
+        cancelSearch(&effects)
+        search = ServerSearch(query: query)
+        requestSearchPage(&effects)
+    }
+
+    private mutating func requestSearchPage(_ effects: inout [BrowserEffect]) {
+        guard var search else { return }
+        let id = newRequestID()
+        var query = search.query
+        query.offset = search.nextOffset
+        query.limit = pageSize
+        search.requestID = id
+        self.search = search
+        effects.append(.fetch(id, query))
+    }
+
+    mutating func handleSearch(_ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]) {
+        guard var search else { return }
+        search.requestID = nil
+        switch result {
+        case .success(let answer):
+            recordSuccess(now: now)
+            search.nextOffset += answer.images.count
+            search.pagesFetched += 1
+            self.search = search
+            ingest(answer.images, now: now)
+            if !answer.images.isEmpty, search.nextOffset < answer.totalCount,
+               search.pagesFetched < ServerSearch.maximumPages {
+                requestSearchPage(&effects)
+            }
+            resumePagingIfWaiting(&effects)
+        case .failure(.cancelled):
+            self.search = search
+        case .failure(let error):
+            self.search = search
+            show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)
+        }
+    }
+
+    // MARK: Editing
+
+    mutating func openFilterBar() {
+        filter.isEditing = true
+        filter.caret = filter.text.count
+    }
+
+    mutating func clearFilter(_ effects: inout [BrowserEffect]) {
+        filter.isEditing = false
+        guard !filter.text.isEmpty else {
+            cancelSearch(&effects)
+            return
+        }
+        setFilterText("", caret: 0, &effects)
+    }
+
+    /// Characters that arrived together: those the filter bar takes go in as one edit (one parse, one
+    /// filtering pass for a whole paste instead of one per character); others act as keys.
+    mutating func handleTyped(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        var run = ""
+        for character in text {
+            if filter.isEditing, overlay == nil {
+                run.append(character)
+                continue
+            }
+            insertIntoFilter(run, &effects)
+            run = ""
+            handle(.character(character), now: now, &effects)
+            if shouldQuit { return }
+        }
+        insertIntoFilter(run, &effects)
+    }
+
+    /// A bracketed paste: into the filter bar (opened when closed) as one edit. Line breaks and tabs
+    /// become spaces, other control characters are dropped. Ignored while an overlay is open.
+    mutating func handlePasted(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        guard overlay == nil else { return }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                cleaned.append(" ")
+            } else if !Sanitizer.isUnsafe(scalar) {
+                cleaned.append(scalar)
+            }
+        }
+        if !filter.isEditing { openFilterBar() }
+        insertIntoFilter(String(cleaned), &effects)
+    }
+
+    /// Inserts `text` at the caret of the filter bar in one edit.
+    private mutating func insertIntoFilter(_ text: String, _ effects: inout [BrowserEffect]) {
+        guard !text.isEmpty else { return }
+        var characters = Array(filter.text)
+        let caret = min(filter.caret, characters.count)
+        let inserted = Array(text)
+        characters.insert(contentsOf: inserted, at: caret)
+        setFilterText(String(characters), caret: caret + inserted.count, &effects)
+    }
+
+    /// A key while the filter bar is open: a command from ``KeyMap``, or an edit of the text.
+    mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
+        var characters = Array(filter.text)
+        let caret = min(filter.caret, characters.count)
+        if let action = KeyMap.action(for: key, in: .filterBar) {
+            switch action {
+            case .quit:
+                quit(&effects)
+            case .keepFilter:
+                filter.isEditing = false
+            case .clearFilter:
+                clearFilter(&effects)
+            case .clearFilterText:
+                setFilterText("", caret: 0, &effects)
+            case .deleteWord:
+                var start = caret
+                while start > 0, characters[start - 1] == " " { start -= 1 }
+                while start > 0, characters[start - 1] != " " { start -= 1 }
+                characters.removeSubrange(start..<caret)
+                setFilterText(String(characters), caret: start, &effects)
+            case let movement where movement.isMovement:
+                moveInList(movement, now: now, &effects)
+            default:
+                break
+            }
+            return
+        }
+        switch key {
+        case .character(let character):
+            insertIntoFilter(String(character), &effects)
+        case .backspace:
+            if caret > 0 {
+                characters.remove(at: caret - 1)
+                setFilterText(String(characters), caret: caret - 1, &effects)
+            } else if characters.isEmpty {
+                filter.isEditing = false
+            }
+        case .delete:
+            if caret < characters.count {
+                characters.remove(at: caret)
+                setFilterText(String(characters), caret: caret, &effects)
+            }
+        case .left:
+            filter.caret = max(0, caret - 1)
+        case .right:
+            filter.caret = min(characters.count, caret + 1)
+        case .home, .control("a"):
+            filter.caret = 0
+        case .end, .control("e"):
+            filter.caret = characters.count
+        default:
+            break
+        }
+    }
+}

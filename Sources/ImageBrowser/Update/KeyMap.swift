@@ -1,0 +1,196 @@
+import TerminalVocabulary
+
+/// What a key asks the browser to do.
+enum KeyAction: Sendable, Hashable {
+    // Moving in the list, or scrolling the detail pane or an overlay.
+    case previous, next, pageUp, pageDown, first, last
+    case switchPane, toggleFullScreen
+    case openFilter
+    /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
+    case back
+    case sortNext, sortReverse, refresh, togglePause, copyID, rawJSON, help, quit
+    // In the filter bar.
+    case keepFilter, clearFilter, clearFilterText, deleteWord
+    // In an overlay.
+    case close
+}
+
+/// Where a key is read: an overlay takes the keys while it is open, then the filter bar while it is
+/// being edited, then the panes.
+enum KeyContext: Sendable, Hashable {
+    case panes, filterBar, overlay
+}
+
+/// One row of the key map: keys, what each does, and how the help overlay, the footer and the README
+/// describe them.
+struct KeyBinding: Sendable {
+    /// The keys, each with its action (a row such as `↑ ↓ k j` holds two actions).
+    let keys: [(key: Key, action: KeyAction)]
+    let context: KeyContext
+    /// The help overlay's section.
+    let section: String
+    /// The help overlay's text.
+    let help: String
+    /// The README's key table text; nil to leave the row out of it.
+    let summary: String?
+    /// The footer hint (its place among the hints and its text); nil for none.
+    let footer: (rank: Int, text: String)?
+    /// The keys as the footer names them, when not just the first key.
+    let footerKeys: String?
+
+    init(
+        _ keys: [(Key, KeyAction)], _ context: KeyContext, section: String, help: String, summary: String? = nil,
+        footer: (rank: Int, text: String)? = nil, footerKeys: String? = nil
+    ) {
+        self.keys = keys.map { (key: $0.0, action: $0.1) }
+        self.context = context
+        self.section = section
+        self.help = help
+        self.summary = summary
+        self.footer = footer
+        self.footerKeys = footerKeys
+    }
+
+    /// The keys as the help overlay and the README show them.
+    var label: String { keys.map { KeyMap.name(of: $0.key) }.joined(separator: " ") }
+}
+
+/// Every key the browser understands, in one table: dispatch, the help overlay, the footer hints and the
+/// README's key table all come from it.
+enum KeyMap {
+    static let bindings: [KeyBinding] = [
+        KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next)], .panes,
+                   section: "Move", help: "previous / next image (or scroll the detail pane when it has focus)",
+                   summary: "move"),
+        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.control("b"), .pageUp), (.control("f"), .pageDown)],
+                   .panes, section: "Move", help: "a page up / down", summary: "page"),
+        KeyBinding([(.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .panes,
+                   section: "Move", help: "first / last image (End loads the last page when needed)",
+                   summary: "first / last image of the whole catalogue (End loads the last page)"),
+        KeyBinding([(.tab, .switchPane), (.backTab, .switchPane)], .panes, section: "Move",
+                   help: "switch focus between the list and the detail pane",
+                   summary: "switch between list and detail", footer: (4, "pane")),
+        KeyBinding([(.enter, .toggleFullScreen)], .panes, section: "Move", help: "detail pane full screen / back",
+                   summary: "detail full screen", footer: (3, "detail")),
+        KeyBinding([(.escape, .back)], .panes, section: "Move",
+                   help: "leave full screen, give the list the focus, or clear the filter",
+                   summary: "back: leave full screen, back to the list, clear the filter"),
+        KeyBinding([(.character("/"), .openFilter)], .panes, section: "Filter",
+                   help: "open the filter bar: the list filters as you type",
+                   summary: "filter (see below); Esc clears it, Enter keeps it", footer: (2, "filter")),
+        KeyBinding([(.enter, .keepFilter)], .filterBar, section: "Filter", help: "close the bar and keep the filter"),
+        KeyBinding([(.escape, .clearFilter)], .filterBar, section: "Filter", help: "close the bar and clear the filter"),
+        KeyBinding([(.control("u"), .clearFilterText), (.control("w"), .deleteWord)], .filterBar, section: "Filter",
+                   help: "clear the filter text / delete the last word"),
+        KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown)], .filterBar,
+                   section: "Filter", help: "move in the list without leaving the bar"),
+        KeyBinding([(.character("s"), .sortNext), (.character("S"), .sortReverse)], .panes, section: "Data",
+                   help: "sort by the next column / reverse the order", summary: "sort by the next column / reverse",
+                   footer: (5, "sort")),
+        KeyBinding([(.character("r"), .refresh)], .panes, section: "Data", help: "refresh now", summary: "refresh now",
+                   footer: (6, "refresh")),
+        KeyBinding([(.character("p"), .togglePause)], .panes, section: "Data", help: "pause / resume live refresh",
+                   summary: "pause live refresh", footer: (7, "pause")),
+        KeyBinding([(.character("c"), .copyID)], .panes, section: "Data", help: "copy the selected image ID to the clipboard",
+                   summary: "copy the image id (OSC 52, through tmux and screen)", footer: (8, "copy id")),
+        KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image",
+                   summary: "the image's raw JSON", footer: (9, "json")),
+        KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
+                   summary: "every key", footer: (1, "help")),
+        KeyBinding([(.character("q"), .quit), (.control("c"), .quit)], .panes, section: "Other", help: "quit",
+                   summary: "quit", footer: (10, "quit")),
+        KeyBinding([(.escape, .close), (.character("q"), .close), (.enter, .close)], .overlay, section: "Overlays",
+                   help: "close the help or the raw JSON", footer: (1, "close")),
+        KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown), (.character("g"), .first),
+                    (.character("G"), .last), (.character(" "), .pageDown)], .overlay, section: "Overlays",
+                   help: "scroll (and the other movement keys)", footer: (2, "scroll"), footerKeys: "↑↓ PgUp PgDn g G"),
+        KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON)",
+                   footer: (3, "copy id")),
+        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON)], .overlay,
+                   section: "Overlays", help: "the key that opened it closes it too"),
+    ]
+
+    /// What `key` does in `context`; Ctrl-C quits everywhere.
+    static func action(for key: Key, in context: KeyContext) -> KeyAction? {
+        if key == .control("c") { return .quit }
+        return actions[context]?[key]
+    }
+
+    private static let actions: [KeyContext: [Key: KeyAction]] = {
+        var actions: [KeyContext: [Key: KeyAction]] = [:]
+        for binding in bindings {
+            for entry in binding.keys { actions[binding.context, default: [:]][entry.key] = entry.action }
+        }
+        // The movement keys scroll an overlay too, with their other names.
+        for (key, action) in actions[.panes] ?? [:] where action.isMovement {
+            actions[.overlay, default: [:]][key] = actions[.overlay]?[key] ?? action
+        }
+        return actions
+    }()
+
+    /// The bindings of the help overlay, section by section in the map's order.
+    static var sections: [(title: String, bindings: [KeyBinding])] {
+        var sections: [(title: String, bindings: [KeyBinding])] = []
+        for binding in bindings {
+            if let index = sections.firstIndex(where: { $0.title == binding.section }) {
+                sections[index].bindings.append(binding)
+            } else {
+                sections.append((binding.section, [binding]))
+            }
+        }
+        return sections
+    }
+
+    /// The footer hints of `context` in their order: the binding's first key and its text.
+    static func footerHints(in context: KeyContext) -> [(binding: KeyBinding, key: String, text: String)] {
+        bindings.filter { $0.context == context && $0.footer != nil }
+            .sorted { $0.footer!.rank < $1.footer!.rank }
+            .map { ($0, $0.footerKeys ?? footerName(of: $0.keys[0].key), $0.footer!.text) }
+    }
+
+    /// The README's key table, as Markdown.
+    static var readmeTable: String {
+        let rows = bindings.filter { $0.context == .panes }.compactMap { binding in
+            binding.summary.map { "| \(binding.label) | \($0) |" }
+        }
+        return (["| key | does |", "|---|---|"] + rows).joined(separator: "\n")
+    }
+
+    /// A key's name as the help and the README write it.
+    static func name(of key: Key) -> String {
+        switch key {
+        case .character(let character): String(character)
+        case .control(let character): "Ctrl-" + String(character).uppercased()
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Delete"
+        case .function(let number): "F\(number)"
+        }
+    }
+
+    /// A key's name in the footer, where room is short.
+    static func footerName(of key: Key) -> String {
+        key == .enter ? "⏎" : name(of: key)
+    }
+}
+
+extension KeyAction {
+    /// Whether the action moves a selection or scrolls text.
+    var isMovement: Bool {
+        switch self {
+        case .previous, .next, .pageUp, .pageDown, .first, .last: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import QingCloud
+
+/// The list's rows (filtered and sorted), the selection held by image id, and the scroll position.
+extension BrowserState {
+    typealias Slot = ImageCatalog.Slot
+
+    /// Where the selection goes when its image leaves the view.
+    enum SelectionFallback {
+        /// The first row: after a filter change.
+        case top
+        /// The row that took its place: after the image disappeared.
+        case neighbour
+    }
+
+    func viewIndex(ofImage id: String) -> Int? {
+        guard let slot = catalog.slot(of: id) else { return nil }
+        return view.firstIndex(of: slot)
+    }
+
+    var selectedIndex: Int? { selectedID.flatMap(viewIndex(ofImage:)) }
+
+    var selectedImage: Image? { selectedID.flatMap(catalog.image(withID:)) }
+
+    var selectedRow: ImageRow? { selectedID.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
+
+    /// Runs a change to the view, then puts the selection back on its image (or a fallback) at the same
+    /// height on screen.
+    mutating func changeView(fallback: SelectionFallback, _ change: (inout BrowserState) -> Void) {
+        let previousIndex = selectedIndex
+        let screenOffset = previousIndex.map { $0 - scrollTop }
+        change(&self)
+        guard !view.isEmpty else {
+            selectedID = nil
+            scrollTop = 0
+            return
+        }
+        let index: Int
+        if let chosenID, let chosenIndex = viewIndex(ofImage: chosenID) {
+            index = chosenIndex
+        } else if let selectedID, let selectedIndex = viewIndex(ofImage: selectedID) {
+            index = selectedIndex
+        } else {
+            switch fallback {
+            case .top: index = 0
+            case .neighbour: index = min(previousIndex ?? 0, view.count - 1)
+            }
+        }
+        let id = catalog.image(at: view[index]).id
+        if id != selectedID { detailScroll = 0 }
+        selectedID = id
+        if let screenOffset { scrollTop = index - screenOffset }
+        keepSelectionVisible()
+    }
+
+    /// Scrolls as little as possible to show the selected row, and never past the last row.
+    mutating func keepSelectionVisible() {
+        let rows = geometry.listRows
+        if let index = selectedIndex {
+            if index < scrollTop { scrollTop = index }
+            if index >= scrollTop + rows { scrollTop = index - rows + 1 }
+        }
+        scrollTop = min(max(0, scrollTop), max(0, view.count - rows))
+    }
+
+    /// Selects a row because the user moved there.
+    mutating func select(index: Int) {
+        guard !view.isEmpty else { return }
+        let clamped = min(max(0, index), view.count - 1)
+        let id = catalog.image(at: view[clamped]).id
+        if id != selectedID { detailScroll = 0 }
+        selectedID = id
+        chosenID = id
+        keepSelectionVisible()
+    }
+
+    /// Recomputes the view from the whole catalogue.
+    mutating func rebuildView() {
+        let filter = self.filter.applied
+        if filter.isEmpty {
+            view = catalog.sorted
+        } else {
+            view = catalog.filter(catalog.sorted, by: filter)
+        }
+    }
+
+    /// Brings the view up to date after a merge, touching only the images that came in.
+    mutating func absorb(_ merge: ImageCatalog.MergeResult, removed: Set<Slot> = []) {
+        let filter = self.filter.applied
+        if filter.isEmpty {
+            view = catalog.sorted
+            return
+        }
+        let touched = merge.touched
+        if touched.isEmpty, removed.isEmpty { return }
+        let stale = removed.union(touched)
+        view.removeAll(where: stale.contains)
+        let catalog = self.catalog
+        let matching = catalog.filter(touched, by: filter).sorted(by: catalog.precedes)
+        view = ImageCatalog.merging(view, matching, by: catalog.precedes)
+    }
+
+    /// Adds or updates images from any answer, highlighting the fields that changed.
+    ///
+    /// A ceased image is gone for good: unless the filter asks for ceased images it is left out (and
+    /// counted in ``hiddenCeased``), and one that ceases while shown is removed.
+    mutating func ingest(_ images: [Image], now: Date) {
+        var incoming = images
+        var ceased: [String] = []
+        if !isFilteringForCeased {
+            ceased = images.filter { $0.status == .ceased }.map(\.id)
+            incoming.removeAll { $0.status == .ceased }
+        }
+        hiddenCeased.formUnion(ceased)
+        hiddenCeased.subtract(incoming.map(\.id))
+        changeView(fallback: .neighbour) { state in
+            let result = state.catalog.merge(incoming)
+            let until = now.addingTimeInterval(Browser.highlightDuration)
+            for (slot, fields) in result.changed {
+                let id = state.catalog.image(at: slot).id
+                for field in fields { state.highlights[HighlightKey(imageID: id, field: field)] = until }
+            }
+            let removed = state.catalog.remove(ids: ceased)
+            state.forgetHighlights(of: ceased)
+            state.absorb(result, removed: removed)
+        }
+        if let chosenID, hiddenCeased.contains(chosenID) { self.chosenID = nil }
+    }
+
+    /// Removes images that no longer exist; the selection moves to the neighbour of a removed one.
+    mutating func removeImages(_ ids: [String]) {
+        guard !ids.isEmpty else { return }
+        if let chosenID, ids.contains(chosenID) { self.chosenID = nil }
+        changeView(fallback: .neighbour) { state in
+            let removed = state.catalog.remove(ids: ids)
+            state.forgetHighlights(of: ids)
+            state.absorb(ImageCatalog.MergeResult(), removed: removed)
+        }
+    }
+
+    private mutating func forgetHighlights(of ids: [String]) {
+        guard !ids.isEmpty else { return }
+        let gone = Set(ids)
+        highlights = highlights.filter { !gone.contains($0.key.imageID) }
+    }
+
+    /// Whether the filter asks for ceased images, which are otherwise dropped once they cease.
+    var isFilteringForCeased: Bool {
+        filter.applied.serverQuery?.statuses.contains(.ceased) ?? false
+    }
+
+    mutating func setSort(_ order: SortOrder, now: Date) {
+        let previous = catalog.order
+        changeView(fallback: .top) { state in
+            state.catalog.sort(by: order)
+            if state.filter.applied.isEmpty {
+                state.view = state.catalog.sorted
+            } else if order == previous.reversed {
+                state.view.reverse()
+            } else {
+                let catalog = state.catalog
+                state.view.sort(by: catalog.precedes)
+            }
+        }
+        show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)
+    }
+}

@@ -1,0 +1,79 @@
+import TerminalVocabulary
+
+/// A rectangle of cells on the screen.
+struct Rect: Sendable, Hashable {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+
+    var maxX: Int { x + width }
+    var maxY: Int { y + height }
+}
+
+/// Where the header, the list, the detail pane and the footer go for a terminal size.
+///
+/// Part of ``ViewGeometry``, which the renderer and the update function share. Below ``minimumSize``
+/// the screen only says that the terminal is too small.
+struct Layout: Sendable, Hashable {
+    /// Smaller than this, the panes cannot show anything useful: ID, a name and a status need 40
+    /// columns; header, column titles, three rows and the footer need 8 lines.
+    static let minimumSize = TerminalSize(width: 40, height: 8)
+    /// From this width on the detail pane sits beside the list.
+    static let sideBySideWidth = 120
+    /// From this body height on (and below ``sideBySideWidth``) the detail pane sits below the list.
+    static let stackedBodyHeight = 15
+
+    enum DetailPlacement: Sendable, Hashable {
+        case beside, below, fullScreen, hidden
+    }
+
+    let size: TerminalSize
+    let isTooSmall: Bool
+    let headerHeight: Int
+    /// The list pane including its column-title row.
+    let list: Rect?
+    /// The detail pane including its title row.
+    let detail: Rect?
+    let placement: DetailPlacement
+    let footerRow: Int
+
+    /// Image rows the list shows at once.
+    var listRowCount: Int { max(0, (list?.height ?? 0) - 1) }
+
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool) {
+        self.size = size
+        isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+        headerHeight = showsErrorLine ? 3 : 2
+        footerRow = size.height - 1
+        let bodyHeight = size.height - headerHeight - 1
+        guard !isTooSmall, bodyHeight > 0 else {
+            list = nil
+            detail = nil
+            placement = .hidden
+            return
+        }
+        let body = Rect(x: 0, y: headerHeight, width: size.width, height: bodyHeight)
+        if detailFullScreen {
+            placement = .fullScreen
+            list = nil
+            detail = body
+        } else if size.width >= Self.sideBySideWidth {
+            placement = .beside
+            let detailWidth = min(max(size.width * 2 / 5, 44), 72)
+            let listWidth = size.width - detailWidth - 1
+            list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
+            detail = Rect(x: listWidth + 1, y: body.y, width: detailWidth, height: body.height)
+        } else if bodyHeight >= Self.stackedBodyHeight {
+            placement = .below
+            let detailHeight = max(6, bodyHeight * 2 / 5)
+            list = Rect(x: 0, y: body.y, width: size.width, height: bodyHeight - detailHeight)
+            detail = Rect(x: 0, y: body.y + bodyHeight - detailHeight, width: size.width, height: detailHeight)
+        } else {
+            placement = .hidden
+            list = body
+            detail = nil
+        }
+    }
+}
+

@@ -1,0 +1,204 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The list of images: one row per image, columns chosen to fit the width.
+struct ListPane {
+    struct PlacedColumn {
+        var column: ImageColumn
+        var x: Int
+        var width: Int
+    }
+
+    /// Names narrower than this make room by dropping columns.
+    static let comfortableNameWidth = 20
+    static let margin = 1
+    static let gap = 1
+
+    /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
+    static let idWidthRange = 10...20
+
+    /// The columns that fit `width`, placed left to right.
+    static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
+        let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
+        var shown = ImageColumn.allCases
+        func nameWidth() -> Int {
+            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
+            return width - margin - fixed
+        }
+        while nameWidth() < comfortableNameWidth,
+              let drop = shown.filter({ $0.dropPriority > 0 }).max(by: { $0.dropPriority < $1.dropPriority }) {
+            shown.removeAll { $0 == drop }
+        }
+        var placed: [PlacedColumn] = []
+        var x = margin
+        for column in shown {
+            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth)
+            placed.append(PlacedColumn(column: column, x: x, width: columnWidth))
+            x += columnWidth + gap
+        }
+        return placed
+    }
+
+    let state: BrowserState
+    let rect: Rect
+    let columns: [PlacedColumn]
+    let now: Date
+
+    func draw(on canvas: inout Canvas) {
+        drawTitles(columns, on: &canvas)
+        let rows = rect.height - 1
+        guard rows > 0 else { return }
+        if state.view.isEmpty {
+            drawEmptyMessage(on: &canvas)
+            return
+        }
+        let selected = state.selectedIndex
+        let top = state.scrollTop
+        for line in 0..<rows {
+            let index = top + line
+            guard index < state.view.count else { break }
+            let y = rect.y + 1 + line
+            let slot = state.view[index]
+            drawRow(state.catalog.row(at: slot), imageID: state.catalog.image(at: slot).id, columns, y: y, on: &canvas)
+            if index == selected { drawSelectionBar(y: y, columns: columns, on: &canvas) }
+        }
+    }
+
+    /// The selected row's margin and ID in reverse video, bold while the list has the focus.
+    ///
+    /// Only the ID block, not the whole row as htop does: moving the selection then resends about 30
+    /// cells instead of two rows, which counts on a slow SSH link (see the terminal benchmark).
+    private func drawSelectionBar(y: Int, columns: [PlacedColumn], on canvas: inout Canvas) {
+        let focused = state.focus == .list
+        let idEnd = columns.first { $0.column == .id }.map { $0.x + $0.width + Self.gap } ?? Self.margin
+        canvas.restyle(Rect(x: rect.x, y: y, width: min(idEnd, rect.width), height: 1)) { style in
+            style = CellStyle(bold: focused, reverse: true)
+        }
+    }
+
+    private func drawTitles(_ columns: [PlacedColumn], on canvas: inout Canvas) {
+        let order = state.catalog.order
+        for placed in columns {
+            let sorted = placed.column == order.column
+            var title = placed.column.title
+            if sorted { title += order.descending ? "▼" : "▲" }
+            let text = DisplayWidth.fit(title, width: placed.width, alignRight: placed.column.alignsRight)
+            canvas.write(text, x: rect.x + placed.x, y: rect.y, limit: rect.maxX,
+                         style: sorted ? Theme.sortedColumnTitle : Theme.columnTitle)
+        }
+    }
+
+    private func drawEmptyMessage(on canvas: inout Canvas) {
+        let text: String
+        let style: CellStyle
+        if !state.filter.applied.isEmpty, state.catalog.count > 0 {
+            text = state.isServerSearchPending
+                ? "no loaded image matches; asking the server…"
+                : "no image matches the filter (Esc clears it)"
+            style = Theme.warning
+        } else if state.paging.totalCount == 0 {
+            text = "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
+            style = Theme.faint
+        } else if state.health.error != nil {
+            text = "no images loaded: the server is not answering (see above)"
+            style = Theme.error
+        } else {
+            text = "loading images…"
+            style = Theme.faint
+        }
+        canvas.write(text, x: rect.x + Self.margin, y: rect.y + 1, limit: rect.maxX, style: style)
+    }
+
+    private func drawRow(_ row: ImageRow, imageID: String, _ columns: [PlacedColumn], y: Int, on canvas: inout Canvas) {
+        for placed in columns {
+            var (text, style) = cell(placed.column, of: row)
+            if placed.column.fields.contains(where: { isChanged(imageID, $0) }) { style = Theme.changed }
+            let x = rect.x + placed.x
+            if placed.column == .status, row.transition != nil {
+                let end = canvas.write(DisplayWidth.truncate(text, toWidth: placed.width - 2), x: x, y: y,
+                                       limit: rect.maxX, style: style)
+                canvas.write(" ⟳", x: end, y: y, limit: rect.maxX, style: Theme.activity)
+            } else {
+                let fitted = DisplayWidth.fit(text, width: placed.width, alignRight: placed.column.alignsRight)
+                canvas.write(fitted, x: x, y: y, limit: rect.maxX, style: style)
+            }
+        }
+    }
+
+    private func isChanged(_ imageID: String, _ field: ImageField) -> Bool {
+        (state.highlights[HighlightKey(imageID: imageID, field: field)] ?? .distantPast) > now
+    }
+
+    private func cell(_ column: ImageColumn, of row: ImageRow) -> (String, CellStyle) {
+        switch column {
+        case .id: (row.id, .plain)
+        case .name: (row.name, .plain)
+        case .status: (row.status, Theme.status(row.statusKind))
+        case .osFamily: (row.osFamily, .plain)
+        case .processorType: (row.processorType, Theme.faint)
+        case .size: ("\(row.sizeGB)G", .plain)
+        case .source: (row.source, Theme.faint)
+        case .created: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        }
+    }
+}
+
+/// How the columns show in the list.
+extension ImageColumn {
+    /// The column's title in the list.
+    var title: String {
+        switch self {
+        case .id: "ID"
+        case .name: "NAME"
+        case .status: "STATUS"
+        case .osFamily: "OS"
+        case .processorType: "ARCH"
+        case .size: "SIZE"
+        case .source: "VISIBILITY"
+        case .created: "AGE"
+        }
+    }
+
+    /// The width when shown; the ID column fits the widest ID loaded, the name takes what is left.
+    func width(idWidth: Int) -> Int {
+        switch self {
+        case .id: idWidth
+        case .name: 0
+        case .status: 12
+        case .osFamily: 10
+        case .processorType: 5
+        case .size: 5
+        case .source: 14
+        case .created: 4
+        }
+    }
+
+    var alignsRight: Bool { self == .size || self == .created }
+
+    /// Dropped first on narrow terminals: higher numbers go first.
+    var dropPriority: Int {
+        switch self {
+        case .id, .name, .status: 0
+        case .created: 1
+        case .osFamily: 2
+        case .size: 3
+        case .source: 4
+        case .processorType: 5
+        }
+    }
+
+    /// The fields whose change highlights this column's cell.
+    var fields: [ImageField] {
+        switch self {
+        case .id: []
+        case .name: [.name]
+        case .status: [.status, .transition]
+        case .osFamily: [.osFamily]
+        case .processorType: [.processorType]
+        case .size: [.size]
+        case .source: [.visibility, .provider]
+        case .created: [.createTime]
+        }
+    }
+}

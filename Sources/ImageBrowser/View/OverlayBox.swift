@@ -1,0 +1,75 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+/// The framed box that the help and raw JSON overlays are drawn in, and what goes in it.
+struct OverlayBox {
+    let rect: Rect
+
+    /// Wider than this, the box is centred over the dimmed screen; narrower, it takes the whole width.
+    static let maximumWidth = 100
+
+    init(size: TerminalSize) {
+        let width = size.width >= Self.maximumWidth + 4 ? Self.maximumWidth : max(0, size.width)
+        rect = Rect(x: (size.width - width) / 2, y: 1, width: width, height: max(0, size.height - 2))
+    }
+
+    /// Lines of content inside the frame.
+    var contentHeight: Int { max(0, rect.height - 2) }
+    var contentWidth: Int { max(0, rect.width - 4) }
+
+    /// The content of an overlay.
+    static func lines(of overlay: Overlay, catalog: ImageCatalog, width: Int) -> [StyledLine] {
+        switch overlay {
+        case .help:
+            return HelpContent.lines(width: width)
+        case .rawJSON(let id, _):
+            guard let image = catalog.image(withID: id) else {
+                return [[Span("image \(Sanitizer.forDisplay(id)) is gone", Theme.warning)]]
+            }
+            return RawJSON.lines(of: image.raw).flatMap { line -> [StyledLine] in
+                let indent = line.prefix { $0 == " " }
+                let pieces = TextFormat.wrap(String(line), width: max(1, width))
+                return pieces.enumerated().map { index, piece in
+                    index == 0 ? RawJSON.highlighted(piece) : [Span(String(indent) + "  "), Span(piece)]
+                }
+            }
+        }
+    }
+
+    func title(of overlay: Overlay, catalog: ImageCatalog) -> String {
+        switch overlay {
+        case .help: " keys "
+        case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
+        }
+    }
+
+    /// Draws the frame, `title` on it and `lines` inside, scrolled to the overlay's position.
+    func draw(_ overlay: Overlay, title: String, lines content: [StyledLine], on canvas: inout Canvas) {
+        guard rect.width >= 6, rect.height >= 3 else { return }
+        canvas.restyle(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height)) { style in
+            style = CellStyle(dim: true)
+        }
+        canvas.fill(rect, style: .plain)
+        let border = Theme.focusedBorder
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        canvas.write("┌" + horizontal + "┐", x: rect.x, y: rect.y, limit: rect.maxX, style: border)
+        canvas.write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, limit: rect.maxX, style: border)
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            canvas.write("│", x: rect.x, y: y, style: border)
+            canvas.write("│", x: rect.maxX - 1, y: y, style: border)
+        }
+        canvas.write(title, x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
+
+        let last = max(0, content.count - contentHeight)
+        let top = min(overlay.scroll, last)
+        for (offset, line) in content.dropFirst(top).prefix(contentHeight).enumerated() {
+            canvas.write(line, x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2)
+        }
+        if content.count > contentHeight {
+            let position = " \(top + 1)-\(min(top + contentHeight, content.count))/\(content.count) "
+            let x = rect.maxX - 2 - DisplayWidth.of(position)
+            canvas.write(position, x: max(rect.x + 1, x), y: rect.maxY - 1, limit: rect.maxX - 1, style: Theme.faint)
+        }
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+import QingCloud
+import TerminalVocabulary
+
+extension Browser {
+    /// Draws the state into a frame of the size it was last told (``BrowserEvent/resize(_:)``). Pure and
+    /// deterministic: the same state and time give the same frame, and an idle, healthy screen does not
+    /// change as time passes (ages show only with coarse steps, and only next to errors and in the AGE
+    /// column).
+    public static func render(_ state: BrowserState, now: Date) -> Frame {
+        Renderer(state: state, geometry: state.geometry, now: now).frame()
+    }
+}
+
+/// Lays out and draws one frame: header, list, detail, footer, overlay.
+struct Renderer {
+    let state: BrowserState
+    let geometry: ViewGeometry
+    let now: Date
+
+    var size: TerminalSize { state.size }
+
+    func frame() -> Frame {
+        var canvas = Canvas(size: size)
+        let layout = geometry.layout
+        guard canvas.width > 0, canvas.height > 0 else { return canvas.frame }
+        if layout.isTooSmall {
+            drawTooSmall(on: &canvas)
+            return canvas.frame
+        }
+        drawHeader(layout, on: &canvas)
+        if let list = layout.list {
+            ListPane(state: state, rect: list, columns: geometry.columns, now: now).draw(on: &canvas)
+        }
+        if let detail = layout.detail, let text = geometry.detailText {
+            drawDetail(detail, text: text, placement: layout.placement, on: &canvas)
+        }
+        drawFooter(layout, on: &canvas)
+        if let overlay = state.overlay {
+            geometry.overlayBox.draw(overlay, title: geometry.overlayBox.title(of: overlay, catalog: state.catalog),
+                                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+        }
+        return canvas.frame
+    }
+
+    // MARK: Too small
+
+    private func drawTooSmall(on canvas: inout Canvas) {
+        let minimum = Layout.minimumSize
+        let lines = [
+            "terminal too small",
+            "\(size.width)x\(size.height), need \(minimum.width)x\(minimum.height)",
+            "q quits",
+        ]
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let text = DisplayWidth.truncate(line, toWidth: canvas.width)
+            let x = max(0, (canvas.width - DisplayWidth.of(text)) / 2)
+            canvas.write(text, x: x, y: top + offset, style: offset == 0 ? Theme.warning : Theme.faint)
+        }
+    }
+
+    // MARK: Header
+
+    private func drawHeader(_ layout: Layout, on canvas: inout Canvas) {
+        let width = canvas.width
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.titleBar)
+        let zone = Sanitizer.forDisplay(state.options.zone)
+        let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
+        var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
+        let used = (left + [Span(" ")] + badge).displayWidth
+        // The age of the data goes first when the line is short: the name and zone matter more.
+        var right = refreshBadge(showingAge: true)
+        if width - right.displayWidth - 1 < used { right = refreshBadge(showingAge: false) }
+        let rightWidth = right.displayWidth
+        let endpointRoom = width - rightWidth - 1 - used - 4
+        if endpointRoom >= 6 {
+            let endpoint = DisplayWidth.truncate(Sanitizer.forDisplay(state.options.endpointLabel), toWidth: endpointRoom)
+            left.append(Span(" · " + endpoint, Theme.titleBar))
+        }
+        left.append(Span(" ", Theme.titleBar))
+        left += badge
+        canvas.write(left, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
+        canvas.write(right, x: max(0, width - rightWidth), y: 0)
+
+        drawCounts(width: width, on: &canvas)
+        if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
+    }
+
+    /// The refresh state, and how old the data on screen is (coarse, so that it changes at most once a
+    /// minute; while refresh works it stays at `<1m`).
+    private func refreshBadge(showingAge: Bool) -> StyledLine {
+        var age = ""
+        if showingAge, let success = state.health.lastSuccess {
+            age = "· updated \(TextFormat.age(now.timeIntervalSince(success))) ago "
+        }
+        guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
+        let every = "every \(TextFormat.interval(interval)) "
+        if state.refresh.isPaused { return [Span(" PAUSED ", Theme.pausedBadge), Span(" " + every + age, Theme.titleBar)] }
+        return [Span(" live · " + every + age, Theme.titleBar)]
+    }
+
+    private func drawCounts(width: Int, on canvas: inout Canvas) {
+        var line: StyledLine = [Span(" ")]
+        let loaded = state.catalog.count
+        if !state.filter.applied.isEmpty {
+            line += [Span(TextFormat.grouped(state.view.count), Theme.strong), Span(" match · ")]
+        }
+        if let total = state.paging.totalCount {
+            if state.isFullyLoaded {
+                line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
+            } else {
+                line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" of "),
+                         Span(TextFormat.grouped(total), Theme.strong), Span(" loaded")]
+            }
+        } else {
+            line.append(Span(state.health.error == nil ? "loading…" : "not loaded", Theme.faint))
+        }
+        if !state.hiddenCeased.isEmpty {
+            line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
+        }
+        if state.search?.isRunning == true { line.append(Span(" · searching…", Theme.faint)) }
+        if !state.filter.isEditing, !state.filter.text.isEmpty {
+            line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
+            if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
+        }
+        let order = state.catalog.order
+        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
+        let sortWidth = sort.displayWidth
+        let showsSort = width - sortWidth > 40
+        canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
+        if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
+    }
+
+    /// The last error, then (right-aligned, when there is room) how old it and the data on screen are.
+    /// Ages are coarse (`<1m`, `3m`) so that the line changes at most once a minute.
+    private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
+        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at))) ago"
+        if let success = state.health.lastSuccess {
+            ages += " · data \(TextFormat.age(now.timeIntervalSince(success))) old"
+        } else {
+            ages += " · no data yet"
+        }
+        ages += " "
+        let agesWidth = DisplayWidth.of(ages)
+        let showsAges = width - agesWidth >= 30
+        let limit = showsAges ? width - agesWidth - 1 : width
+        let badge = Span(" ! ", CellStyle(foreground: .red, bold: true, reverse: true))
+        let message = DisplayWidth.truncate(error.message, toWidth: max(0, limit - 4))
+        canvas.write([badge, Span(" "), Span(message, Theme.error)], x: 0, y: 2, limit: limit)
+        if showsAges { canvas.write(ages, x: width - agesWidth, y: 2, style: Theme.warning) }
+    }
+
+    // MARK: Detail
+
+    private func drawDetail(_ rect: Rect, text content: Rect, placement: Layout.DetailPlacement, on canvas: inout Canvas) {
+        let focused = state.focus == .detail
+        let borderStyle = focused ? Theme.focusedBorder : Theme.border
+        switch placement {
+        case .beside:
+            for y in rect.y..<rect.maxY { canvas.write("│", x: rect.x - 1, y: y, style: borderStyle) }
+        case .below, .fullScreen, .hidden:
+            break
+        }
+        let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+
+        guard let row = state.selectedRow, let id = state.selectedID else {
+            drawDetailTitle([Span(" detail ", Theme.strong)], position: "", row: titleRow, style: borderStyle, on: &canvas)
+            canvas.write(" no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
+            return
+        }
+        let changed = Set(ImageField.allCases.filter {
+            (state.highlights[HighlightKey(imageID: id, field: $0)] ?? .distantPast) > now
+        })
+        let lines = geometry.detailLines(of: row, now: now, highlights: changed)
+        let last = max(0, lines.count - content.height)
+        let top = min(state.detailScroll, last)
+        for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
+            canvas.write(line, x: content.x, y: content.y + offset, limit: content.maxX)
+        }
+        var position = ""
+        if lines.count > content.height {
+            position = " \(top + 1)-\(min(top + content.height, lines.count))/\(lines.count) "
+            if !focused { position = " Tab to scroll ·" + position }
+        }
+        // A fixed title: the ID is the first field, and a title that changed with every move would
+        // cost bytes on each one.
+        let title: StyledLine = [Span(" detail ", focused ? Theme.titleBarStrong : Theme.strong)]
+        drawDetailTitle(title, position: position, row: titleRow, style: borderStyle, on: &canvas)
+    }
+
+    private func drawDetailTitle(_ title: StyledLine, position: String, row: Rect, style: CellStyle, on canvas: inout Canvas) {
+        canvas.write(String(repeating: "─", count: row.width), x: row.x, y: row.y, limit: row.maxX, style: style)
+        canvas.write(title, x: row.x + 1, y: row.y, limit: row.maxX)
+        let positionWidth = DisplayWidth.of(position)
+        if positionWidth > 0, positionWidth + 20 < row.width {
+            canvas.write(position, x: row.maxX - positionWidth - 1, y: row.y, limit: row.maxX, style: Theme.faint)
+        }
+    }
+
+    // MARK: Footer
+
+    private func drawFooter(_ layout: Layout, on canvas: inout Canvas) {
+        let y = layout.footerRow
+        let width = canvas.width
+        if state.filter.isEditing {
+            drawFilterBar(y: y, width: width, on: &canvas)
+            return
+        }
+        if let message = state.message, message.until > now {
+            let style = message.kind == .warning ? Theme.warning : Theme.strong
+            canvas.write(" " + message.text, x: 0, y: y, limit: width, style: style)
+            return
+        }
+        if let overlay = state.overlay {
+            let hints = KeyMap.footerHints(in: .overlay).filter { hint in
+                if case .help = overlay { return !hint.binding.keys.contains { $0.action == .copyID } }
+                return true
+            }
+            drawHints(hints.map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            return
+        }
+        var position = ""
+        if let index = state.selectedIndex {
+            position = "\(TextFormat.grouped(index + 1))/\(TextFormat.grouped(state.view.count)) "
+        }
+        let positionWidth = DisplayWidth.of(position)
+        drawHints(hints, y: y, limit: width - positionWidth - 1, on: &canvas)
+        // Plain, unlike the hints around it: the position changes with every move, and a styled run
+        // costs two attribute changes on the wire each time.
+        if positionWidth > 0, positionWidth < width {
+            canvas.write(position, x: width - positionWidth, y: y, style: .plain)
+        }
+    }
+
+    /// Key hints, as many as fit whole.
+    private func drawHints(_ hints: [(String, String)], y: Int, limit: Int, on canvas: inout Canvas) {
+        var x = 1
+        for (key, action) in hints {
+            let itemWidth = DisplayWidth.of(key) + 1 + DisplayWidth.of(action)
+            guard x + itemWidth <= limit else { break }
+            x = canvas.write(key, x: x, y: y, style: Theme.strong)
+            x = canvas.write(" " + action, x: x, y: y, style: Theme.faint) + 2
+        }
+    }
+
+    /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
+    /// Tab only when the detail pane has room.
+    private var hints: [(String, String)] {
+        KeyMap.footerHints(in: .panes).compactMap { hint in
+            switch hint.binding.keys[0].action {
+            case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
+            case .togglePause: (hint.key, state.refresh.isPaused ? "resume" : hint.text)
+            case .switchPane: geometry.layout.placement == .hidden ? nil : (hint.key, hint.text)
+            default: (hint.key, hint.text)
+            }
+        }
+    }
+
+    private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {
+        let characters = Array(Sanitizer.forDisplay(state.filter.text))
+        let caret = min(state.filter.caret, characters.count)
+        let prompt = "/"
+        let room = max(1, width - 2)
+        // Scroll the text sideways so that the caret stays on screen: the first character shown is the
+        // earliest from which the text up to the caret takes less than `room` cells (found walking back
+        // from the caret, so that a pasted 10,000-character filter costs one pass, not one per character).
+        var start = caret
+        var caretOffset = 0
+        while start > 0, caretOffset + DisplayWidth.of(characters[start - 1]) < room {
+            start -= 1
+            caretOffset += DisplayWidth.of(characters[start])
+        }
+        let shown = String(characters[start..<min(characters.count, caret + room)])
+        canvas.write(prompt, x: 0, y: y, style: Theme.filterText)
+        var end = canvas.write(shown, x: 1, y: y, limit: width, style: .plain)
+        if let error = state.filter.applied.syntaxError {
+            end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
+            canvas.write(Sanitizer.forDisplay(error.description), x: end, y: y, limit: width, style: Theme.error)
+        } else if state.filter.text.isEmpty {
+            canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
+        }
+        let caretColumn = 1 + caretOffset
+        canvas.setCursor(column: min(caretColumn, width - 1), row: y)
+    }
+}

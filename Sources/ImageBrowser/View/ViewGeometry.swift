@@ -1,0 +1,48 @@
+import Foundation
+import TerminalVocabulary
+
+/// Where everything goes for the state's terminal size, computed in one place: the update function
+/// scrolls and pages with it and the renderer draws into it, so the two can never disagree about how
+/// many rows the list shows or how wide the detail pane's text is.
+struct ViewGeometry {
+    let layout: Layout
+    /// The list's columns for its width; empty when the list is not shown.
+    let columns: [ListPane.PlacedColumn]
+    /// Image rows the list shows at once; with the detail full screen, those it shows when it comes back.
+    let listRows: Int
+    /// Where the detail pane's text goes: below its title row, one column in from each side.
+    let detailText: Rect?
+    /// The frame of the help and raw JSON overlays.
+    let overlayBox: OverlayBox
+
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int) {
+        layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen)
+        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID) } ?? []
+        let listLayout = detailFullScreen
+            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false) : layout
+        listRows = max(1, listLayout.listRowCount)
+        detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
+        overlayBox = OverlayBox(size: size)
+    }
+
+    /// Content lines the detail pane shows at once.
+    var detailVisibleLines: Int { max(1, detailText?.height ?? 0) }
+
+    /// The detail pane's lines for `row`, laid out at the pane's text width.
+    func detailLines(of row: ImageRow, now: Date, highlights: Set<ImageField> = []) -> [StyledLine] {
+        DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
+    }
+
+    /// The lines of `overlay`, laid out at the overlay's text width.
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
+        OverlayBox.lines(of: overlay, catalog: catalog, width: overlayBox.contentWidth)
+    }
+}
+
+extension BrowserState {
+    /// The geometry for the terminal size last reported.
+    var geometry: ViewGeometry {
+        ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
+                     widestID: catalog.widestID)
+    }
+}

@@ -1,0 +1,106 @@
+/// Which pages of a listing to read, and which to read again: the paging core that ``ImagePager`` and
+/// the browser both drive, each in its own way (tasks; effects and events).
+///
+/// A listing can shift while it is read: an image ceased between two page requests moves every later
+/// image up by one, so reading at fixed offsets would skip one. Pages therefore overlap by ``overlap``
+/// images, and a seam where a page shares no image with the end of the page before it is read again from
+/// further back. Past the total, pages are read until a short one (the listing grew meanwhile).
+/// Offsets are the `offset` parameter of DescribeImages.
+public struct PagePlan: Sendable {
+    /// Images per page.
+    public let limit: Int
+    /// Images each page shares with the one before it.
+    public let overlap: Int
+    /// The latest total the server reported; nil before the first page.
+    public private(set) var total: Int?
+    /// The ids of each page read, by offset.
+    private var received: [Int: [String]] = [:]
+    /// Offsets to read, lowest first: the top of the listing matters most.
+    private var wanted: [Int] = [0]
+    private var inFlight: Set<Int> = []
+
+    public init(limit: Int = ImageQuery.maximumLimit, overlap: Int = 8) {
+        self.limit = max(1, limit)
+        self.overlap = max(0, min(overlap, self.limit / 2))
+    }
+
+    /// The distance between the offsets of two neighbouring pages.
+    public var step: Int { limit - overlap }
+
+    /// Whether every page is read: nothing wanted, nothing in flight, the total known.
+    public var isComplete: Bool { total != nil && wanted.isEmpty && inFlight.isEmpty }
+
+    /// Whether the page at `offset` has been read.
+    public func hasRead(_ offset: Int) -> Bool { received[offset] != nil }
+
+    /// The offset of the last page the plan knows of (read, in flight or wanted).
+    public var lastOffset: Int { (Array(received.keys) + wanted + inFlight).max() ?? 0 }
+
+    /// Up to `count` offsets to ask for now; they count as in flight until ``receive(_:at:)`` or
+    /// ``abandon(_:)``.
+    public mutating func take(upTo count: Int) -> [Int] {
+        let taken = Array(wanted.prefix(max(0, count)))
+        wanted.removeFirst(taken.count)
+        inFlight.formUnion(taken)
+        return taken
+    }
+
+    /// Asks for `offset` now, ahead of the others (End in the browser); false when it is read or in flight.
+    public mutating func take(_ offset: Int) -> Bool {
+        guard received[offset] == nil, !inFlight.contains(offset) else { return false }
+        wanted.removeAll { $0 == offset }
+        inFlight.insert(offset)
+        return true
+    }
+
+    /// A request for `offset` failed or was cancelled: it is wanted again.
+    public mutating func abandon(_ offset: Int) {
+        guard inFlight.remove(offset) != nil, received[offset] == nil else { return }
+        insertWanted(offset)
+    }
+
+    /// The page at `offset` arrived: plans the pages the total calls for, the seams to read again and,
+    /// when everything is read and the last page is full, the page after it.
+    public mutating func receive(_ page: ImagePage, at offset: Int) {
+        inFlight.remove(offset)
+        received[offset] = page.images.map(\.id)
+        total = page.totalCount
+        var next = step
+        while next + overlap < page.totalCount {
+            want(next)
+            next += step
+        }
+        for repair in seamRepairs() { want(repair) }
+        if wanted.isEmpty, inFlight.isEmpty, let last = received.keys.max(), received[last]?.count == limit {
+            want(last + step)
+        }
+    }
+
+    private mutating func want(_ offset: Int) {
+        guard received[offset] == nil, !inFlight.contains(offset), !wanted.contains(offset) else { return }
+        insertWanted(offset)
+    }
+
+    private mutating func insertWanted(_ offset: Int) {
+        wanted.insert(offset, at: wanted.firstIndex { $0 > offset } ?? wanted.count)
+    }
+
+    /// Offsets to read again: where a page shares no image with the end of the full page before it.
+    /// Only neighbours are compared: pages with no page planned between them.
+    private func seamRepairs() -> [Int] {
+        guard overlap > 0 else { return [] }
+        let planned = Set(wanted).union(inFlight)
+        let offsets = Set(received.keys).union(planned).sorted()
+        var repairs: [Int] = []
+        for (previous, next) in zip(offsets, offsets.dropFirst()) {
+            guard let before = received[previous], let after = received[next], !after.isEmpty,
+                  before.count == limit else { continue }
+            let tail = Set(before.suffix(overlap))
+            if !after.prefix(overlap * 2).contains(where: tail.contains) {
+                let retry = next - overlap
+                if retry > previous, received[retry] == nil, !planned.contains(retry) { repairs.append(retry) }
+            }
+        }
+        return repairs
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import QingCloud
+import QingCloudSimulator
+import Testing
+@testable import CursesTerminal
+@testable import ImageBrowser
+
+private struct Boom: Error {}
+
+/// The in-process service, except that a request for `blockingSearchWord` never answers until
+/// cancelled (reporting the cancellation on `cancellations`) and one for "boom" fails with a
+/// non-API error.
+private struct BlockingImageService: ImageService {
+    let server: InProcessImageService
+    let blockingSearchWord: String?
+    let cancellations: AsyncStream<String>.Continuation?
+
+    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
+        if let word = blockingSearchWord, query.searchWord == word {
+            do {
+                try await Task.sleep(for: .seconds(3_600))
+            } catch {
+                cancellations?.yield(word)
+                throw QingCloudError.cancelled
+            }
+        }
+        if query.searchWord == "boom" { throw Boom() }
+        return try server.answer(query).get()
+    }
+}
+
+@Suite("EffectRunner")
+struct EffectRunnerTests {
+    private static let now = Date(timeIntervalSince1970: 1_717_243_200)
+    private static let images = SeededCatalogue.generate(count: 5, seed: 3, now: now)
+
+    private static func runner(
+        blocking: String? = nil, cancellations: AsyncStream<String>.Continuation? = nil
+    ) -> (EffectRunner, AsyncStream<BrowserEvent>) {
+        let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
+        let service = BlockingImageService(server: InProcessImageService(images: images), blockingSearchWord: blocking,
+                                           cancellations: cancellations)
+        let runner = EffectRunner(service: service) { continuation.yield($0) }
+        return (runner, events)
+    }
+
+    @Test("a fetch posts the page it got")
+    func fetchPosts() async throws {
+        let (runner, events) = Self.runner()
+        runner.run(.fetch(RequestID(7), ImageQuery(offset: 0, limit: 2)))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .fetched(let id, .success(let page)) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(id == RequestID(7))
+        #expect(page.totalCount == 5)
+        #expect(page.images.map(\.id) == Self.images.prefix(2).map(\.id))
+        runner.cancelAll()
+    }
+
+    @Test("API errors come back as they are; other errors as a transport failure")
+    func errorsPosted() async throws {
+        let (runner, events) = Self.runner()
+        var iterator = events.makeAsyncIterator()
+        runner.run(.fetch(RequestID(1), ImageQuery(imageIDs: ["img-missing"])))
+        let first = try #require(await iterator.next())
+        guard case .fetched(_, .failure(.api(let error, _))) = first else {
+            Issue.record("unexpected \(first)")
+            return
+        }
+        #expect(error.returnCode == .resourceNotFound)
+        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: "boom")))
+        let second = try #require(await iterator.next())
+        guard case .fetched(RequestID(2), .failure(.transport(let failure))) = second else {
+            Issue.record("unexpected \(second)")
+            return
+        }
+        #expect(failure.kind == .other)
+    }
+
+    @Test("cancel stops the request, and only the newer request's answer is posted")
+    func cancelStopsRequest() async throws {
+        let (cancellations, cancellationContinuation) = AsyncStream<String>.makeStream()
+        let (runner, events) = Self.runner(blocking: "slow", cancellations: cancellationContinuation)
+        runner.run(.fetch(RequestID(1), ImageQuery(searchWord: "slow")))
+        runner.run(.cancel(RequestID(1)))
+        var cancelled = cancellations.makeAsyncIterator()
+        #expect(await cancelled.next() == "slow")
+        runner.run(.fetch(RequestID(2), ImageQuery(searchWord: Self.images[2].id)))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .fetched(let id, .success(let page)) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(id == RequestID(2))
+        #expect(page.images.map(\.id) == [Self.images[2].id])
+    }
+
+    @Test("a timer posts its event; scheduling the same kind again replaces it")
+    func timers() async throws {
+        let (runner, events) = Self.runner()
+        runner.run(.schedule(BrowserTimer(.tick, generation: 1), after: .seconds(3_600)))
+        runner.run(.schedule(BrowserTimer(.tick, generation: 2), after: .zero))
+        var iterator = events.makeAsyncIterator()
+        let event = try #require(await iterator.next())
+        guard case .timerFired(let timer) = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(timer == BrowserTimer(.tick, generation: 2))
+        runner.cancelAll()
+    }
+
+    @Test("quit and copy come back to the terminal loop; the other effects leave it nothing to do")
+    func terminalActions() {
+        let (runner, _) = Self.runner()
+        #expect(runner.run(.quit) == .quit)
+        #expect(runner.run(.copyToClipboard("img-1")) == .write(Array("\u{1B}]52;c;aW1nLTE=\u{1B}\\".utf8)))
+        #expect(runner.run(.copyToClipboard(String(repeating: "x", count: 200_000))) == nil)
+        #expect(runner.run(.schedule(BrowserTimer(.refresh, generation: 1), after: .seconds(3_600))) == nil)
+        #expect(runner.run(.cancel(RequestID(1))) == nil)
+        runner.cancelAll()
+    }
+
+    @Test("the browser and the runner together load a catalogue")
+    func endToEnd() async throws {
+        let (runner, events) = Self.runner()
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil, pageSize: 2))
+        for effect in Browser.start(&state, now: Self.now) { runner.run(effect) }
+        var iterator = events.makeAsyncIterator()
+        while !state.isFullyLoaded, let event = await iterator.next() {
+            for effect in Browser.update(&state, event, now: Self.now) { runner.run(effect) }
+        }
+        let listed = Self.images.filter { $0.status != .ceased }.map(\.id)
+        #expect(state.view.map { state.catalog.image(at: $0).id } == listed)
+        runner.cancelAll()
+    }
+}

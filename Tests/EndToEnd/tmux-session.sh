@@ -1,0 +1,85 @@
+# Sourced by Tests/EndToEnd/run.sh and screenshots/make-screenshots.sh: the real qcimages in a tmux
+# server of its own (a private socket), the simulator beside it, and reading the screen back.
+#
+# The sourcing script sets `binary` (the qcimages to run) and `work` (a temporary directory this removes
+# on exit), then calls `tmux_session_setup NAME [extra tmux.conf lines...]`.
+
+# Writes the tmux configuration, names the private socket and removes everything on exit.
+tmux_session_setup() { # socket-name [extra tmux.conf lines...]
+    tmux_socket="$1-$$"
+    shift
+    printf '%s\n' 'set -g default-terminal tmux-256color' 'set -g status off' 'set -s exit-empty off' "$@" \
+        >"$work/tmux.conf"
+    simulator_pid=""
+    trap tmux_session_cleanup EXIT
+}
+tmux_() { tmux -L "$tmux_socket" -f "$work/tmux.conf" "$@"; }
+tmux_session_cleanup() {
+    tmux_ kill-server 2>/dev/null || true
+    stop_simulator
+    rm -rf "$work"
+}
+
+# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out; then, when the
+# sourcing script defines `on_wait_timeout`, calls it with the condition.
+wait_until() {
+    local timeout=$1
+    shift
+    local deadline=$((SECONDS + timeout))
+    until "$@"; do
+        if ((SECONDS >= deadline)); then
+            if declare -F on_wait_timeout >/dev/null; then on_wait_timeout "$@"; fi
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
+# --- the screen of the current pane --------------------------------------------------------------------
+
+pane=""
+screen_text() { tmux_ capture-pane -p -t "$pane" 2>/dev/null; }
+screen_has() { screen_text | grep -qF -- "$1"; }
+pane_format() { tmux_ display-message -p -t "$pane" "$1" 2>/dev/null; }
+# The list pane's rows: the text left of the detail pane's border, for lines that start with an image id.
+list_rows() { screen_text | sed 's/│.*//' | grep -E '^ ?img-[a-z0-9]+ '; }
+row_count() { list_rows | wc -l; }
+has_rows() { (($(row_count) >= ${1:-5})); }
+
+# Environment every session gets, and a command that runs qcimages (e.g. a wrapper script), if any.
+session_env=()
+session_wrapper=()
+
+# Opens a session running qcimages, logging to $work/NAME.log; it becomes the current pane.
+start_session() { # name width height [env assignments...] -- [qcimages arguments...]
+    pane=$1
+    local width=$2 height=$3
+    shift 3
+    local assignments=("${session_env[@]}")
+    while [[ $# -gt 0 && $1 != -- ]]; do
+        assignments+=("$1")
+        shift
+    done
+    shift
+    tmux_ new-session -d -s "$pane" -x "$width" -y "$height" \
+        env "${assignments[@]}" "${session_wrapper[@]}" "$binary" --log-file "$work/$pane.log" "$@"
+}
+
+# --- the simulator -----------------------------------------------------------------------------------------
+
+# Starts `qcimages simulate` with these arguments and sets `endpoint` to the URL it prints first, once
+# its port is bound; the simulator's own credentials go in `simulator_credentials`.
+start_simulator() { # simulate arguments...
+    exec {simulator_out}< <(exec "$binary" simulate --port 0 "$@" 2>"$work/simulator.err")
+    simulator_pid=$!
+    read -r -t 60 endpoint <&"$simulator_out"
+    simulator_credentials=(QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-secret-access-key
+        QINGCLOUD_ZONE=pek3a "QINGCLOUD_ENDPOINT=$endpoint")
+}
+stop_simulator() {
+    if [[ -n ${simulator_pid:-} ]]; then
+        kill "$simulator_pid" 2>/dev/null || true
+        wait "$simulator_pid" 2>/dev/null || true
+        simulator_pid=""
+    fi
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import FilterLanguage
+
+struct FilterParserTests {
+    @Test(arguments: ["", "   ", "\t \u{3000}"])
+    func blankTextIsTheEmptyFilter(text: String) {
+        let filter = ImageFilter.parse(text)
+        #expect(filter.isEmpty)
+        #expect(filter.syntaxError == nil)
+        #expect(filter.text == text)
+        #expect(ImageFilter.empty.isEmpty)
+        #expect(FilterFixtures.matches(text).count == FilterFixtures.catalogue.count)
+    }
+
+    @Test func termsAreSplitOnAnyWhitespace() {
+        let filter = ImageFilter.parse(" server\t2022\u{3000}datacenter ")
+        #expect(filter.terms.count == 3)
+        #expect(filter.syntaxError == nil)
+    }
+
+    @Test func everyFormParsesToTheRightCondition() {
+        func condition(_ text: String) -> FilterCondition? {
+            let filter = ImageFilter.parse(text)
+            #expect(filter.syntaxError == nil, "\(text)")
+            return filter.terms.first?.condition
+        }
+        func needles(_ values: String...) -> [FilterNeedle] {
+            values.map { FilterNeedle(original: $0, lowercased: $0.lowercased()) }
+        }
+        #expect(condition("Ubuntu") == .text(needles("Ubuntu")))
+        #expect(condition("\"Server 22.04\"") == .text(needles("Server 22.04")))
+        #expect(condition("ubuntu|debian") == .text(needles("ubuntu", "debian")))
+        #expect(condition("status:available|pending") == .field(.status, needles("available", "pending")))
+        #expect(condition("name:\"银河 麒麟\"") == .field(.name, needles("银河 麒麟")))
+        #expect(condition("name:\"a b\"|c") == .field(.name, needles("a b", "c")))
+        #expect(condition("name:x\"y z\"") == .field(.name, needles("xy z")))
+        #expect(condition("size>50") == .size(.greater, 50))
+        #expect(condition("size>=50") == .size(.greaterOrEqual, 50))
+        #expect(condition("size<20") == .size(.less, 20))
+        #expect(condition("size<=20") == .size(.lessOrEqual, 20))
+        #expect(condition("size=40") == .size(.equal, 40))
+        #expect(condition("size:40") == .size(.equal, 40))
+        #expect(condition("SIZE>50GB") == .size(.greater, 50))
+        #expect(condition("size<8g") == .size(.less, 8))
+        #expect(condition("12:30") == .text(needles("12:30")))
+        #expect(condition("c++") == .text(needles("c++")))
+        #expect(condition("sizes>5") == .text(needles("sizes>5")))
+        #expect(condition("!!x") == .text(needles("!x")))
+        #expect(condition("\"status:deleted\"") == .text(needles("status:deleted")))
+    }
+
+    @Test(arguments: [
+        ("status", FilterField.status), ("os", .os), ("os_family", .os), ("arch", .arch),
+        ("processor_type", .arch), ("processor", .arch), ("visibility", .visibility), ("vis", .visibility),
+        ("provider", .provider), ("owner", .owner), ("tag", .tag), ("name", .name), ("id", .id),
+        ("desc", .description), ("description", .description), ("Status", .status), ("OS", .os),
+    ])
+    func fieldNamesAndAliases(name: String, field: FilterField) {
+        let filter = ImageFilter.parse("\(name):value")
+        #expect(filter.syntaxError == nil)
+        guard case .field(let parsed, _) = filter.terms.first?.condition else {
+            Issue.record("\(name): not a field term")
+            return
+        }
+        #expect(parsed == field)
+    }
+
+    @Test func archValuesAreNormalised() {
+        for (typed, expected) in [("64", "64bit"), ("32", "32bit"), ("64BIT", "64bit"), ("arm64", "arm64")] {
+            guard case .field(.arch, let needles) = ImageFilter.parse("arch:\(typed)").terms.first?.condition else {
+                Issue.record("arch:\(typed) did not parse")
+                continue
+            }
+            #expect(needles.map(\.lowercased) == [expected])
+        }
+    }
+
+    @Test func negationAppliesToTheWholeTerm() {
+        let filter = ImageFilter.parse("!status:deleted !centos|debian")
+        #expect(filter.terms.count == 2)
+        #expect(filter.terms.map(\.isNegated) == [true, true])
+    }
+
+    @Test(arguments: [
+        ("colour:red", "unknown field \"colour\"", 0),
+        ("server colour:red", "unknown field \"colour\"", 7),
+        ("server !colour:red", "unknown field \"colour\"", 8),
+        ("银河 foo:bar", "unknown field \"foo\"", 3),
+        ("!", "\"!\" needs a term after it", 0),
+        ("ubuntu !", "\"!\" needs a term after it", 7),
+        ("! ubuntu", "\"!\" needs a term after it", 0),
+        ("name:\"银河 麒", "missing closing quote", 5),
+        ("\"server", "missing closing quote", 0),
+        ("size>abc", "size needs a whole number of GB, not \"abc\"", 0),
+        ("ubuntu size>", "size needs a number of GB", 7),
+        ("size>-5", "size needs a whole number of GB, not \"-5\"", 0),
+        ("size>5|6", "size takes one number", 0),
+        ("status:", "status: needs a value", 0),
+        ("ubuntu os_family:", "os: needs a value", 7),
+        ("status:available|", "empty alternative", 17),
+        ("a||b", "empty alternative", 2),
+        ("|a", "empty alternative", 0),
+        ("\"\"", "empty quotes", 0),
+        ("name>abc", "only size compares with < > =; use name:value", 0),
+        ("ubuntu status=available", "only size compares with < > =; use status:value", 7),
+    ])
+    func syntaxErrorsSayWhatAndWhere(text: String, message: String, offset: Int) {
+        let error = ImageFilter.parse(text).syntaxError
+        #expect(error == FilterSyntaxError(message: message, offset: offset))
+    }
+
+    @Test func onlyTheFirstErrorIsReported() {
+        let filter = ImageFilter.parse("foo:x ! size>abc")
+        #expect(filter.syntaxError?.message == "unknown field \"foo\"")
+        #expect(filter.isEmpty)
+    }
+
+    @Test func errorDescriptionGivesTheColumn() {
+        #expect(FilterSyntaxError(message: "unknown field \"foo\"", offset: 3).description == "unknown field \"foo\" (column 4)")
+    }
+
+    @Test func whatParsesStillFilters() {
+        #expect(FilterFixtures.matches("server") == ["centos", "ubuntu", "windows"])
+        #expect(FilterFixtures.matches("server colour:red") == FilterFixtures.matches("server"))
+        #expect(FilterFixtures.matches("server !") == FilterFixtures.matches("server"))
+        #expect(FilterFixtures.matches("size>abc status:deleted") == ["centos"])
+        #expect(FilterFixtures.matches("status:available|") == ["ubuntu"])
+        #expect(ImageFilter.parse("server colour:red").terms.count == 1)
+    }
+
+    @Test func anUnterminatedPhraseRunsToTheEnd() {
+        let filter = ImageFilter.parse("name:\"银河 麒")
+        #expect(filter.syntaxError?.message == "missing closing quote")
+        #expect(FilterFixtures.matches("name:\"银河 麒") == ["kylin"])
+        #expect(FilterFixtures.matches("\"server 2022") == ["windows"])
+    }
+
+    @Test func filtersAreEqualWhenTheirTextIs() {
+        #expect(ImageFilter.parse("status:available") == ImageFilter.parse("status:available"))
+        #expect(ImageFilter.parse("status:available") != ImageFilter.parse("status:available "))
+        #expect(Set([ImageFilter.parse("a"), ImageFilter.parse("a"), ImageFilter.parse("b")]).count == 2)
+    }
+
+    @Test func cheapTermsAreCheckedFirst() {
+        let filter = ImageFilter.parse("server status:available size>10")
+        #expect(filter.terms.map(\.cost) == [0, 1, 2])
+    }
+}

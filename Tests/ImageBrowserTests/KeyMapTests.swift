@@ -1,0 +1,45 @@
+import Foundation
+import TerminalVocabulary
+import Testing
+@testable import ImageBrowser
+
+/// The key map is the one description of the keys: the README's table and the dispatch follow it.
+@Suite("Key map")
+struct KeyMapTests {
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../README.md").standardizedFileURL
+
+    @Test("the README's key table is the key map's")
+    func readmeTable() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "| key | does |"), "no key table in README.md")
+        let table = lines[start...].prefix { !$0.isEmpty }.joined(separator: "\n")
+        #expect(table == KeyMap.readmeTable, "README.md's key table should read:\n\(KeyMap.readmeTable)")
+    }
+
+    @Test("no key means two things in one context, and every binding's key reaches its action")
+    func unambiguous() {
+        for context in [KeyContext.panes, .filterBar, .overlay] {
+            var seen: [Key: KeyAction] = [:]
+            for binding in KeyMap.bindings where binding.context == context {
+                for entry in binding.keys {
+                    #expect(seen[entry.key] == nil, "\(entry.key) bound twice in \(context)")
+                    seen[entry.key] = entry.action
+                    #expect(KeyMap.action(for: entry.key, in: context) == entry.action)
+                }
+            }
+        }
+        #expect(KeyMap.action(for: .control("c"), in: .filterBar) == .quit)
+        #expect(KeyMap.action(for: .control("c"), in: .overlay) == .quit)
+    }
+
+    @Test("every pane key is in the help overlay")
+    func helpListsEveryKey() {
+        let help = HelpContent.lines(width: 200).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        for binding in KeyMap.bindings {
+            #expect(help.contains(binding.label), "\(binding.label)")
+            #expect(help.contains(binding.help), "\(binding.help)")
+        }
+    }
+}
