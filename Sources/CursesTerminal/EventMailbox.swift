@@ -1,13 +1,16 @@
-import Foundation
 import ImageBrowser
+import Synchronization
 
 /// Where network and timer tasks leave browser events for the thread that owns the terminal.
 ///
 /// Posting writes a byte to a pipe the run loop polls, so the loop sleeps until something arrives.
-final class EventMailbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [BrowserEvent] = []
-    private var isClosed = false
+final class EventMailbox: Sendable {
+    private struct Box {
+        var pending: [BrowserEvent] = []
+        var isClosed = false
+    }
+
+    private let box = Mutex(Box())
     private let pipe: SelfPipe
 
     init() throws(TerminalStartupError) {
@@ -19,27 +22,27 @@ final class EventMailbox: @unchecked Sendable {
 
     /// Leaves an event for the loop; callable from any thread. Ignored once the session has ended.
     func post(_ event: BrowserEvent) {
-        lock.withLock {
-            guard !isClosed else { return }
-            pending.append(event)
-            if pending.count == 1 { pipe.wake() }
+        box.withLock { box in
+            guard !box.isClosed else { return }
+            box.pending.append(event)
+            if box.pending.count == 1 { pipe.wake() }
         }
     }
 
     /// Every event posted so far, oldest first.
     func takeAll() -> [BrowserEvent] {
         _ = pipe.drain()
-        return lock.withLock {
-            defer { pending.removeAll() }
-            return pending
+        return box.withLock { box in
+            defer { box.pending.removeAll() }
+            return box.pending
         }
     }
 
     /// Refuses further events (tasks still finishing after the session ended).
     func close() {
-        lock.withLock {
-            isClosed = true
-            pending.removeAll()
+        box.withLock { box in
+            box.isClosed = true
+            box.pending.removeAll()
         }
     }
 }

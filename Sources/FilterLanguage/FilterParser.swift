@@ -1,3 +1,5 @@
+import QingCloud
+
 /// Where a filter's text does not parse, for display beside the filter bar.
 public struct FilterSyntaxError: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in a few words (`unknown field "colour"`).
@@ -16,14 +18,16 @@ public struct FilterSyntaxError: Sendable, Hashable, CustomStringConvertible {
 /// Turns filter text into terms, left to right, skipping the terms that do not parse.
 ///
 /// A term is `!`? followed by `size` and a comparison, `field:values`, or bare values; values are
-/// separated by `|` and may be quoted. A missing closing quote is reported but forgiven: the phrase runs
-/// to the end of the text, so that filtering follows the user as they type it. An empty alternative is
-/// reported and left out.
+/// separated by `|` and may be quoted. A term that does not parse (a missing closing quote, an unknown
+/// field or status, a size that is not a number) is reported and left out, so that every mistake keeps
+/// the rows it would otherwise hide. An empty alternative is reported and left out.
 struct FilterParser {
     private let characters: [Character]
     private var position = 0
     private(set) var terms: [FilterTerm] = []
     private(set) var firstError: FilterSyntaxError?
+    /// Whether the term being read has a quote that is not closed.
+    private var hasUnclosedQuote = false
 
     init(_ text: String) {
         characters = Array(text)
@@ -33,7 +37,8 @@ struct FilterParser {
         while true {
             while position < characters.count, characters[position].isWhitespace { position += 1 }
             guard position < characters.count else { return }
-            if let term = parseTerm() { terms.append(term) }
+            hasUnclosedQuote = false
+            if let term = parseTerm(), !hasUnclosedQuote { terms.append(term) }
         }
     }
 
@@ -101,6 +106,10 @@ struct FilterParser {
         }
         let needles = values.map { value in
             FilterNeedle(original: value, lowercased: Self.normalized(value.lowercased(), for: field))
+        }
+        if field == .status, !needles.allSatisfy({ Self.knownStatuses.contains($0.lowercased) }) {
+            report("status is " + ImageStatus.documented.map(\.rawValue).joined(separator: "|"), at: start)
+            return nil
         }
         return FilterTerm(condition: .field(field, needles), isNegated: isNegated)
     }
@@ -191,6 +200,7 @@ struct FilterParser {
             }
             if position == characters.count {
                 report("missing closing quote", at: quoteStart)
+                hasUnclosedQuote = true
             } else {
                 position += 1
             }
@@ -204,15 +214,29 @@ struct FilterParser {
         return value + "bit"
     }
 
-    /// A size in whole GB, optionally followed by `g` or `gb`; nil when it is not one.
+    /// The statuses `status:` accepts: an image's status or its transition status (the API's spelling).
+    private static let knownStatuses = Set(
+        ImageStatus.documented.map(\.rawValue) + TransitionStatus.documented.map(\.rawValue))
+
+    /// Units a size may carry, in any case, and how many GB each is (as the API counts disk sizes, a
+    /// TB is 1024 GB).
+    private static let sizeUnits: [(suffix: String, gigabytes: Int)] = [
+        ("gib", 1), ("gb", 1), ("g", 1), ("tib", 1024), ("tb", 1024), ("t", 1024),
+    ]
+
+    /// A size in whole GB, optionally followed by a unit (`50g`, `50GB`, `1T`, `2tb`); nil when it is
+    /// not one.
     private static func gigabytes(_ value: String) -> Int? {
         var digits = Substring(value.lowercased())
-        if digits.hasSuffix("gb") {
-            digits = digits.dropLast(2)
-        } else if digits.hasSuffix("g") {
-            digits = digits.dropLast()
+        var multiplier = 1
+        if let unit = sizeUnits.first(where: { digits.hasSuffix($0.suffix) }) {
+            digits = digits.dropLast(unit.suffix.count)
+            multiplier = unit.gigabytes
         }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits) else {
+            return nil
+        }
+        let (gigabytes, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        return overflow ? nil : gigabytes
     }
 }

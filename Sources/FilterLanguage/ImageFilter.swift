@@ -7,9 +7,11 @@ import QingCloud
 /// Syntax (terms are separated by spaces and must all match):
 /// - a bare word or a quoted phrase (`ubuntu`, `"server 22.04"`): a case-insensitive substring of the
 ///   id, name, description, OS family, status, transition status or a tag's name, key or value;
-/// - `field:value`: `status`, `os`, `arch`, `visibility` and `provider` match exactly (ignoring case),
+/// - `field:value`: `status`, `os`, `arch`, `visibility` and `provider` match exactly (ignoring case;
+///   `status` takes only the API's statuses and transition statuses),
 ///   `owner`, `tag`, `name`, `id` and `description` by substring; values may be quoted (`name:"银河 麒麟"`);
 /// - `size>50`, `size>=50`, `size<20`, `size<=20`, `size=40` (or `size:40`) compare the size in GB;
+///   a unit may follow in any case (`50G`, `50gb`, `1T`, `2TB`; a TB is 1024 GB);
 /// - `a|b` accepts either value (`status:available|pending`, `ubuntu|debian`);
 /// - `!` in front negates a term (`!status:deleted`, `!centos`).
 public struct ImageFilter: Sendable, Hashable {

@@ -3,7 +3,8 @@ import Yams
 
 /// The qingcloud-cli / Go SDK config file (`~/.qingcloud/config.yaml`), read with the keys those tools use.
 ///
-/// Keys other than the ones read here (`connection_retries`, `log_level`, ...) are ignored.
+/// The other keys those tools know (`connection_retries`, `log_level`, ...) are ignored; any other key
+/// is probably misspelt and is listed in ``unknownKeys`` for a warning.
 struct ConfigFile: Sendable {
     var accessKeyID: String?
     var secretAccessKey: String?
@@ -11,6 +12,14 @@ struct ConfigFile: Sendable {
     var endpoint: Endpoint
     /// The file's permission bits, for the "readable by others" warning.
     var permissions: Int?
+    /// Keys that neither qcimages nor qingcloud-cli nor the Go SDK know, with their line (from 1).
+    var unknownKeys: [(key: String, line: Int)] = []
+
+    /// Every key qingcloud-cli and the Go SDK read from the file.
+    static let knownKeys = [
+        "qy_access_key_id", "qy_secret_access_key", "zone", "host", "port", "protocol", "uri",
+        "connection_retries", "connection_timeout", "log_level",
+    ]
 
     static func load(path: String, displayPath: String) throws(ConfigurationError) -> ConfigFile {
         let contents: String
@@ -70,13 +79,46 @@ struct ConfigFile: Sendable {
             throw .badValue(key: "host", file: displayPath, reason: "expected a host name like api.qingcloud.com, not \(host.debugDescription)")
         }
         let uri = try scalar("uri") ?? "/iaas/"
+        let unknownKeys = mapping.compactMap { key, _ -> (key: String, line: Int)? in
+            let name = key.scalar?.string ?? String(describing: key)
+            return knownKeys.contains(name) ? nil : (name, key.mark?.line ?? 0)
+        }
         return ConfigFile(
             accessKeyID: try scalar("qy_access_key_id"),
             secretAccessKey: try scalar("qy_secret_access_key"),
             zone: try scalar("zone"),
             endpoint: Endpoint(scheme: scheme, host: host, port: port, path: uri),
-            permissions: permissions
+            permissions: permissions,
+            unknownKeys: unknownKeys
         )
+    }
+
+    /// The known key `key` is most likely a misspelling of: at most two edits (a swap of neighbours
+    /// counting as one) away; nil when none is that close.
+    static func suggestion(for key: String) -> String? {
+        let typed = Array(key.lowercased())
+        let scored = knownKeys.map { known in (known, editDistance(typed, Array(known))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+        return best.0
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 
     private static func reason(for path: String) -> String {

@@ -79,6 +79,11 @@ public struct ConfigurationSources: Sendable {
         }
 
         var warnings: [String] = []
+        for (key, line) in file?.unknownKeys ?? [] {
+            let hint = ConfigFile.suggestion(for: key).map { "did you mean \($0)?" } ?? "not a key qingcloud-cli reads"
+            warnings.append(
+                "warning: \(shownPath):\(line): unknown key \(key.debugDescription) ignored (\(hint))")
+        }
         if secretFromEnvironment == nil, let file, let mode = file.permissions, mode & 0o077 != 0 {
             warnings.append(
                 "warning: \(shownPath) holds your secret key and is readable by others (mode "

@@ -67,6 +67,12 @@ public final class QingCloudClient: ImageService, Sendable {
         return page
     }
 
+    /// A wait as people read it in a log: `0.19 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) / 1e18)
+    }
+
     /// How many answers ``describeImagesPage(_:)`` remembers (a screenful of refresh queries fits easily).
     static let recentPageLimit = 32
 
@@ -90,7 +96,7 @@ public final class QingCloudClient: ImageService, Sendable {
                 else {
                     throw error
                 }
-                logger.notice("retrying \(action) after \(error) (attempt \(failedAttempts + 1), waiting \(delay))")
+                logger.notice("retrying \(action) after \(error) (attempt \(failedAttempts + 1), waiting \(Self.seconds(delay)))")
                 do {
                     try await Task.sleep(for: delay)
                 } catch {

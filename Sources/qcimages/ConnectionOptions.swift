@@ -26,7 +26,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout > 0, timeout <= 600 else {
-            throw ValidationError("--timeout must be between 0 and 600 seconds")
+            throw ValidationError("--timeout must be more than 0 and at most 600 seconds")
         }
         if let zone, let problem = ConfigurationSources.zoneProblem(zone) {
             throw ValidationError("--zone: \(problem)")

@@ -66,10 +66,11 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("V"), .long], help: "Verbosity; the API accepts only 0.")
     var verbose: Int?
 
-    @Option(name: [.customShort("O"), .long], help: "Fetch only the page at this offset.")
+    // Unconditional, so that `-O -1` is a number to reject rather than a missing value.
+    @Option(name: [.customShort("O"), .long], parsing: .unconditional, help: "Fetch only the page at this offset.")
     var offset: Int?
 
-    @Option(name: [.customShort("L"), .long], help: "Fetch only one page of this size (at most 100).")
+    @Option(name: [.customShort("L"), .long], parsing: .unconditional, help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))

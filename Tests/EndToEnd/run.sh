@@ -119,6 +119,31 @@ else
     fail "a bad flag: exit status 64, the error naming the flag first" "status $flag_status; stderr: $(cat "$work/flag.err")"
 fi
 
+# Each mistake is named as it is: a negative offset is a bad number, not a missing one; the range a
+# message gives is the range accepted.
+for case in "-O -1|--offset must be 0 or more" "-L -5|--limit must be from 1 to 100" \
+    "--timeout 0|--timeout must be more than 0 and at most 600 seconds"; do
+    arguments=${case%%|*}
+    expected=${case#*|}
+    # shellcheck disable=SC2086
+    "$binary" list --demo $arguments >"$work/flag.out" 2>"$work/flag.err"
+    flag_status=$?
+    if ((flag_status == 64)) && head -n 1 "$work/flag.err" | grep -qF -- "$expected"; then
+        pass "list $arguments: exit status 64 and \"$expected\""
+    else
+        fail "list $arguments: exit status 64 and \"$expected\"" "status $flag_status; stderr: $(cat "$work/flag.err")"
+    fi
+done
+
+# A misspelt key in a config file (used below against the simulator).
+cat >"$work/config.yaml" <<'EOF'
+qy_access_key_id: 'QYDEMOACCESSKEY0001'
+qy_secret_access_key: 'demo-secret-access-key'
+zone: 'pek3a'
+hots: 'api.example.invalid'
+EOF
+chmod 600 "$work/config.yaml"
+
 # --- 2. the simulator ---------------------------------------------------------------------------------
 
 # Its first line is the endpoint URL, printed once the port is bound: read it as it comes.
@@ -132,6 +157,17 @@ fi
 pass "simulator listening at $endpoint"
 credentials=("${simulator_credentials[@]}")
 session_env=("${credentials[@]}")
+
+# The misspelt key is a warning naming the file and the line, and the list still works.
+QINGCLOUD_ENDPOINT=$endpoint "$binary" list -f "$work/config.yaml" -O 0 -L 1 -o ids \
+    >"$work/config.out" 2>"$work/config.err"
+config_status=$?
+if ((config_status == 0)) && [[ $(wc -l <"$work/config.out") -eq 1 ]] &&
+    grep -qF "$work/config.yaml:4: unknown key \"hots\" ignored (did you mean host?)" "$work/config.err"; then
+    pass "a misspelt config key: $(cat "$work/config.err")"
+else
+    fail "a misspelt config key is warned with file and line" "status $config_status; stderr: $(cat "$work/config.err")"
+fi
 
 # --- 3. the main session: rows, filter, detail, resize, live status, q ---------------------------------
 
@@ -232,6 +268,21 @@ tmux_ send-keys -t suspend q
 check "fg: q still quits with status 0" wait_until 20 exited_with 0
 check "fg: normal screen and visible cursor afterwards" normal_mode
 tmux_ kill-session -t suspend
+
+# A server that cannot be reached: the body says so (not "not answering"), with when the next try is,
+# and Enter shows the whole error.
+start_browser unreachable 100 30 "QINGCLOUD_ENDPOINT=http://127.0.0.1:1/iaas/" -- --refresh 2
+unreachable_body() { screen_has "no images loaded: the server cannot be reached" && screen_has "next try in"; }
+check "unreachable server: the body says it cannot be reached and when the next try is" wait_until 30 unreachable_body
+not_said_not_answering() { ! screen_has "not answering"; }
+check "unreachable server: nothing says \"not answering\"" not_said_not_answering
+tmux_ send-keys -t unreachable Enter
+whole_error() { screen_has "the last error" && screen_has "connection refused by"; }
+check "unreachable server: Enter shows the whole error" wait_until 20 whole_error
+tmux_ send-keys -t unreachable Escape
+overlay_closed() { ! screen_has "the last error"; }
+check "unreachable server: Esc closes it" wait_until 20 overlay_closed
+check_quit "unreachable server: q" 0 tmux_ send-keys -t unreachable q
 
 for term in xterm screen vt100; do
     start_browser "term-$term" 80 24 "TERM=$term" -- --refresh 1

@@ -42,6 +42,13 @@ struct FilterParserTests {
         #expect(condition("size:40") == .size(.equal, 40))
         #expect(condition("SIZE>50GB") == .size(.greater, 50))
         #expect(condition("size<8g") == .size(.less, 8))
+        #expect(condition("size>=1T") == .size(.greaterOrEqual, 1024))
+        #expect(condition("size>=1t") == .size(.greaterOrEqual, 1024))
+        #expect(condition("size<2TB") == .size(.less, 2048))
+        #expect(condition("size<2tib") == .size(.less, 2048))
+        #expect(condition("size>50G") == .size(.greater, 50))
+        #expect(condition("size>50GiB") == .size(.greater, 50))
+        #expect(condition("status:creating") == .field(.status, needles("creating")))
         #expect(condition("12:30") == .text(needles("12:30")))
         #expect(condition("c++") == .text(needles("c++")))
         #expect(condition("sizes>5") == .text(needles("sizes>5")))
@@ -56,7 +63,7 @@ struct FilterParserTests {
         ("desc", .description), ("description", .description), ("Status", .status), ("OS", .os),
     ])
     func fieldNamesAndAliases(name: String, field: FilterField) {
-        let filter = ImageFilter.parse("\(name):value")
+        let filter = ImageFilter.parse("\(name):" + (field == .status ? "available" : "value"))
         #expect(filter.syntaxError == nil)
         guard case .field(let parsed, _) = filter.terms.first?.condition else {
             Issue.record("\(name): not a field term")
@@ -102,6 +109,11 @@ struct FilterParserTests {
         ("|a", "empty alternative", 0),
         ("\"\"", "empty quotes", 0),
         ("name>abc", "only size compares with < > =; use name:value", 0),
+        ("size>1.5T", "size needs a whole number of GB, not \"1.5T\"", 0),
+        ("size>1X", "size needs a whole number of GB, not \"1X\"", 0),
+        ("size>99999999999999999999T", "size needs a whole number of GB, not \"99999999999999999999T\"", 0),
+        ("status:bogus", "status is pending|available|deprecated|suspended|deleted|ceased", 0),
+        ("ubuntu status:available|bogus", "status is pending|available|deprecated|suspended|deleted|ceased", 7),
         ("ubuntu status=available", "only size compares with < > =; use status:value", 7),
     ])
     func syntaxErrorsSayWhatAndWhere(text: String, message: String, offset: Int) {
@@ -128,11 +140,20 @@ struct FilterParserTests {
         #expect(ImageFilter.parse("server colour:red").terms.count == 1)
     }
 
-    @Test func anUnterminatedPhraseRunsToTheEnd() {
-        let filter = ImageFilter.parse("name:\"银河 麒")
-        #expect(filter.syntaxError?.message == "missing closing quote")
-        #expect(FilterFixtures.matches("name:\"银河 麒") == ["kylin"])
-        #expect(FilterFixtures.matches("\"server 2022") == ["windows"])
+    /// Every mistake is reported and leaves its term out, so that it keeps the rows it would hide.
+    @Test(arguments: ["\"unclosed", "name:\"银河 麒", "size>", "status:", "status:bogus", "foo:bar", "|", "!",
+                      "size>abc", "status:available|bogus", "size>1.5T"])
+    func aMistakeKeepsEveryRow(text: String) {
+        let filter = ImageFilter.parse(text)
+        #expect(filter.syntaxError != nil)
+        #expect(filter.isEmpty)
+        #expect(FilterFixtures.matches(text).count == FilterFixtures.catalogue.count)
+    }
+
+    @Test func anUnclosedQuoteLeavesOnlyItsTermOut() {
+        let filter = ImageFilter.parse("server \"2022")
+        #expect(filter.syntaxError == FilterSyntaxError(message: "missing closing quote", offset: 7))
+        #expect(FilterFixtures.matches("server \"2022") == FilterFixtures.matches("server"))
     }
 
     @Test func filtersAreEqualWhenTheirTextIs() {

@@ -96,20 +96,77 @@ struct BrowserFilterTests {
         #expect(harness.state.catalog.image(withID: Fixtures.id(99)) == nil)
     }
 
-    @Test("a search fetches the pages of its query one after another")
-    func searchPages() {
-        var harness = Harness(images: Fixtures.images(250))
+    /// `count` images in pages of 10, every third an "ubuntu", the first page loaded, and the filter
+    /// `os:ubuntu` gone to the server.
+    static func searchingUbuntu(among count: Int) -> Harness {
+        let catalogue = (1...count).map { Fixtures.image($0, os: $0 % 3 == 0 ? "ubuntu" : "centos") }
+        var harness = Harness(images: catalogue, pageSize: 10)
         harness.answerNext()
+        harness.press(.character("/"))
+        harness.type("os:ubuntu")
+        harness.press(.enter)
+        harness.fire(.searchDebounce)
+        return harness
+    }
+
+    @Test("a search reads its query to the end of the server's total, two pages at a time, ahead of the background pages")
+    func searchPagesToTheEnd() {
+        // 1,000 matches: more than the 20 pages a search once stopped at.
+        var harness = Self.searchingUbuntu(among: 3_000)
+        var mostInFlight = 0
+        var searchPages = 0
+        while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+            mostInFlight = max(mostInFlight, harness.pending.count)
+            #expect(harness.render().text(ofRow: 1).contains("searching…"))
+            searchPages += 1
+            harness.answer(search.id)
+        }
+        #expect(searchPages == 100)
+        #expect(mostInFlight <= PagingState.backgroundConcurrency + 2)
+        #expect(harness.state.view.count == 1_000)
+        #expect(!harness.state.isFullyLoaded)
+        #expect(harness.state.search?.isRunning == false)
+        #expect(!harness.render().text(ofRow: 1).contains("searching"))
+        #expect(harness.render().text(ofRow: 1).contains("1,000 matches"))
+        // The background loading goes on once the search is done.
+        #expect(!harness.pending.isEmpty)
+    }
+
+    @Test("while a search runs the header counts what the server sent of its total")
+    func searchProgressInTheHeader() {
+        var harness = Self.searchingUbuntu(among: 300)
+        let first = harness.pending.first { !$0.query.osFamilies.isEmpty }!
+        harness.answer(first.id)
+        #expect(harness.render().text(ofRow: 1).contains("searching… 10 of 100"))
+        let searches = harness.pending.filter { !$0.query.osFamilies.isEmpty }
+        #expect(searches.map(\.query.offset) == [10, 20])
+    }
+
+    @Test("the background pages wait while the search runs and resume when it stops, also after a failure")
+    func searchAndBackgroundShareTheConcurrency() {
+        var harness = Harness(images: Fixtures.images(1_000), pageSize: 10)
+        harness.answerNext()
+        func searches(_ harness: Harness) -> [RequestID] {
+            harness.pending.filter { $0.query.searchWord != nil }.map(\.id)
+        }
+        func pages(_ harness: Harness) -> [RequestID] {
+            harness.pending.filter { $0.query.searchWord == nil }.map(\.id)
+        }
+        #expect(pages(harness).count == 2)
         harness.press(.character("/"))
         harness.type("image")
         harness.fire(.searchDebounce)
-        var offsets: [Int] = []
-        while let search = harness.pending.first(where: { $0.query.searchWord == "image" }) {
-            offsets.append(search.query.offset ?? -1)
-            harness.answer(search.id)
-        }
-        #expect(offsets == [0, 100, 200])
-        #expect(harness.state.search?.isRunning == false)
+        harness.answer(searches(harness)[0])
+        #expect(searches(harness).count == 2)
+        // A background page that arrives now is not replaced: the search holds the two places.
+        harness.answer(pages(harness)[0])
+        #expect(pages(harness).count == 1)
+        harness.answer(searches(harness)[0], with: .failure(.httpStatus(code: 502, excerpt: "")))
+        #expect(harness.state.message?.text.contains("server search failed") == true)
+        harness.answer(searches(harness)[0])
+        #expect(searches(harness).isEmpty)
+        #expect(harness.state.isServerSearchPending == false)
+        #expect(pages(harness).count == PagingState.backgroundConcurrency)
     }
 
     @Test("Enter keeps the filter and shows it in the header; Esc clears it")

@@ -77,12 +77,23 @@ struct BrowserKeyTests {
         #expect(harness.selectedID == Fixtures.id(1))
     }
 
+    @Test("the raw JSON prints an empty array as [] and an empty object as {}, as the server sent them")
+    func rawJSONEmptyContainers() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 40))
+        harness.press(.character("y"))
+        let rows = harness.render(80, 40).text.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }
+        #expect(rows.contains("\"tags\" : [],"))
+        #expect(!rows.contains("\"tags\" : ["))
+        let lines = RawJSON.lines(of: .object(["a": .array([]), "b": .object([:]), "c": .array([.array([])]), "d": .int(1)]))
+        #expect(lines == ["{", "  \"a\" : [],", "  \"b\" : {},", "  \"c\" : [", "    []", "  ],", "  \"d\" : 1", "}"])
+    }
+
     @Test("? opens the help with every key; keys do not reach the list behind it")
     func help() {
         var harness = Self.loaded()
         harness.press(.character("?"))
         let text = harness.render().text
-        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s S", "Ctrl-C", "y", "c", "p", "r"] {
+        for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s > < S", "Ctrl-C", "y", "c", "p", "r"] {
             #expect(text.contains(key))
         }
         harness.press(.character("j"), .character("s"))
@@ -143,7 +154,8 @@ struct BrowserSortTests {
 
     @Test("s steps through the columns in screen order, S reverses, and the selection stays on its image")
     func sortCycle() {
-        var harness = Harness(images: Self.images)
+        // 200 columns: every column is on screen, so s visits them all.
+        var harness = Harness(images: Self.images, size: TerminalSize(width: 200, height: 40))
         harness.answerAll()
         harness.press(.down)
         #expect(harness.selectedID == Fixtures.id(2))
@@ -170,7 +182,7 @@ struct BrowserSortTests {
             var image = image
             image.sizeGB = (Int(image.id.dropFirst(4))! * 37) % 101
             return image
-        })
+        }, size: TerminalSize(width: 200, height: 40))
         harness.answerNext()
         harness.press(.character("s"), .character("s"), .character("s"), .character("s"), .character("s"), .character("s"))
         #expect(harness.state.catalog.order.column == .size)
@@ -182,5 +194,99 @@ struct BrowserSortTests {
             .sorted { $0.sizeGB == $1.sizeGB ? $0.id > $1.id : $0.sizeGB > $1.sizeGB }
             .map(\.id)
         #expect(harness.visibleIDs == expected)
+    }
+}
+
+/// The keys people try first (less, vim, htop, mc) do what they do there, and any other key says where
+/// the keys are.
+@Suite("Keys from other tools")
+struct FamiliarKeyTests {
+    @Test("Space pages down like PgDn; Ctrl-D and Ctrl-U move half a page")
+    func paging() {
+        var harness = BrowserKeyTests.loaded(Fixtures.images(300))
+        let page = harness.state.geometry.listRows
+        harness.press(.character(" "))
+        #expect(harness.state.selectedIndex == page)
+        harness.press(.control("d"))
+        #expect(harness.state.selectedIndex == page + page / 2)
+        harness.press(.control("u"), .control("u"))
+        #expect(harness.state.selectedIndex == page + page / 2 - 2 * (page / 2))
+    }
+
+    @Test("F3 and F4 filter, F5 refreshes, F6 sorts, F1 helps, F10 quits")
+    func functionKeys() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.function(3))
+        #expect(harness.state.filter.isEditing)
+        harness.press(.escape, .function(4))
+        #expect(harness.state.filter.isEditing)
+        harness.press(.escape)
+        let refreshed = harness.send(.key(.function(5)))
+        #expect(refreshed.contains { if case .fetch = $0 { true } else { false } })
+        harness.press(.function(6))
+        #expect(harness.state.catalog.order != .serverDefault)
+        harness.press(.function(1))
+        #expect(harness.state.overlay == .help(scroll: 0))
+        harness.press(.escape)
+        #expect(harness.send(.key(.function(10))).contains(.quit))
+    }
+
+    @Test("Left and h focus the list, Right and l the detail pane")
+    func panes() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.right)
+        #expect(harness.state.focus == .detail)
+        harness.press(.left)
+        #expect(harness.state.focus == .list)
+        harness.press(.character("l"))
+        #expect(harness.state.focus == .detail)
+        harness.press(.character("h"))
+        #expect(harness.state.focus == .list)
+    }
+
+    @Test("n and N step through the filter's matches; without a filter they say how to filter")
+    func matches() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.character("n"))
+        #expect(harness.state.selectedIndex == 0)
+        #expect(harness.render().text(ofRow: 39).contains("/ filters the list"))
+        harness.press(.character("/"))
+        harness.type("image-1")
+        harness.press(.enter, .character("n"), .character("n"))
+        #expect(harness.state.selectedIndex == 2)
+        harness.press(.character("N"))
+        #expect(harness.state.selectedIndex == 1)
+    }
+
+    @Test("a key that does nothing says where the keys are")
+    func unknownKey() {
+        var harness = BrowserKeyTests.loaded()
+        harness.press(.character("x"))
+        #expect(harness.render().text(ofRow: 39).contains("? for keys"))
+        #expect(harness.state.selectedIndex == 0)
+    }
+}
+
+/// Sorting offers the columns on screen (issue 11 #6).
+@Suite("Sorting by the columns on screen")
+struct SortChoiceTests {
+    @Test("s and > cycle through the visible columns only, < goes back, the selection stays", arguments: [80, 120, 200])
+    func visibleColumnsOnly(width: Int) throws {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: width, height: 24))
+        harness.press(.down, .down)
+        let selected = harness.selectedID
+        let shown = harness.state.geometry.columns.map(\.column)
+        var seen: [ImageColumn] = []
+        for _ in shown.indices {
+            harness.press(.character("s"))
+            seen.append(harness.state.catalog.order.column)
+            #expect(harness.selectedID == selected)
+        }
+        #expect(Set(seen) == Set(shown), "\(width): sorted by \(seen), shown \(shown)")
+        let header = harness.render(width, 24).text(ofRow: 2)
+        #expect(header.contains("▲") || header.contains("▼"), "the sorted column's title shows the order: \(header)")
+        let current = harness.state.catalog.order.column
+        harness.press(.character(">"), .character("<"))
+        #expect(harness.state.catalog.order.column == current)
     }
 }

@@ -149,3 +149,52 @@ struct BrowserPagingChurnTests {
         #expect(missing.isEmpty, "\(missing.count) listed images never loaded: \(missing.prefix(5))")
     }
 }
+
+/// Issue 11: G with a filter while pages load, and where new rows appear.
+@Suite("Browser list ends")
+struct BrowserListEndTests {
+    @Test("G with a filter while pages are loading ends on the last match of the whole catalogue")
+    func lastMatchWithFilter() {
+        var harness = Harness(images: Fixtures.images(1_000), refresh: nil)
+        harness.answerNext()
+        harness.press(.character("/"))
+        // The last match, image-599, is on a page in the middle; the last page holds no match.
+        harness.type("image-5")
+        harness.press(.enter, .character("G"))
+        #expect(harness.state.paging.jumpToEndPending)
+        harness.answerAll()
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.selectedID == Fixtures.id(599))
+        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(!harness.state.paging.jumpToEndPending)
+    }
+
+    @Test("with the selection on the first row, a new image appears above it in view")
+    func newImageAboveTheTop() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        #expect(harness.state.selectedIndex == 0)
+        harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.state.scrollTop == 0)
+        #expect(harness.render().text.contains("brand new"))
+        #expect(harness.render().text(ofRow: 39).hasSuffix("2/251 "))
+    }
+
+    @Test("Esc clearing a filter shows the rows above the selection when they fit")
+    func clearingTheFilterShowsRowsAbove() {
+        var harness = Harness(images: Fixtures.images(250))
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("image-2")
+        harness.press(.enter, .down)
+        let selected = harness.selectedID
+        #expect(harness.state.selectedIndex == 1)
+        harness.press(.escape)
+        #expect(harness.selectedID == selected)
+        #expect(harness.state.selectedIndex! < harness.state.geometry.listRows)
+        #expect(harness.state.scrollTop == 0)
+    }
+}

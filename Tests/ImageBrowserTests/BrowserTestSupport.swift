@@ -107,6 +107,11 @@ struct Harness {
         send(.fetched(request.id, result ?? server.answer(request.query)))
     }
 
+    /// Answers every pending request with `result` (not the requests the answers lead to).
+    mutating func answerAll(with result: Result<ImagePage, QingCloudError>) {
+        for id in pending.map(\.id) { answer(id, with: result) }
+    }
+
     /// Answers requests (and the ones they lead to) until none is pending.
     mutating func answerAll(limit: Int = 10_000) {
         var answered = 0

@@ -143,6 +143,65 @@ struct RenderTests {
         #expect(TextFormat.wrap("alpha beta gamma", width: 10) == ["alpha beta", "gamma"])
         #expect(TextFormat.wrap("银河麒麟操作系统", width: 5) == ["银河", "麒麟", "操作", "系统"])
     }
+
+    @Test("the data's age shows seconds under a minute; a countdown rounds up")
+    func secondsUnderAMinute() {
+        #expect(TextFormat.age(12.7, showingSeconds: true) == "12s")
+        #expect(TextFormat.age(0, showingSeconds: true) == "0s")
+        #expect(TextFormat.age(60, showingSeconds: true) == "1m")
+        #expect(TextFormat.age(12.7) == "<1m")
+        let start = Fixtures.now
+        #expect(TextFormat.nextAgeChange(since: start, now: start.addingTimeInterval(12.3), showingSeconds: true)
+            == start.addingTimeInterval(13))
+        #expect(TextFormat.nextAgeChange(since: start, now: start.addingTimeInterval(72), showingSeconds: true)
+            == start.addingTimeInterval(120))
+        #expect(TextFormat.countdown(to: start.addingTimeInterval(3.2), now: start) == "4s")
+        #expect(TextFormat.countdown(to: start.addingTimeInterval(65), now: start) == "1m 5s")
+        #expect(TextFormat.nextCountdownChange(to: start.addingTimeInterval(3.2), now: start) == start.addingTimeInterval(0.2))
+    }
+
+    /// CJK line breaking: closing punctuation stays with the character before it.
+    @Test("a closing 。 or ，never starts a wrapped line", arguments: [
+        ("国产操作系统镜像。", 8, ["国产操作", "系统镜", "像。"]),
+        ("国产操作系统镜像。", 16, ["国产操作系统镜", "像。"]),
+        ("一二三。」", 8, ["一二", "三。」"]),
+        ("abcdefgh.", 8, ["abcdefg", "h."]),
+        ("hello world.", 11, ["hello", "world."]),
+        ("hello 。", 6, ["hello", "。"]),
+    ])
+    func closingPunctuationStaysWithItsCharacter(text: String, width: Int, lines: [String]) {
+        let wrapped = TextFormat.wrap(text, width: width)
+        #expect(wrapped == lines)
+        #expect(wrapped.allSatisfy { DisplayWidth.of($0) <= width })
+    }
+
+    @Test("the detail pane never shows a lone 。 on a line")
+    func detailPaneKeepsTheFullStop() {
+        let description = "国产操作系统镜像，预装常用运维工具和安全加固配置。"
+        for width in 20...60 {
+            var harness = Harness(images: [Fixtures.image(1, description: description)], size: TerminalSize(width: 120, height: 40))
+            harness.answerAll()
+            let lines = DetailContent(row: harness.state.selectedRow!, width: width, now: harness.now, highlights: []).lines
+            let texts = lines.map { $0.map(\.text).joined().trimmingCharacters(in: .whitespaces) }
+            #expect(!texts.contains("。"), "width \(width)")
+            #expect(!texts.contains { $0.hasPrefix("。") || $0.hasPrefix("，") }, "width \(width)")
+        }
+    }
+
+    @Test("the header counts 1 match and 159 matches")
+    func matchCountsArePlural() {
+        var harness = Harness(images: Fixtures.images(200))
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("image-1")
+        harness.press(.enter)
+        #expect(harness.state.view.count == 111)
+        #expect(harness.render().text(ofRow: 1).contains("111 matches · "))
+        harness.press(.character("/"))
+        harness.type("99")
+        harness.press(.enter)
+        #expect(harness.render().text(ofRow: 1).contains(" 1 match · "))
+    }
 }
 
 /// The update function scrolls the detail pane with the geometry the renderer draws with.

@@ -1,18 +1,18 @@
 import Foundation
 import QingCloud
+import Synchronization
 import Testing
 @testable import QingCloudSimulator
 
 /// Counts calls to the client's source of jitter: it is drawn once per failed attempt.
-final class FailureCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+final class FailureCounter: Sendable {
+    private let count = Mutex(0)
 
-    var failures: Int { lock.withLock { count } }
+    var failures: Int { count.withLock { $0 } }
 
     var random: @Sendable () -> Double {
         { [self] in
-            lock.withLock { count += 1 }
+            count.withLock { $0 += 1 }
             return 0.5
         }
     }

@@ -2,31 +2,31 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import QingCloud
+import Synchronization
 @testable import QingCloudSimulator
 
 /// 2024-06-01T00:00:00Z: the fixed "now" of deterministic tests.
 let fixedNow = Date(timeIntervalSince1970: 1_717_200_000)
 
 /// A wall clock that tests move by hand, or that moves by a fixed step at every reading.
-final class SteppedClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+final class SteppedClock: Sendable {
+    private let current: Mutex<Date>
     private let stepPerReading: TimeInterval
 
     init(_ start: Date = fixedNow, stepPerReading: TimeInterval = 0) {
-        current = start
+        current = Mutex(start)
         self.stepPerReading = stepPerReading
     }
 
     var now: Date {
-        lock.withLock {
+        current.withLock { current in
             defer { current += stepPerReading }
             return current
         }
     }
 
     func advance(by seconds: TimeInterval) {
-        lock.withLock { current += seconds }
+        current.withLock { $0 += seconds }
     }
 
     /// The clock as a simulator takes it.

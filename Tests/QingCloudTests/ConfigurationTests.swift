@@ -79,6 +79,23 @@ struct ConfigurationTests {
         #expect(resolved.warnings == ["warning: ~/.qingcloud/config.yaml holds your secret key and is readable by others (mode 644); run: chmod 600 ~/.qingcloud/config.yaml"])
     }
 
+    @Test func aMisspeltKeyIsWarnedWithFileAndLine() throws {
+        let home = try Home(config: Self.cliConfig + "\nhots: api.example.internal\nporotcol: http\nfavourite_colour: blue\n")
+        let resolved = try ConfigurationSources(environment: [:], homeDirectory: home.path).resolve()
+        #expect(resolved.warnings == [
+            "warning: ~/.qingcloud/config.yaml:6: unknown key \"hots\" ignored (did you mean host?)",
+            "warning: ~/.qingcloud/config.yaml:7: unknown key \"porotcol\" ignored (did you mean protocol?)",
+            "warning: ~/.qingcloud/config.yaml:8: unknown key \"favourite_colour\" ignored (not a key qingcloud-cli reads)",
+        ])
+        #expect(resolved.configuration.endpoint == .publicCloud)
+    }
+
+    @Test func everyKeyTheCliAndGoSDKReadIsKnown() throws {
+        let config = Self.cliConfig + "\nhost: h.example\nport: 443\nprotocol: https\nuri: /iaas\nconnection_timeout: 30\n"
+        let home = try Home(config: config)
+        #expect(try ConfigurationSources(environment: [:], homeDirectory: home.path).resolve().warnings.isEmpty)
+    }
+
     static func error(config: String?, configPath: String? = nil, environment: [String: String] = [:]) throws -> String {
         let home = try Home(config: config)
         do {

@@ -60,10 +60,12 @@ enum Pane: Sendable, Hashable {
 enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case rawJSON(imageID: String, scroll: Int)
+    /// The error as it was when the overlay opened.
+    case error(ConnectionError, scroll: Int)
 
     var scroll: Int {
         switch self {
-        case .help(let scroll), .rawJSON(_, let scroll): scroll
+        case .help(let scroll), .rawJSON(_, let scroll), .error(_, let scroll): scroll
         }
     }
 
@@ -71,6 +73,7 @@ enum Overlay: Sendable, Hashable {
         switch self {
         case .help: .help(scroll: scroll)
         case .rawJSON(let id, _): .rawJSON(imageID: id, scroll: scroll)
+        case .error(let error, _): .error(error, scroll: scroll)
         }
     }
 }
@@ -86,17 +89,27 @@ struct FilterBar: Sendable {
     var generation = 0
 }
 
-/// The filter's query on the server, fetched page by page after a pause in typing.
+/// The filter's query on the server, fetched page by page after a pause in typing, to the end of the
+/// server's total, ``PagingState/backgroundConcurrency`` pages at a time.
 struct ServerSearch: Sendable {
     var query: ImageQuery
-    var requestID: RequestID?
+    /// The requests in flight.
+    var inFlight: Set<RequestID> = []
+    /// The offset of the next page to ask for.
     var nextOffset = 0
-    var pagesFetched = 0
+    /// The number of matches the server last reported; nil before its first answer.
+    var totalCount: Int?
+    /// Images the server has sent for this query.
+    var received = 0
+    /// A page failed: no more are asked for.
+    var hasFailed = false
 
-    /// Beyond this many pages the background loading of the whole catalogue completes the answer.
-    static let maximumPages = 20
+    var isRunning: Bool { !inFlight.isEmpty }
 
-    var isRunning: Bool { requestID != nil }
+    /// Whether pages remain to ask for: all of them before the first answer says how many there are.
+    var hasMorePages: Bool {
+        !hasFailed && nextOffset < (totalCount ?? 1)
+    }
 }
 
 /// Loading the whole catalogue page by page (unfiltered, in the server's order), as the client's
@@ -105,8 +118,9 @@ struct PagingState: Sendable {
     var plan: PagePlan
     /// The offset each request in flight reads.
     var inFlight: [RequestID: Int] = [:]
-    /// After a failure, no page is requested until the retry timer fires.
+    /// After a failure, no page is requested until the retry timer fires (at ``retryAt``).
     var isWaitingToRetry = false
+    var retryAt: Date?
     var retryGeneration = 0
     var failures = 0
     /// End was pressed before the last page was loaded: jump to the end when it arrives.
@@ -129,6 +143,8 @@ struct RefreshState: Sendable {
     var interval: Duration?
     var isPaused = false
     var generation = 0
+    /// When the scheduled round starts.
+    var nextRoundAt: Date?
     var round: RefreshRound?
     var failures = 0
 }
@@ -151,8 +167,9 @@ struct ConnectionHealth: Sendable {
 }
 
 struct ConnectionError: Sendable, Hashable {
-    /// Sanitised, one line.
+    /// Sanitised, one line, as long as the error says.
     var message: String
+    var kind: FailureKind
     var at: Date
 }
 

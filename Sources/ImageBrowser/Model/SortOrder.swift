@@ -17,10 +17,21 @@ struct SortOrder: Sendable, Hashable {
 
     static let serverDefault = SortOrder(column: .created, descending: true)
 
-    /// The next column in screen order, in its natural direction (`s`).
-    var nextColumn: SortOrder {
+    /// The next (or previous) of `shown` after this order's column in screen order, in its natural
+    /// direction (`s`, `>`, `<`): the columns on screen, so that a hidden column is never sorted by
+    /// unseen. The first (or last) shown when the column is not on screen.
+    func moved(by step: Int, among shown: [ImageColumn]) -> SortOrder {
         let all = ImageColumn.allCases
-        let next = all[(all.firstIndex(of: column)! + 1) % all.count]
+        let visible = all.filter { shown.isEmpty || shown.contains($0) }
+        let here = all.firstIndex(of: column)!
+        let next: ImageColumn
+        if let index = visible.firstIndex(of: column) {
+            next = visible[(index + step + visible.count) % visible.count]
+        } else if step > 0 {
+            next = visible.first { all.firstIndex(of: $0)! > here } ?? visible[0]
+        } else {
+            next = visible.last { all.firstIndex(of: $0)! < here } ?? visible[visible.count - 1]
+        }
         return SortOrder(column: next, descending: next.startsDescending)
     }
 

@@ -11,8 +11,8 @@ public enum Browser {
     static let highlightDuration: TimeInterval = 5
     /// How long a footer message stays.
     static let messageDuration: TimeInterval = 3
-    /// The longest wait between retries after failures.
-    static let maximumBackoff = Duration.seconds(60)
+    /// The longest wait between retries after failures when live refresh is off (`r` retries at once).
+    static let maximumBackoff = Duration.seconds(30)
     /// The shortest wait before retrying a failed page.
     static let firstBackoff = Duration.seconds(2)
 
@@ -20,7 +20,7 @@ public enum Browser {
     public static func start(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         var effects: [BrowserEffect] = []
         state.loadMorePages(&effects)
-        state.scheduleNextRefresh(&effects)
+        state.scheduleNextRefresh(now: now, &effects)
         state.finish(now: now, &effects)
         return effects
     }
@@ -46,10 +46,18 @@ public enum Browser {
         return effects
     }
 
-    /// Exponential backoff after `failures` consecutive failures, starting at `base`.
-    static func backoff(base: Duration, failures: Int) -> Duration {
+    /// Exponential backoff after `failures` consecutive failures, starting at `base` and never longer
+    /// than `cap` (nor shorter than `base`).
+    static func backoff(base: Duration, failures: Int, cap: Duration) -> Duration {
         let doublings = min(max(failures - 1, 0), 16)
-        return min(base * (1 << doublings), max(base, maximumBackoff))
+        return min(base * (1 << doublings), max(base, cap))
+    }
+
+    /// The longest wait before trying again after failures: the refresh interval, so that the browser
+    /// finds a server that came back as soon as live refresh would have (and asks no more often than
+    /// live refresh does); ``maximumBackoff`` when live refresh is off.
+    static func retryCap(refreshInterval: Duration?) -> Duration {
+        max(firstBackoff, refreshInterval ?? maximumBackoff)
     }
 }
 
@@ -61,8 +69,8 @@ extension BrowserState {
             handlePage(at: offset, result, now: now, &effects)
         } else if let request = refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, result, now: now, &effects)
-        } else if search?.requestID == id {
-            handleSearch(result, now: now, &effects)
+        } else if search?.inFlight.contains(id) == true {
+            handleSearch(id, result, now: now, &effects)
         }
     }
 
@@ -104,8 +112,13 @@ extension BrowserState {
     func nextScreenChange(after now: Date) -> Date? {
         var candidates = Array(highlights.values)
         if let message { candidates.append(message.until) }
-        if let error = health.error { candidates.append(TextFormat.nextAgeChange(since: error.at, now: now)) }
-        if let success = health.lastSuccess { candidates.append(TextFormat.nextAgeChange(since: success, now: now)) }
+        if let error = health.error {
+            candidates.append(TextFormat.nextAgeChange(since: error.at, now: now, showingSeconds: true))
+            if let retry = nextRetry(after: now) { candidates.append(TextFormat.nextCountdownChange(to: retry, now: now)) }
+        }
+        if let success = health.lastSuccess {
+            candidates.append(TextFormat.nextAgeChange(since: success, now: now, showingSeconds: true))
+        }
         candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
         if let deletedAt = recoveryCountdownStart(now: now) {
             // The countdown shows whole minutes left of a window that is itself whole minutes long.
@@ -142,12 +155,21 @@ extension BrowserState {
         message = TransientMessage(text: text, kind: kind, until: now.addingTimeInterval(Browser.messageDuration))
     }
 
+    /// When the browser next asks the server on its own after a failure (a page retry or the next
+    /// refresh round), if it will; nil when only `r` would.
+    func nextRetry(after now: Date) -> Date? {
+        var times: [Date] = []
+        if paging.isWaitingToRetry, let retryAt = paging.retryAt { times.append(retryAt) }
+        if refresh.round == nil, !refresh.isPaused, let next = refresh.nextRoundAt { times.append(next) }
+        return times.filter { $0 >= now }.min()
+    }
+
     mutating func recordSuccess(now: Date) {
         health.lastSuccess = now
         health.error = nil
     }
 
     mutating func recordFailure(_ error: QingCloudError, now: Date) {
-        health.error = ConnectionError(message: Sanitizer.forDisplay(error.description), at: now)
+        health.error = ConnectionError(message: Sanitizer.forDisplay(error.description), kind: FailureKind(error), at: now)
     }
 }

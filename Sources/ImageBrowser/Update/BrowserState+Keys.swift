@@ -12,6 +12,8 @@ extension BrowserState {
             handleFilterBarKey(key, now: now, &effects)
         } else if let action = KeyMap.action(for: key, in: .panes) {
             perform(action, now: now, &effects)
+        } else {
+            show("? for keys", now: now)
         }
     }
 
@@ -24,7 +26,22 @@ extension BrowserState {
         switch action {
         case .quit:
             quit(&effects)
-        case .previous, .next, .pageUp, .pageDown, .first, .last:
+        case .nextMatch, .previousMatch:
+            if filter.applied.isEmpty {
+                show("no filter: / filters the list", kind: .warning, now: now)
+            } else {
+                moveInList(action == .nextMatch ? .next : .previous, now: now, &effects)
+            }
+        case .focusList:
+            focus = .list
+            if detailFullScreen { detailFullScreen = false }
+        case .focusDetail:
+            if geometry.layout.placement == .hidden, !detailFullScreen {
+                show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
+            } else {
+                focus = .detail
+            }
+        case .previous, .next, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .first, .last:
             if focus == .detail {
                 scrollDetail(action, now: now)
             } else {
@@ -41,6 +58,8 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
+        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
+            showError(now: now)
         case .toggleFullScreen:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
@@ -50,8 +69,9 @@ extension BrowserState {
             } else {
                 focus = focus == .list ? .detail : .list
             }
-        case .sortNext:
-            setSort(catalog.order.nextColumn, now: now)
+        case .sortNext, .sortPrevious:
+            let shown = geometry.columns.map(\.column)
+            setSort(catalog.order.moved(by: action == .sortNext ? 1 : -1, among: shown), now: now)
         case .sortReverse:
             setSort(catalog.order.reversed, now: now)
         case .refresh:
@@ -70,6 +90,15 @@ extension BrowserState {
             overlay = .help(scroll: 0)
         case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
             break
+        }
+    }
+
+    /// `!`: the last error in full, which the header has one line for.
+    private mutating func showError(now: Date) {
+        if let error = health.error {
+            overlay = .error(error, scroll: 0)
+        } else {
+            show("no error: the last request worked", now: now)
         }
     }
 
@@ -105,6 +134,12 @@ extension BrowserState {
         case .pageDown:
             scrollTop += page
             select(index: current + page)
+        case .halfPageUp:
+            scrollTop -= max(1, page / 2)
+            select(index: current - max(1, page / 2))
+        case .halfPageDown:
+            scrollTop += max(1, page / 2)
+            select(index: current + max(1, page / 2))
         case .first:
             select(index: 0)
         case .last:
@@ -127,10 +162,13 @@ extension BrowserState {
         switch (action, overlay) {
         case (.quit, _):
             quit(&effects)
-        case (.close, _), (.help, .help), (.rawJSON, .rawJSON):
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.showError, .error):
             self.overlay = nil
         case (.copyID, .rawJSON):
             copySelectedID(now: now, &effects)
+        case (.refresh, .error):
+            self.overlay = nil
+            refreshNow(now: now, &effects)
         case (let movement, _) where movement.isMovement:
             let geometry = self.geometry
             let total = geometry.overlayLines(of: overlay, catalog: catalog).count
@@ -150,6 +188,8 @@ extension BrowserState {
         case .next: moved = position + 1
         case .pageUp: moved = position - visible
         case .pageDown: moved = position + visible
+        case .halfPageUp: moved = position - max(1, visible / 2)
+        case .halfPageDown: moved = position + max(1, visible / 2)
         case .first: moved = 0
         case .last: moved = last
         default: moved = position

@@ -8,10 +8,12 @@ extension BrowserState {
 
     var isFullyLoaded: Bool { paging.plan.isComplete }
 
-    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight.
+    /// Requests the pages the plan wants next, keeping ``PagingState/backgroundConcurrency`` in flight
+    /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
         guard !paging.isWaitingToRetry else { return }
-        for offset in paging.plan.take(upTo: PagingState.backgroundConcurrency - paging.inFlight.count) {
+        let room = PagingState.backgroundConcurrency - (search?.inFlight.count ?? 0) - paging.inFlight.count
+        for offset in paging.plan.take(upTo: room) {
             requestPage(at: offset, &effects)
         }
     }
@@ -32,9 +34,8 @@ extension BrowserState {
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
-            if paging.jumpToEndPending, offset >= paging.plan.lastOffset {
-                paging.jumpToEndPending = false
-                select(index: view.count - 1)
+            if paging.jumpToEndPending, filter.applied.isEmpty ? offset >= paging.plan.lastOffset : true {
+                followEnd()
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
@@ -43,14 +44,16 @@ extension BrowserState {
             paging.plan.abandon(offset)
             paging.failures += 1
             recordFailure(error, now: now)
-            retryPagesLater(&effects)
+            retryPagesLater(now: now, &effects)
         }
     }
 
-    mutating func retryPagesLater(_ effects: inout [BrowserEffect]) {
+    mutating func retryPagesLater(now: Date, _ effects: inout [BrowserEffect]) {
         paging.isWaitingToRetry = true
         paging.retryGeneration += 1
-        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures)
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: paging.failures,
+                                    cap: Browser.retryCap(refreshInterval: refresh.interval))
+        paging.retryAt = now.addingTimeInterval(delay.timeInterval)
         effects.append(.schedule(BrowserTimer(.retryLoading, generation: paging.retryGeneration), after: delay))
     }
 
@@ -63,15 +66,28 @@ extension BrowserState {
     }
 
     /// End and G: the last row now, and the last page by offset when it is not loaded yet (the selection
-    /// jumps to the end again once it arrives).
+    /// jumps to the end again once it arrives). With a filter the last match can be on any page: the
+    /// selection follows the end of the list until every page is loaded.
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
         select(index: view.count - 1)
-        guard paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        guard !isFullyLoaded, paging.plan.total.map({ $0 > 0 }) ?? false else { return }
+        if !filter.applied.isEmpty {
+            paging.jumpToEndPending = true
+            show("loading every page to find the last match…", now: now)
+            return
+        }
         let last = paging.plan.lastOffset
         guard !paging.plan.hasRead(last) else { return }
         paging.jumpToEndPending = true
         if paging.plan.take(last) { requestPage(at: last, &effects) }
         show("loading the end of the list…", now: now)
+    }
+
+    /// The selection on the last row for a pending End; it stays pending, with a filter, until every
+    /// page is loaded.
+    mutating func followEnd() {
+        select(index: view.count - 1)
+        if filter.applied.isEmpty || isFullyLoaded { paging.jumpToEndPending = false }
     }
 
     /// Near the end of what is loaded, make sure pages are on their way.

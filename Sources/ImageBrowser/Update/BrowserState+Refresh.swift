@@ -7,10 +7,15 @@ extension BrowserState {
     /// At most this many images in transition are re-queried per round, beyond those on screen.
     static let maximumTransitionRefresh = 1_000
 
-    mutating func scheduleNextRefresh(_ effects: inout [BrowserEffect]) {
+    /// The next round after the interval; after failed rounds backing off no further than
+    /// ``Browser/retryCap(refreshInterval:)``, so that a server that came back is found within about one
+    /// interval.
+    mutating func scheduleNextRefresh(now: Date, _ effects: inout [BrowserEffect]) {
         guard let interval = refresh.interval, !refresh.isPaused else { return }
         refresh.generation += 1
-        let delay = refresh.failures == 0 ? interval : Browser.backoff(base: interval * 2, failures: refresh.failures)
+        let delay = refresh.failures == 0
+            ? interval : Browser.backoff(base: interval, failures: refresh.failures, cap: Browser.retryCap(refreshInterval: interval))
+        refresh.nextRoundAt = now.addingTimeInterval(delay.timeInterval)
         effects.append(.schedule(BrowserTimer(.refresh, generation: refresh.generation), after: delay))
     }
 
@@ -88,14 +93,14 @@ extension BrowserState {
             recordFailure(error, now: now)
         }
         if health.error == nil { resumePagingIfWaiting(&effects) }
-        finishRoundIfDone(&effects)
+        finishRoundIfDone(now: now, &effects)
     }
 
-    private mutating func finishRoundIfDone(_ effects: inout [BrowserEffect]) {
+    private mutating func finishRoundIfDone(now: Date, _ effects: inout [BrowserEffect]) {
         guard let round = refresh.round, round.pending.isEmpty else { return }
         refresh.round = nil
         refresh.failures = round.failure == nil ? 0 : refresh.failures + 1
-        scheduleNextRefresh(&effects)
+        scheduleNextRefresh(now: now, &effects)
         loadMorePages(&effects)
     }
 

@@ -18,8 +18,9 @@ extension BrowserState {
         filter.caret = min(max(0, caret), text.count)
         filter.applied = new
         filter.generation += 1
+        paging.jumpToEndPending = false
         cancelSearch(&effects)
-        changeView(fallback: .top) { state in
+        changeView(fallback: .top, revealAbove: new.isEmpty) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
                 state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
             } else {
@@ -45,50 +46,62 @@ extension BrowserState {
         return search?.isRunning ?? true
     }
 
+    /// Cancels the search's requests; the background paging they held back resumes.
     mutating func cancelSearch(_ effects: inout [BrowserEffect]) {
-        if let id = search?.requestID { effects.append(.cancel(id)) }
+        let cancelled = search?.inFlight.sorted() ?? []
+        for id in cancelled { effects.append(.cancel(id)) }
         search = nil
+        if !cancelled.isEmpty { loadMorePages(&effects) }
     }
 
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
         guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
         cancelSearch(&effects)
         search = ServerSearch(query: query)
-        requestSearchPage(&effects)
+        requestSearchPages(&effects)
     }
 
-    private mutating func requestSearchPage(_ effects: inout [BrowserEffect]) {
+    /// Asks for the next pages of the search, up to ``PagingState/backgroundConcurrency`` in flight (one
+    /// until the first answer gives the total).
+    private mutating func requestSearchPages(_ effects: inout [BrowserEffect]) {
         guard var search else { return }
-        let id = newRequestID()
-        var query = search.query
-        query.offset = search.nextOffset
-        query.limit = pageSize
-        search.requestID = id
+        let concurrency = search.totalCount == nil ? 1 : PagingState.backgroundConcurrency
+        while search.inFlight.count < concurrency, search.hasMorePages {
+            let id = newRequestID()
+            var query = search.query
+            query.offset = search.nextOffset
+            query.limit = pageSize
+            search.nextOffset += pageSize
+            search.inFlight.insert(id)
+            effects.append(.fetch(id, query))
+        }
         self.search = search
-        effects.append(.fetch(id, query))
     }
 
-    mutating func handleSearch(_ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func handleSearch(
+        _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
+    ) {
         guard var search else { return }
-        search.requestID = nil
+        search.inFlight.remove(id)
         switch result {
         case .success(let answer):
             recordSuccess(now: now)
-            search.nextOffset += answer.images.count
-            search.pagesFetched += 1
+            search.totalCount = answer.totalCount
+            search.received += answer.images.count
+            if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
             self.search = search
             ingest(answer.images, now: now)
-            if !answer.images.isEmpty, search.nextOffset < answer.totalCount,
-               search.pagesFetched < ServerSearch.maximumPages {
-                requestSearchPage(&effects)
-            }
+            if paging.jumpToEndPending { followEnd() }
+            requestSearchPages(&effects)
             resumePagingIfWaiting(&effects)
         case .failure(.cancelled):
             self.search = search
         case .failure(let error):
+            search.hasFailed = true
             self.search = search
             show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)
         }
+        if self.search?.isRunning != true { loadMorePages(&effects) }
     }
 
     // MARK: Editing

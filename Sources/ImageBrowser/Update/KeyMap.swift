@@ -3,12 +3,14 @@ import TerminalVocabulary
 /// What a key asks the browser to do.
 enum KeyAction: Sendable, Hashable {
     // Moving in the list, or scrolling the detail pane or an overlay.
-    case previous, next, pageUp, pageDown, first, last
-    case switchPane, toggleFullScreen
+    case previous, next, pageUp, pageDown, halfPageUp, halfPageDown, first, last
+    /// The next or previous row while a filter is applied (every row then matches it).
+    case nextMatch, previousMatch
+    case switchPane, focusList, focusDetail, toggleFullScreen
     case openFilter
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
-    case sortNext, sortReverse, refresh, togglePause, copyID, rawJSON, help, quit
+    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
@@ -62,32 +64,43 @@ enum KeyMap {
         KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next)], .panes,
                    section: "Move", help: "previous / next image (or scroll the detail pane when it has focus)",
                    summary: "move"),
-        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.control("b"), .pageUp), (.control("f"), .pageDown)],
+        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.control("b"), .pageUp), (.control("f"), .pageDown),
+                    (.character(" "), .pageDown)],
                    .panes, section: "Move", help: "a page up / down", summary: "page"),
+        KeyBinding([(.control("u"), .halfPageUp), (.control("d"), .halfPageDown)], .panes, section: "Move",
+                   help: "half a page up / down", summary: "half a page (as in less and vim)"),
         KeyBinding([(.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .panes,
                    section: "Move", help: "first / last image (End loads the last page when needed)",
                    summary: "first / last image of the whole catalogue (End loads the last page)"),
         KeyBinding([(.tab, .switchPane), (.backTab, .switchPane)], .panes, section: "Move",
                    help: "switch focus between the list and the detail pane",
                    summary: "switch between list and detail", footer: (4, "pane")),
+        KeyBinding([(.left, .focusList), (.right, .focusDetail), (.character("h"), .focusList),
+                    (.character("l"), .focusDetail)], .panes, section: "Move",
+                   help: "focus the list / the detail pane", summary: "focus the list / the detail pane"),
         KeyBinding([(.enter, .toggleFullScreen)], .panes, section: "Move", help: "detail pane full screen / back",
                    summary: "detail full screen", footer: (3, "detail")),
         KeyBinding([(.escape, .back)], .panes, section: "Move",
                    help: "leave full screen, give the list the focus, or clear the filter",
                    summary: "back: leave full screen, back to the list, clear the filter"),
-        KeyBinding([(.character("/"), .openFilter)], .panes, section: "Filter",
+        KeyBinding([(.character("/"), .openFilter), (.function(3), .openFilter), (.function(4), .openFilter)],
+                   .panes, section: "Filter",
                    help: "open the filter bar: the list filters as you type",
                    summary: "filter (see below); Esc clears it, Enter keeps it", footer: (2, "filter")),
+        KeyBinding([(.character("n"), .nextMatch), (.character("N"), .previousMatch)], .panes, section: "Filter",
+                   help: "next / previous match of the filter", summary: "next / previous match of the filter"),
         KeyBinding([(.enter, .keepFilter)], .filterBar, section: "Filter", help: "close the bar and keep the filter"),
         KeyBinding([(.escape, .clearFilter)], .filterBar, section: "Filter", help: "close the bar and clear the filter"),
         KeyBinding([(.control("u"), .clearFilterText), (.control("w"), .deleteWord)], .filterBar, section: "Filter",
                    help: "clear the filter text / delete the last word"),
         KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown)], .filterBar,
                    section: "Filter", help: "move in the list without leaving the bar"),
-        KeyBinding([(.character("s"), .sortNext), (.character("S"), .sortReverse)], .panes, section: "Data",
-                   help: "sort by the next column / reverse the order", summary: "sort by the next column / reverse",
+        KeyBinding([(.character("s"), .sortNext), (.character(">"), .sortNext), (.character("<"), .sortPrevious),
+                    (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
+                   help: "sort by the next / previous column on screen / reverse the order (the title shows ▲▼)",
+                   summary: "sort by the next / previous column on screen / reverse",
                    footer: (5, "sort")),
-        KeyBinding([(.character("r"), .refresh)], .panes, section: "Data", help: "refresh now", summary: "refresh now",
+        KeyBinding([(.character("r"), .refresh), (.function(5), .refresh)], .panes, section: "Data", help: "refresh now", summary: "refresh now",
                    footer: (6, "refresh")),
         KeyBinding([(.character("p"), .togglePause)], .panes, section: "Data", help: "pause / resume live refresh",
                    summary: "pause live refresh", footer: (7, "pause")),
@@ -95,9 +108,12 @@ enum KeyMap {
                    summary: "copy the image id (OSC 52, through tmux and screen)", footer: (8, "copy id")),
         KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image",
                    summary: "the image's raw JSON", footer: (9, "json")),
+        KeyBinding([(.character("!"), .showError)], .panes, section: "Data",
+                   help: "the last error in full (also Enter while no image is loaded)",
+                   summary: "the last error in full (also Enter while no image is loaded)"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
-        KeyBinding([(.character("q"), .quit), (.control("c"), .quit)], .panes, section: "Other", help: "quit",
+        KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
                    summary: "quit", footer: (10, "quit")),
         KeyBinding([(.escape, .close), (.character("q"), .close), (.enter, .close)], .overlay, section: "Overlays",
                    help: "close the help or the raw JSON", footer: (1, "close")),
@@ -106,7 +122,9 @@ enum KeyMap {
                    help: "scroll (and the other movement keys)", footer: (2, "scroll"), footerKeys: "↑↓ PgUp PgDn g G"),
         KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON)",
                    footer: (3, "copy id")),
-        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON)], .overlay,
+        KeyBinding([(.character("r"), .refresh)], .overlay, section: "Overlays", help: "try again now (the last error)",
+                   footer: (4, "try now")),
+        KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON), (.character("!"), .showError)], .overlay,
                    section: "Overlays", help: "the key that opened it closes it too"),
     ]
 
@@ -159,6 +177,7 @@ enum KeyMap {
     /// A key's name as the help and the README write it.
     static func name(of key: Key) -> String {
         switch key {
+        case .character(" "): "Space"
         case .character(let character): String(character)
         case .control(let character): "Ctrl-" + String(character).uppercased()
         case .up: "↑"
@@ -189,7 +208,7 @@ extension KeyAction {
     /// Whether the action moves a selection or scrolls text.
     var isMovement: Bool {
         switch self {
-        case .previous, .next, .pageUp, .pageDown, .first, .last: true
+        case .previous, .next, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .first, .last: true
         default: false
         }
     }

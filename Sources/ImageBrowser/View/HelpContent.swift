@@ -7,7 +7,7 @@ enum HelpContent {
         ("word", "id, name, description, os, status or tag name contains it (any case)"),
         ("field:value", "status os arch visibility provider owner tag name id"),
         ("!term  a|b", "not term / a or b"),
-        ("size>50  size<=20", "size in GB"),
+        ("size>50  size<=1T", "size in GB, or with a unit: 50G, 1T"),
         ("\"two words\"", "a phrase"),
     ]
 

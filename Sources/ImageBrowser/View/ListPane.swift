@@ -100,9 +100,13 @@ struct ListPane {
         } else if state.paging.totalCount == 0 {
             text = "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
             style = Theme.faint
-        } else if state.health.error != nil {
-            text = "no images loaded: the server is not answering (see above)"
-            style = Theme.error
+        } else if let error = state.health.error {
+            let lines = ErrorNotice(error: error).bodyLines(
+                width: rect.width - 2 * Self.margin, retryStatus: ErrorNotice.retryStatus(of: state, now: now))
+            for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
+                canvas.write(line, x: rect.x + Self.margin, y: rect.y + 1 + offset, limit: rect.maxX - Self.margin)
+            }
+            return
         } else {
             text = "loading images…"
             style = Theme.faint

@@ -2,7 +2,7 @@ import Foundation
 import QingCloud
 import TerminalVocabulary
 
-/// The framed box that the help and raw JSON overlays are drawn in, and what goes in it.
+/// The framed box that the help, raw JSON and error overlays are drawn in, and what goes in it.
 struct OverlayBox {
     let rect: Rect
 
@@ -34,6 +34,8 @@ struct OverlayBox {
                     index == 0 ? RawJSON.highlighted(piece) : [Span(String(indent) + "  "), Span(piece)]
                 }
             }
+        case .error(let error, _):
+            return ErrorNotice(error: error).overlayLines(width: width)
         }
     }
 
@@ -41,6 +43,7 @@ struct OverlayBox {
         switch overlay {
         case .help: " keys "
         case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
+        case .error: " the last error "
         }
     }
 

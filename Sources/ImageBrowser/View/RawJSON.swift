@@ -10,7 +10,30 @@ enum RawJSON {
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
             return ["(cannot print this image's JSON)"]
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.forDisplay(String($0)) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.forDisplay(String($0)) }
+        return joiningEmptyContainers(lines)
+    }
+
+    /// `[`, a blank line, `]` (how Foundation pretty-prints an empty array or object) as `[]`.
+    static func joiningEmptyContainers(_ lines: [String]) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            var next = index + 1
+            if let open = line.last, let close = ["[": "]", "{": "}"][open] {
+                while next < lines.count, lines[next].allSatisfy(\.isWhitespace) { next += 1 }
+                let end = next < lines.count ? lines[next].drop { $0 == " " } : ""
+                if end == close || end == close + "," {
+                    joined.append(line + end)
+                    index = next + 1
+                    continue
+                }
+            }
+            joined.append(line)
+            index += 1
+        }
+        return joined
     }
 
     /// Keys in one colour, the rest plain: `"image_id" : "img-1"` -> key span, rest span.

@@ -87,12 +87,11 @@ struct Renderer {
         if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
     }
 
-    /// The refresh state, and how old the data on screen is (coarse, so that it changes at most once a
-    /// minute; while refresh works it stays at `<1m`).
+    /// The refresh state, and how old the data on screen is (in seconds under a minute).
     private func refreshBadge(showingAge: Bool) -> StyledLine {
         var age = ""
         if showingAge, let success = state.health.lastSuccess {
-            age = "· updated \(TextFormat.age(now.timeIntervalSince(success))) ago "
+            age = "· updated \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) ago "
         }
         guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
         let every = "every \(TextFormat.interval(interval)) "
@@ -104,7 +103,8 @@ struct Renderer {
         var line: StyledLine = [Span(" ")]
         let loaded = state.catalog.count
         if !state.filter.applied.isEmpty {
-            line += [Span(TextFormat.grouped(state.view.count), Theme.strong), Span(" match · ")]
+            let matches = state.view.count
+            line += [Span(TextFormat.grouped(matches), Theme.strong), Span(matches == 1 ? " match · " : " matches · ")]
         }
         if let total = state.paging.totalCount {
             if state.isFullyLoaded {
@@ -119,7 +119,10 @@ struct Renderer {
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
         }
-        if state.search?.isRunning == true { line.append(Span(" · searching…", Theme.faint)) }
+        if let search = state.search, search.isRunning {
+            let progress = search.totalCount.map { " \(TextFormat.grouped(search.received)) of \(TextFormat.grouped($0))" }
+            line.append(Span(" · searching…" + (progress ?? ""), Theme.faint))
+        }
         if !state.filter.isEditing, !state.filter.text.isEmpty {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
@@ -132,12 +135,13 @@ struct Renderer {
         if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
     }
 
-    /// The last error, then (right-aligned, when there is room) how old it and the data on screen are.
-    /// Ages are coarse (`<1m`, `3m`) so that the line changes at most once a minute.
+    /// The last error, then (right-aligned, when there is room) how old it is, when the next try is and
+    /// how old the data on screen is.
     private func drawError(_ error: ConnectionError, width: Int, on canvas: inout Canvas) {
-        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at))) ago"
+        var ages = "failed \(TextFormat.age(now.timeIntervalSince(error.at), showingSeconds: true)) ago"
+        ages += " · " + (ErrorNotice.retryStatus(of: state, now: now) ?? "r retries")
         if let success = state.health.lastSuccess {
-            ages += " · data \(TextFormat.age(now.timeIntervalSince(success))) old"
+            ages += " · data \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) old"
         } else {
             ages += " · no data yet"
         }
@@ -146,8 +150,16 @@ struct Renderer {
         let showsAges = width - agesWidth >= 30
         let limit = showsAges ? width - agesWidth - 1 : width
         let badge = Span(" ! ", CellStyle(foreground: .red, bold: true, reverse: true))
-        let message = DisplayWidth.truncate(error.message, toWidth: max(0, limit - 4))
-        canvas.write([badge, Span(" "), Span(message, Theme.error)], x: 0, y: 2, limit: limit)
+        var line: StyledLine = [badge, Span(" ")]
+        if DisplayWidth.of(error.message) <= limit - 4 {
+            line.append(Span(error.message, Theme.error))
+        } else {
+            // Cut: say how to read the rest.
+            let more = " (! shows all)"
+            let room = max(0, limit - 4 - DisplayWidth.of(more))
+            line += [Span(DisplayWidth.truncate(error.message, toWidth: room), Theme.error), Span(more, Theme.faint)]
+        }
+        canvas.write(line, x: 0, y: 2, limit: limit)
         if showsAges { canvas.write(ages, x: width - agesWidth, y: 2, style: Theme.warning) }
     }
 
@@ -214,8 +226,11 @@ struct Renderer {
         }
         if let overlay = state.overlay {
             let hints = KeyMap.footerHints(in: .overlay).filter { hint in
-                if case .help = overlay { return !hint.binding.keys.contains { $0.action == .copyID } }
-                return true
+                switch hint.binding.keys[0].action {
+                case .copyID: if case .rawJSON = overlay { true } else { false }
+                case .refresh: if case .error = overlay { true } else { false }
+                default: true
+                }
             }
             drawHints(hints.map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return

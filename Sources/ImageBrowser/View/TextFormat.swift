@@ -15,11 +15,12 @@ enum TextFormat {
         return number < 0 ? "-" + result : result
     }
 
-    /// A short age for the list: `<1m`, `12m`, `5h`, `3d`, `4mo`, `2y`. Never ticks every second.
-    static func age(_ seconds: TimeInterval) -> String {
+    /// A short age for the list: `<1m`, `12m`, `5h`, `3d`, `4mo`, `2y`. Never ticks every second, unless
+    /// `showingSeconds` (for how old the data on screen is): then `12s` under a minute.
+    static func age(_ seconds: TimeInterval, showingSeconds: Bool = false) -> String {
         let seconds = max(0, seconds)
         switch seconds {
-        case ..<60: return "<1m"
+        case ..<60: return showingSeconds ? "\(Int(seconds))s" : "<1m"
         case ..<3600: return "\(Int(seconds / 60))m"
         case ..<(48 * 3600): return "\(Int(seconds / 3600))h"
         case ..<(60 * 86_400): return "\(Int(seconds / 86_400))d"
@@ -28,16 +29,30 @@ enum TextFormat {
         }
     }
 
-    /// The next moment ``age(_:)`` of a time changes, for scheduling a redraw of an age on screen.
-    static func nextAgeChange(since start: Date, now: Date) -> Date {
+    /// The next moment ``age(_:showingSeconds:)`` of a time changes, for scheduling a redraw of an age on
+    /// screen.
+    static func nextAgeChange(since start: Date, now: Date, showingSeconds: Bool = false) -> Date {
         let elapsed = max(0, now.timeIntervalSince(start))
         let step: TimeInterval
         switch elapsed {
+        case ..<60 where showingSeconds: step = 1
         case ..<3600: step = 60
         case ..<(48 * 3600): step = 3600
         default: step = 86_400
         }
         return start.addingTimeInterval((elapsed / step).rounded(.down) * step + step)
+    }
+
+    /// Whole seconds left until `deadline`, rounded up: `3s`, `1m 5s`; `0s` once it has passed.
+    static func countdown(to deadline: Date, now: Date) -> String {
+        let seconds = Int(max(0, deadline.timeIntervalSince(now)).rounded(.up))
+        return seconds < 60 ? "\(seconds)s" : "\(seconds / 60)m \(seconds % 60)s"
+    }
+
+    /// The next moment ``countdown(to:now:)`` changes.
+    static func nextCountdownChange(to deadline: Date, now: Date) -> Date {
+        let left = max(0, deadline.timeIntervalSince(now)).rounded(.up)
+        return deadline.addingTimeInterval(-max(0, left - 1))
     }
 
     /// `2024-01-02 03:04:05 UTC`.
@@ -71,7 +86,9 @@ enum TextFormat {
         return seconds >= 120 && seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds)s"
     }
 
-    /// Breaks text into lines at most `width` cells wide, at spaces where possible.
+    /// Breaks text into lines at most `width` cells wide, at spaces where possible. Closing punctuation
+    /// (`。`, `，`, `」`, `)`, ...) never starts a line: the character before it moves down with it, as
+    /// CJK line breaking (kinsoku) has it.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -89,13 +106,24 @@ enum TextFormat {
                     lastSpace = nil
                     continue
                 }
+                var head = line[...]
+                var carried: ArraySlice<Character> = []
+                var brokeAtSpace = false
                 if let space = lastSpace, space > 0 {
-                    lines.append(String(line[..<space]))
-                    line = Array(line[(space + 1)...])
-                } else {
-                    lines.append(String(line))
-                    line = []
+                    head = line[..<space]
+                    carried = line[(space + 1)...]
+                    brokeAtSpace = true
                 }
+                // Without a space to break at, move characters down until the new line starts with one
+                // that may start a line.
+                while !brokeAtSpace, head.count > 1, let last = head.last, last != " ",
+                      cannotStartLine(carried.first ?? character),
+                      DisplayWidth.of(String(carried)) + DisplayWidth.of(last) + characterWidth <= width {
+                    carried.insert(last, at: carried.startIndex)
+                    head.removeLast()
+                }
+                lines.append(String(head))
+                line = Array(carried)
                 lineWidth = DisplayWidth.of(String(line))
                 lastSpace = nil
             }
@@ -105,5 +133,14 @@ enum TextFormat {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
         return lines
+    }
+
+    /// Punctuation that closes or follows what comes before it, and so must not start a line.
+    private static let lineStartProhibited: Set<Character> = Set(
+        "、。，．・：；？！）］｝〕〉》」』】〙〗〟’”｠»‼⁇⁈⁉ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ…‥"
+            + ",.:;?!)]}%")
+
+    private static func cannotStartLine(_ character: Character) -> Bool {
+        lineStartProhibited.contains(character)
     }
 }

@@ -25,10 +25,13 @@ extension BrowserState {
     var selectedRow: ImageRow? { selectedID.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
 
     /// Runs a change to the view, then puts the selection back on its image (or a fallback) at the same
-    /// height on screen.
-    mutating func changeView(fallback: SelectionFallback, _ change: (inout BrowserState) -> Void) {
+    /// height on screen, with two exceptions: at the top of the list (selection on the first row) the
+    /// list stays at its top, so that new rows appear above the selection in view, as in top and htop;
+    /// and with `revealAbove` (the filter was cleared) the rows above the selection show when they fit.
+    mutating func changeView(fallback: SelectionFallback, revealAbove: Bool = false, _ change: (inout BrowserState) -> Void) {
         let previousIndex = selectedIndex
         let screenOffset = previousIndex.map { $0 - scrollTop }
+        let wasAtTop = scrollTop == 0 && previousIndex == 0
         change(&self)
         guard !view.isEmpty else {
             selectedID = nil
@@ -49,7 +52,11 @@ extension BrowserState {
         let id = catalog.image(at: view[index]).id
         if id != selectedID { detailScroll = 0 }
         selectedID = id
-        if let screenOffset { scrollTop = index - screenOffset }
+        if wasAtTop || (revealAbove && index < geometry.listRows) {
+            scrollTop = 0
+        } else if let screenOffset {
+            scrollTop = index - screenOffset
+        }
         keepSelectionVisible()
     }
 
