@@ -36,6 +36,11 @@ public struct PagePlan: Sendable {
     /// The offset of the last page the plan knows of (read, in flight or wanted).
     public var lastOffset: Int { (Array(received.keys) + wanted + inFlight).max() ?? 0 }
 
+    /// The lowest offset wanted or in flight: every page below it that will be read has been.
+    public var lowestPending: Int? {
+        [wanted.first, inFlight.min()].compactMap { $0 }.min()
+    }
+
     /// Up to `count` offsets to ask for now; they count as in flight until ``receive(_:at:)`` or
     /// ``abandon(_:)``.
     public mutating func take(upTo count: Int) -> [Int] {

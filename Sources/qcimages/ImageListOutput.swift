@@ -25,11 +25,38 @@ public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
     public static func render(_ page: ImagePage, as format: ImageListFormat,
                               style: Sanitizer.Style = .backslashEscapes) -> String {
+        if format == .table { return table(page.images) }
+        return start(format) + part(page.images, as: format, first: true, style: style)
+            + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
+    }
+
+    /// What comes before the first images of a streamed output (the CSV header, JSON's opening).
+    public static func start(_ format: ImageListFormat) -> String {
         switch format {
-        case .table: table(page.images)
-        case .json: json(page)
-        case .ids: page.images.map { Sanitizer.escaped($0.id, style: style) + "\n" }.joined()
-        case .csv: csv(page.images, style: style)
+        case .table, .ids: ""
+        case .json: "{\n  \"image_set\" : ["
+        case .csv: csvHeader.joined(separator: ",") + "\n"
+        }
+    }
+
+    /// The next images of a streamed output, in order (`first` for the first non-empty part). Not for
+    /// `table`, whose widths depend on every row. `ids` and `csv` write unsafe characters in `style`.
+    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool,
+                            style: Sanitizer.Style = .backslashEscapes) -> String {
+        switch format {
+        case .table: table(images)
+        case .json: jsonElements(images, first: first)
+        case .ids: images.map { Sanitizer.escaped($0.id, style: style) + "\n" }.joined()
+        case .csv: images.map { csvRow($0, style: style) + "\n" }.joined()
+        }
+    }
+
+    /// What ends a streamed output (`empty` when no part had images): for JSON the latest total, as
+    /// `total_count`, laid out as `JSONEncoder` lays out the whole document.
+    public static func end(_ format: ImageListFormat, totalCount: Int, empty: Bool) -> String {
+        switch format {
+        case .table, .ids, .csv: ""
+        case .json: (empty ? "\n" : "") + "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
         }
     }
 
@@ -68,20 +95,26 @@ public enum ImageListOutput {
         return line(columns) + rows.map(line).joined()
     }
 
-    private static func json(_ page: ImagePage) -> String {
-        let document = JSONValue.object([
-            "total_count": .int(page.totalCount),
-            "image_set": .array(page.images.map(\.raw)),
-        ])
+    /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
+    /// inside the document, each object exactly as the server sent it.
+    private static func jsonElements(_ images: [Image], first: Bool) -> String {
+        guard !images.isEmpty else { return "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(JSONValue.array(images.map(\.raw)))) ?? Data("[]".utf8)
         // The encoder escapes C0 controls inside strings (a raw line feed is only ever the layout's);
         // DEL, C1 and bidi controls can sit only inside strings, where `\u` escapes of them are valid JSON
         // for the same strings.
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n") + "\n"
+        let elements = lines.dropFirst().dropLast()
+            .map { "  " + Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n")
+        return (first ? "\n" : ",\n") + elements
     }
+
+    private static let csvHeader = [
+        "image_id", "image_name", "status", "transition_status", "os_family", "processor_type", "platform", "size",
+        "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
+    ]
 
     /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
     private static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
@@ -96,21 +129,14 @@ public enum ImageListOutput {
         return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
-    private static func csv(_ images: [Image], style: Sanitizer.Style) -> String {
-        let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
-                      "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
-                      "status_time", "description", "tags"]
-        var lines = [header.joined(separator: ",")]
-        for image in images {
-            let row = [
-                image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
-                image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
-                image.provider.rawValue, image.owner, image.recommendedType,
-                image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
-                image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
-            ]
-            lines.append(row.map { csvCell($0, style: style) }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    private static func csvRow(_ image: Image, style: Sanitizer.Style) -> String {
+        let row = [
+            image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
+            image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
+            image.provider.rawValue, image.owner, image.recommendedType,
+            image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
+            image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
+        ]
+        return row.map { csvCell($0, style: style) }.joined(separator: ",")
     }
 }

@@ -16,6 +16,10 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list -W centos -o ids
               qcimages list -O 0 -L 20 -o json
 
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the
+            server's total_count promises more images than its pages hold, even when asked again, the images
+            received are printed, then one line on stderr, and the exit status is 1.
+
             Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
             bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
             are shown as visible symbols (ESC as ␛) on a terminal; to a pipe or file, ids and csv keep the \
@@ -105,20 +109,48 @@ struct ListCommand: AsyncParsableCommand {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger, demoImages: 2_500)
             do {
-                let page: ImagePage
+                let missing: String?
                 if offset != nil || limit != nil {
-                    page = try await connection.client.describeImagesPage(query)
+                    let page = try await connection.client.describeImagesPage(query)
+                    StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
+                    missing = nil
                 } else {
-                    page = try await ImagePager(service: connection.client).fetchAll(matching: query)
+                    missing = try await printAll(as: format, from: connection.client)
                 }
-                let style: Sanitizer.Style = isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes
-                let output = ImageListOutput.render(page, as: format, style: style)
-                StandardOutput.write(output)
                 await connection.close()
+                if let missing { throw Failure(missing) }
+            } catch let failure as Failure {
+                throw failure
             } catch {
                 await connection.close()
                 throw Failure("\(error)")
             }
         }
+    }
+
+    /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
+    /// every row); returns the line to print when the server's total promised more than its pages held.
+    /// How `ids` and `csv` write control characters: visible symbols on a terminal, `\u` escapes otherwise.
+    private static var style: Sanitizer.Style { isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes }
+
+    private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
+        let pager = ImagePager(service: client)
+        let completion: ImagePager.Completion
+        if format == .table {
+            var images: [Image] = []
+            completion = try await pager.forEachPage(matching: query) { page, _ in images += page }
+            StandardOutput.write(ImageListOutput.render(ImagePage(totalCount: completion.totalCount, images: images), as: .table))
+        } else {
+            StandardOutput.write(ImageListOutput.start(format))
+            var first = true
+            completion = try await pager.forEachPage(matching: query) { images, _ in
+                StandardOutput.write(ImageListOutput.part(images, as: format, first: first, style: Self.style))
+                first = false
+            }
+            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
+        }
+        guard let missing = completion.missing else { return nil }
+        return "incomplete: the server reported \(completion.totalCount) images but its pages held \(completion.loaded) "
+            + "(\(missing) missing after asking again); the output above is partial"
     }
 }

@@ -228,3 +228,33 @@ struct DetailScrollTests {
         #expect(body.contains("the-last-tag"), "\(width)x\(height): the last line is not on screen:\n\(body)")
     }
 }
+
+/// How the list and the detail pane share a wide terminal (issue 11 #5, the wide part).
+@Suite("Width sharing")
+struct WidthSharingTests {
+    static func nameWidth(_ width: Int) -> Int {
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil))
+        _ = Browser.update(&state, .resize(TerminalSize(width: width, height: 40)), now: Fixtures.now)
+        return state.geometry.columns.first { $0.column == .name }!.width
+    }
+
+    @Test("once every column shows beside the detail pane, NAME never shrinks as the terminal grows, and stops at a useful width")
+    func nameGrowsThenStops() {
+        var previous = 0
+        for width in 160...400 {
+            let name = Self.nameWidth(width)
+            #expect(name >= previous, "NAME \(name) at \(width), \(previous) a column narrower")
+            previous = name
+        }
+        #expect(Self.nameWidth(400) == Layout.widestUsefulName)
+    }
+
+    @Test("a wide terminal gives the detail pane the width NAME does not need")
+    func detailGetsTheRest() {
+        let layout = Layout(size: TerminalSize(width: 300, height: 40), showsErrorLine: false, detailFullScreen: false)
+        #expect(layout.placement == .beside)
+        #expect((layout.detail?.width ?? 0) > 150)
+        let standard = Layout(size: TerminalSize(width: 160, height: 40), showsErrorLine: false, detailFullScreen: false)
+        #expect(standard.detail?.width == 64)
+    }
+}

@@ -23,6 +23,9 @@ struct Layout: Sendable, Hashable {
     static let sideBySideWidth = 120
     /// From this body height on (and below ``sideBySideWidth``) the detail pane sits below the list.
     static let stackedBodyHeight = 15
+    /// Beside the detail pane, the list grows until NAME is this wide; wider terminals give the rest to
+    /// the detail pane, whose long fields (description, tags) use it better than blank name cells.
+    static let widestUsefulName = 64
 
     enum DetailPlacement: Sendable, Hashable {
         case beside, below, fullScreen, hidden
@@ -41,7 +44,8 @@ struct Layout: Sendable, Hashable {
     /// Image rows the list shows at once.
     var listRowCount: Int { max(0, (list?.height ?? 0) - 1) }
 
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool) {
+    /// `idWidth` is the ID column's width, which the list's share of a wide terminal allows for.
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, idWidth: Int = 12) {
         self.size = size
         isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
         headerHeight = showsErrorLine ? 3 : 2
@@ -60,7 +64,8 @@ struct Layout: Sendable, Hashable {
             detail = body
         } else if size.width >= Self.sideBySideWidth {
             placement = .beside
-            let detailWidth = min(max(size.width * 2 / 5, 44), 72)
+            let share = min(max(size.width * 2 / 5, 44), 72)
+            let detailWidth = max(share, size.width - 1 - ListPane.width(nameWidth: Self.widestUsefulName, idWidth: idWidth))
             let listWidth = size.width - detailWidth - 1
             list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
             detail = Rect(x: listWidth + 1, y: body.y, width: detailWidth, height: body.height)

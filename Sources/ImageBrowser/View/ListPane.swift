@@ -18,9 +18,19 @@ struct ListPane {
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
     static let idWidthRange = 10...20
 
+    /// The ID column's width for the widest ID loaded.
+    static func idWidth(widestID: Int) -> Int {
+        min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
+    }
+
+    /// The width that shows every column with NAME `nameWidth` wide (IDs of the usual 12 characters).
+    static func width(nameWidth: Int, idWidth: Int = 12) -> Int {
+        margin + nameWidth + ImageColumn.allCases.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
+    }
+
     /// The columns that fit `width`, placed left to right.
     static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
-        let idWidth = min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
+        let idWidth = idWidth(widestID: widestID)
         var shown = ImageColumn.allCases
         func nameWidth() -> Int {
             let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }

@@ -109,6 +109,10 @@ struct Renderer {
         if let total = state.paging.totalCount {
             if state.isFullyLoaded {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
+                let missing = state.paging.missing
+                if missing > 0 {
+                    line.append(Span(" · INCOMPLETE: the server counts \(TextFormat.grouped(total)), \(TextFormat.grouped(missing)) never sent", Theme.warning))
+                }
             } else {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" of "),
                          Span(TextFormat.grouped(total), Theme.strong), Span(" loaded")]

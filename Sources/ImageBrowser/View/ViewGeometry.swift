@@ -16,10 +16,11 @@ struct ViewGeometry {
     let overlayBox: OverlayBox
 
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int) {
-        layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen)
+        let idWidth = ListPane.idWidth(widestID: widestID)
+        layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen, idWidth: idWidth)
         columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID) } ?? []
         let listLayout = detailFullScreen
-            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false) : layout
+            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth) : layout
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
