@@ -67,6 +67,10 @@ public struct ConfigurationSources: Sendable {
         guard let zone = nonEmpty(zone) ?? nonEmpty(environment["QINGCLOUD_ZONE"]) ?? nonEmpty(file?.zone) else {
             throw .missing(key: "zone", file: shownPath, hint: "set it there, or QINGCLOUD_ZONE, or pass -z/--zone, e.g. pek3a")
         }
+        if let problem = Self.zoneProblem(zone) {
+            let source = nonEmpty(self.zone) != nil ? "--zone" : nonEmpty(environment["QINGCLOUD_ZONE"]) != nil ? "QINGCLOUD_ZONE" : "zone"
+            throw .badValue(key: source, file: source == "zone" ? shownPath : nil, reason: problem)
+        }
         let endpoint: Endpoint
         if let text = nonEmpty(self.endpoint) {
             endpoint = try Self.parseEndpoint(text, source: "--endpoint")
@@ -110,6 +114,17 @@ public struct ConfigurationSources: Sendable {
         return ResolvedConfiguration(configuration: configuration, warnings: warnings)
     }
 
+    /// Why `zone` cannot be a zone name (nil when it can): names such as `pek3a`, `sh1a`, `ap2a` and `gd2`
+    /// are ASCII letters, digits and `-`, at most 32; anything else (spaces, CJK, control characters) is
+    /// refused before it is sent to the API.
+    public static func zoneProblem(_ zone: String) -> String? {
+        let isZoneName = !zone.isEmpty && zone.utf8.count <= 32 && zone.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
+        return isZoneName ? nil : "expected a zone name such as pek3a (letters, digits and -), not \(zone.debugDescription)"
+    }
+
     private static func parseEndpoint(_ text: String, source: String) throws(ConfigurationError) -> Endpoint {
         do {
             return try Endpoint(url: text)
@@ -129,31 +144,4 @@ public struct ConfigurationSources: Sendable {
 public struct ResolvedConfiguration: Sendable {
     public var configuration: ClientConfiguration
     public var warnings: [String]
-}
-
-/// A configuration problem, as one line that names the file and the key.
-public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unreadable(file: String, reason: String)
-    case malformed(file: String, reason: String)
-    case missing(key: String, file: String, hint: String)
-    case badValue(key: String, file: String?, reason: String)
-    case certificateFile(CertificateFileError)
-    case proxy(ProxyError)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let file, let reason):
-            "cannot read config file \(file): \(reason)"
-        case .malformed(let file, let reason):
-            "config file \(file) is not valid YAML: \(reason)"
-        case .missing(let key, let file, let hint):
-            "no \(key) found (config file \(file)): \(hint)"
-        case .badValue(let key, let file, let reason):
-            (file.map { "config file \($0): " } ?? "") + "bad \(key): \(reason)"
-        case .certificateFile(let error):
-            error.description
-        case .proxy(let error):
-            error.description
-        }
-    }
 }

@@ -31,6 +31,9 @@ struct ConnectionOptions: ParsableArguments {
         guard timeout > 0, timeout <= 600 else {
             throw ValidationError("--timeout must be more than 0 and at most 600 seconds")
         }
+        if let zone, let problem = ConfigurationSources.zoneProblem(zone) {
+            throw ValidationError("--zone: \(problem)")
+        }
         if demo, accessKeyID != nil || endpoint != nil || configPath != nil || caFile != nil {
             throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint, --config and --ca-file")
         }
