@@ -47,6 +47,7 @@ public enum BrowserSession {
         let signals = try SignalPipe()
         let mailbox = try EventMailbox()
         signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
+        signals.forwardUnlessIgnored([SIGQUIT])
         defer { signals.restore() }
         let screen = try CursesScreen(settings: settings)
         defer { screen.close() }
@@ -144,7 +145,7 @@ private struct SessionLoop {
             switch signal {
             case SIGINT:
                 end = .quit
-            case SIGTERM, SIGHUP:
+            case SIGTERM, SIGHUP, SIGQUIT:
                 end = .signal(signal)
             case SIGTSTP:
                 screen.suspend()

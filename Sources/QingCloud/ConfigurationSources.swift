@@ -138,6 +138,17 @@ public struct ConfigurationSources: Sendable {
         return (selection, primary)
     }
 
+    /// Why `zone` cannot be a zone name (nil when it can): names such as `pek3a`, `sh1a`, `ap2a` and `gd2`
+    /// are ASCII letters, digits and `-`, at most 32; anything else (spaces, CJK, control characters) is
+    /// refused before it is sent to the API. Every id of a ``ZoneSelection`` passes this check.
+    public static func zoneProblem(_ zone: String) -> String? {
+        let isZoneName = !zone.isEmpty && zone.utf8.count <= 32 && zone.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
+        return isZoneName ? nil : "expected a zone name such as pek3a (letters, digits and -), not \(zone.debugDescription)"
+    }
+
     private static func parseEndpoint(_ text: String, source: String) throws(ConfigurationError) -> Endpoint {
         do {
             return try Endpoint(url: text)
@@ -160,31 +171,4 @@ public struct ResolvedConfiguration: Sendable {
     /// The zones to show.
     public var zones: ZoneSelection
     public var warnings: [String]
-}
-
-/// A configuration problem, as one line that names the file and the key.
-public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unreadable(file: String, reason: String)
-    case malformed(file: String, reason: String)
-    case missing(key: String, file: String, hint: String)
-    case badValue(key: String, file: String?, reason: String)
-    case certificateFile(CertificateFileError)
-    case proxy(ProxyError)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let file, let reason):
-            "cannot read config file \(file): \(reason)"
-        case .malformed(let file, let reason):
-            "config file \(file) is not valid YAML: \(reason)"
-        case .missing(let key, let file, let hint):
-            "no \(key) found (config file \(file)): \(hint)"
-        case .badValue(let key, let file, let reason):
-            (file.map { "config file \($0): " } ?? "") + "bad \(key): \(reason)"
-        case .certificateFile(let error):
-            error.description
-        case .proxy(let error):
-            error.description
-        }
-    }
 }

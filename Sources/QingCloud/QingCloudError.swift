@@ -1,7 +1,9 @@
 /// Everything that can go wrong talking to QingCloud, each with one human line and a hint.
 ///
 /// `description` is what `qcimages` prints and what the browser shows in its header; it never contains
-/// the secret key.
+/// the secret key. Text the server wrote (its message, a body excerpt) is cut to
+/// ``serverTextLimit`` characters; it may still hold control characters, which every sink escapes
+/// (the browser, stderr and the log all do) before writing it.
 public enum QingCloudError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The API answered with a non-zero `ret_code`.
     case api(APIError, hint: String?)
@@ -25,19 +27,29 @@ public enum QingCloudError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The most characters of server text one error message carries: a 1 MB message is not printed whole.
+    public static let serverTextLimit = 300
+
+    /// `text` cut to ``serverTextLimit`` characters, the cut marked with "…".
+    static func cut(_ text: String) -> String {
+        guard let end = text.index(text.startIndex, offsetBy: serverTextLimit, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        return String(text[..<end].dropLast()) + "…"
+    }
+
     public var description: String {
         switch self {
         case .api(let error, let hint):
-            let detail = error.message.isEmpty ? "" : ": \(error.message)"
+            let detail = error.message.isEmpty ? "" : ": \(Self.cut(error.message))"
             return "\(error.meaning) (ret_code \(error.code))\(detail)" + (hint.map { "; \($0)" } ?? "")
         case .transport(let failure):
             return failure.description
         case .httpStatus(let code, let excerpt):
-            let body = excerpt.isEmpty ? "" : ": \(excerpt)"
+            let body = excerpt.isEmpty ? "" : ": \(Self.cut(excerpt))"
             return "the server answered HTTP \(code)\(body); is the endpoint a QingCloud API?"
         case .malformedResponse(let reason, let offset, let excerpt):
             let at = offset.map { " at byte \($0)" } ?? ""
-            return "malformed response from the server\(at): \(reason) (starts with \(excerpt.debugDescription))"
+            return "malformed response from the server\(at): \(reason) (starts with \(Self.cut(excerpt).debugDescription))"
         case .cancelled:
             return "request cancelled"
         }

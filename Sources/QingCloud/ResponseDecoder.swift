@@ -54,6 +54,12 @@ enum ResponseDecoder {
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch {
+            // A lone surrogate escape in one name (`\ud800`) is not UTF-16 text and fails the whole
+            // answer; it stands for a character that was lost, so it becomes U+FFFD and the page is kept.
+            if let repaired = LoneSurrogates.replaced(in: body),
+               let value = try? JSONDecoder().decode(type, from: Data(repaired)) {
+                return value
+            }
             if let syntax = syntaxError(in: body) {
                 throw .malformedResponse(reason: syntax.reason, offset: syntax.offset, excerpt: excerpt(body))
             }

@@ -30,7 +30,8 @@ public enum ZoneSelection: Sendable, Hashable, CustomStringConvertible {
         for id in ids {
             guard !id.isEmpty else { throw .empty }
             guard id != "all" else { throw .allInList }
-            guard id.allSatisfy(Self.allowed.contains), id.first?.isLetter == true else { throw .badID(id) }
+            guard id.allSatisfy(Self.allowed.contains), id.first?.isLetter == true,
+                  ConfigurationSources.zoneProblem(id) == nil else { throw .badID(id) }
             if !unique.contains(id) { unique.append(id) }
         }
         guard !unique.isEmpty else { throw .empty }

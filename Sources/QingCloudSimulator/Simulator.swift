@@ -93,7 +93,8 @@ public actor Simulator {
         } catch {
             if server?.task == task { server = nil }
             await task.value
-            throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\(error)"
+            throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: reason)
         }
     }
 

@@ -10,19 +10,23 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
     case json
     /// One image id per line.
     case ids
-    /// RFC 4180 with a header row; strings unmodified, quoted where needed.
+    /// RFC 4180 with a header row and LF line ends; strings quoted where needed, cells a spreadsheet
+    /// would read as a formula made inert.
     case csv
 }
 
 /// Renders a page of images in one of the ``ImageListFormat``s.
 ///
-/// Only the table sanitises: JSON and CSV carry the exact strings (escaped or quoted as their formats
-/// require), because a script must see what the API holds.
+/// No control or bidi character from the server leaves raw (see ``Sanitizer``): the table shows them as
+/// visible symbols; `ids` and `csv` write them in `style` (symbols on a terminal, `\u001B`-style escapes
+/// to a pipe or file) and keep every other character; JSON keeps the exact strings, with those characters
+/// as JSON `\u` escapes.
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
-    public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
+    public static func render(_ page: ImagePage, as format: ImageListFormat,
+                              style: Sanitizer.Style = .backslashEscapes) -> String {
         if format == .table { return table(page.images) }
-        return start(format) + part(page.images, as: format, first: true)
+        return start(format) + part(page.images, as: format, first: true, style: style)
             + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
     }
 
@@ -31,18 +35,19 @@ public enum ImageListOutput {
         switch format {
         case .table, .ids: ""
         case .json: "{\n  \"image_set\" : ["
-        case .csv: csvHeader.joined(separator: ",") + "\r\n"
+        case .csv: csvHeader.joined(separator: ",") + "\n"
         }
     }
 
     /// The next images of a streamed output, in order (`first` for the first non-empty part). Not for
-    /// `table`, whose widths depend on every row.
-    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool) -> String {
+    /// `table`, whose widths depend on every row. `ids` and `csv` write unsafe characters in `style`.
+    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool,
+                            style: Sanitizer.Style = .backslashEscapes) -> String {
         switch format {
         case .table: table(images)
         case .json: jsonElements(images, first: first)
-        case .ids: images.map { $0.id + "\n" }.joined()
-        case .csv: images.map { csvRow($0) + "\r\n" }.joined()
+        case .ids: images.map { Sanitizer.escaped($0.id, style: style) + "\n" }.joined()
+        case .csv: images.map { csvRow($0, style: style) + "\n" }.joined()
         }
     }
 
@@ -57,8 +62,9 @@ public enum ImageListOutput {
 
     /// The images of several zones in one output, zone after zone in the order given: a ZONE column first
     /// in the table, a `zone` field first in CSV, a `"zone"` member in each JSON object (`total_count` is
-    /// the sum). `ids` stays one id per line.
-    public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat) -> String {
+    /// the sum). `ids` stays one id per line. `ids` and `csv` write unsafe characters in `style`.
+    public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat,
+                              style: Sanitizer.Style = .backslashEscapes) -> String {
         let images = zones.flatMap(\.page.images)
         let zoneOfEach = zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) }
         switch format {
@@ -71,10 +77,10 @@ public enum ImageListOutput {
             }
             return start(.json) + jsonElements(objects, first: true)
                 + end(.json, totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, empty: objects.isEmpty)
-        case .ids: return images.map { $0.id + "\n" }.joined()
+        case .ids: return part(images, as: .ids, first: true, style: style)
         case .csv:
-            return (["zone"] + csvHeader).joined(separator: ",") + "\r\n"
-                + zip(images, zoneOfEach).map { csvRow($0, zone: $1) + "\r\n" }.joined()
+            return (["zone"] + csvHeader).joined(separator: ",") + "\n"
+                + zip(images, zoneOfEach).map { csvRow($0, zone: $1, style: style) + "\n" }.joined()
         }
     }
 
@@ -130,8 +136,12 @@ public enum ImageListOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(JSONValue.array(objects))) ?? Data("[]".utf8)
+        // The encoder escapes C0 controls inside strings (a raw line feed is only ever the layout's);
+        // DEL, C1 and bidi controls can sit only inside strings, where `\u` escapes of them are valid JSON
+        // for the same strings.
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let elements = lines.dropFirst().dropLast().map { "  " + $0 }.joined(separator: "\n")
+        let elements = lines.dropFirst().dropLast()
+            .map { "  " + Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n")
         return (first ? "\n" : ",\n") + elements
     }
 
@@ -140,13 +150,21 @@ public enum ImageListOutput {
         "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
     ]
 
+    /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    private static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// One CSV cell: a cell a spreadsheet would evaluate gets a leading `'` and quotes (as OWASP
+    /// describes), unsafe characters are written in `style`, and quotes are added where RFC 4180 needs them.
+    static func csvCell(_ raw: String, style: Sanitizer.Style) -> String {
+        let isFormula = raw.unicodeScalars.first.map(formulaTriggers.contains) ?? false
+        let field = Sanitizer.escaped(isFormula ? "'" + raw : raw, style: style)
+        let needsQuotes = isFormula || field.contains { $0 == "," || $0 == "\"" }
+            || field.first == " " || field.last == " "
+        return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
     /// One CSV row, with the image's `zone` first when there is one.
-    private static func csvRow(_ image: Image, zone: String? = nil) -> String {
-        func quoted(_ field: String) -> String {
-            let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-                || field.first == " " || field.last == " "
-            return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }
+    private static func csvRow(_ image: Image, zone: String? = nil, style: Sanitizer.Style) -> String {
         let row = (zone.map { [$0] } ?? []) + [
             image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
             image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
@@ -154,6 +172,6 @@ public enum ImageListOutput {
             image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
             image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
         ]
-        return row.map(quoted).joined(separator: ",")
+        return row.map { csvCell($0, style: style) }.joined(separator: ",")
     }
 }

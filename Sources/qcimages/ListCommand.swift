@@ -3,6 +3,7 @@ import Foundation
 import ImageBrowser
 import Logging
 import QingCloud
+import TerminalVocabulary
 
 /// `qcimages list`: DescribeImages for scripts, with the flags of `qingcloud iaas describe-images`.
 struct ListCommand: AsyncParsableCommand {
@@ -25,6 +26,18 @@ struct ListCommand: AsyncParsableCommand {
             column (table) or a zone field (json, csv). When a zone fails, the zones that answered are printed
             first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."), and the exit status
             is 1.
+
+            Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
+            bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
+            are shown as visible symbols (ESC as ␛) on a terminal; to a pipe or file, ids and csv keep the \
+            text and write those characters as \\u escapes (ESC as \\u001B), and json keeps the exact \
+            strings with those characters as JSON \\u escapes. csv cells that begin with = + - @, tab or \
+            CR get a leading ' so that spreadsheets do not run them as formulas; lines end with LF.
+
+            Failed requests are retried: timeouts, dropped connections, HTTP 5xx, malformed or truncated \
+            answers and ret_code 5300 up to 5 attempts; ret_code 5000 and 5100 (internal error, server \
+            busy) with random exponential backoff as the official SDK does, but longer: up to 8 attempts, \
+            waiting up to 1, 2, 4, 8, then 16 s, within 90 s.
             """
     )
 
@@ -71,7 +84,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("L"), .long], parsing: .unconditional, help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv.", valueName: "format"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))
     var format: ImageListFormat = .table
 
     func validate() throws {
@@ -108,7 +121,7 @@ struct ListCommand: AsyncParsableCommand {
                     try await listZones(try await connection.zoneIDs(), client: connection.client)
                 } else if offset != nil || limit != nil {
                     let page = try await connection.client.describeImagesPage(query)
-                    StandardOutput.write(ImageListOutput.render(page, as: format))
+                    StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
                 } else {
                     missing = try await printAll(as: format, from: connection.client)
                 }
@@ -135,7 +148,7 @@ struct ListCommand: AsyncParsableCommand {
             : await pager.fetchAll(zones: zones, matching: query)
         let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: $0) } }
         if !answered.isEmpty {
-            StandardOutput.write(ImageListOutput.render(zones: answered, as: format))
+            StandardOutput.write(ImageListOutput.render(zones: answered, as: format, style: Self.style))
         }
         let failed = results.filter { $0.error != nil }
         for result in failed {
@@ -146,6 +159,9 @@ struct ListCommand: AsyncParsableCommand {
 
     /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
     /// every row); returns the line to print when the server's total promised more than its pages held.
+    /// How `ids` and `csv` write control characters: visible symbols on a terminal, `\u` escapes otherwise.
+    private static var style: Sanitizer.Style { isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes }
+
     private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
         let pager = ImagePager(service: client)
         let completion: ImagePager.Completion
@@ -157,7 +173,7 @@ struct ListCommand: AsyncParsableCommand {
             StandardOutput.write(ImageListOutput.start(format))
             var first = true
             completion = try await pager.forEachPage(matching: query) { images, _ in
-                StandardOutput.write(ImageListOutput.part(images, as: format, first: first))
+                StandardOutput.write(ImageListOutput.part(images, as: format, first: first, style: Self.style))
                 first = false
             }
             StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))

@@ -185,7 +185,7 @@ struct SimulateCommand: AsyncParsableCommand {
             } catch let error as SimulatorError {
                 throw Failure(error.description)
             } catch {
-                throw Failure("cannot listen on \(host):\(port): \(error)")
+                throw Failure("\(error); --host takes an address of this machine, such as 127.0.0.1")
             }
             let banner = """
                 \(url.absoluteString)
