@@ -55,6 +55,12 @@ int qc_signal_is_default(int signal_number) {
     return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_DFL;
 }
 
+int qc_signal_is_ignored(int signal_number) {
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) != 0) return 1;
+    return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN;
+}
+
 int qc_default_signal(int signal_number) {
     struct sigaction action;
     memset(&action, 0, sizeof action);

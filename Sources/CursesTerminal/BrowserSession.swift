@@ -37,15 +37,23 @@ public enum BrowserSession {
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        var options = options
+        var clipboard = [ClipboardSequence.Multiplexer(environment: settings.environment)]
+        if clipboard == [.tmux] {
+            let tmux = TmuxClipboard.query(environment: settings.environment)
+            clipboard = tmux.multiplexers
+            options.copyUnavailable = tmux.unavailableReason
+        }
         let signals = try SignalPipe()
         let mailbox = try EventMailbox()
         signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
+        signals.forwardUnlessIgnored([SIGQUIT])
         defer { signals.restore() }
         let screen = try CursesScreen(settings: settings)
         defer { screen.close() }
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
-            service: service, clipboard: ClipboardSequence.Multiplexer(environment: settings.environment),
+            service: service, clipboard: clipboard,
             post: { mailbox.post($0) }
         )
         defer {
@@ -137,7 +145,7 @@ private struct SessionLoop {
             switch signal {
             case SIGINT:
                 end = .quit
-            case SIGTERM, SIGHUP:
+            case SIGTERM, SIGHUP, SIGQUIT:
                 end = .signal(signal)
             case SIGTSTP:
                 screen.suspend()

@@ -2,8 +2,9 @@ import Foundation
 
 /// The escape sequence that asks the terminal to put text on the system clipboard (OSC 52).
 ///
-/// Copying works over SSH because the terminal, not the remote host, owns the clipboard. tmux and
-/// GNU screen swallow OSC 52 from programs, so the sequence is wrapped in their pass-through.
+/// Copying works over SSH because the terminal, not the remote host, owns the clipboard. GNU screen
+/// swallows OSC 52 from programs, so the sequence is wrapped in its pass-through; inside tmux,
+/// ``TmuxClipboard`` chooses between the plain sequence and tmux's pass-through from tmux's options.
 enum ClipboardSequence {
     /// Larger payloads are refused: terminals drop them (xterm's limit is about 100 kB).
     static let maximumEncodedLength = 100_000

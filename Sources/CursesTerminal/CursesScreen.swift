@@ -15,6 +15,11 @@ final class CursesScreen {
     private let mouse: Bool
     private(set) var size: TerminalSize
     private var isClosed = false
+    /// The text of a bracketed paste whose end has not been read yet.
+    private var paste: String.UnicodeScalarView?
+    /// Asks the terminal to mark pastes (`ESC [200~` ... `ESC [201~`), so that a paste is text, never keys.
+    private static let bracketedPasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
+    private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
 
     /// Sets up the locale and curses on stdin/stdout. The caller has checked that both are terminals.
     init(settings: TerminalSettings) throws(TerminalStartupError) {
@@ -49,6 +54,7 @@ final class CursesScreen {
         painter = ScreenPainter(colors: ColorPairCache(mapper: mapper, availablePairs: Int(qc_color_pairs())))
         size = Self.currentSize()
         enableMouse()
+        writeBetweenFrames(Self.bracketedPasteOn)
     }
 
     /// Draws a frame; only the cells that changed since the previous frame reach the terminal.
@@ -56,14 +62,42 @@ final class CursesScreen {
         painter.draw(frame)
     }
 
-    /// Everything typed (and resizes, and wheel turns) since the last call, without waiting.
+    /// Everything typed (and resizes, wheel turns and pastes) since the last call, without waiting.
+    /// Printable characters read together become one ``BrowserEvent/typed(_:)``.
     func readEvents() -> [BrowserEvent] {
         var events: [BrowserEvent] = []
         var code: wint_t = 0
+        var typed = ""
+        func endTyped() {
+            if typed.count == 1, let character = typed.first {
+                events.append(.key(.character(character)))
+            } else if !typed.isEmpty {
+                events.append(.typed(typed))
+            }
+            typed = ""
+        }
         while true {
             let status = wget_wch(qc_stdscr(), &code)
-            if status == ERR { return events }
-            switch KeyDecoder.decode(status: status, code: code) {
+            if status == ERR {
+                endTyped()
+                return events
+            }
+            if paste != nil, status == OK {
+                if let scalar = Unicode.Scalar(code) { paste?.append(scalar) }
+                continue
+            }
+            let event = KeyDecoder.decode(status: status, code: code)
+            if case .key(.character(let character)) = event {
+                typed.append(character)
+                continue
+            }
+            endTyped()
+            switch event {
+            case .pasteStart:
+                paste = paste ?? String.UnicodeScalarView()
+            case .pasteEnd:
+                if let text = paste { events.append(.pasted(String(text))) }
+                paste = nil
             case .key(let key):
                 events.append(.key(key))
             case .resize:
@@ -87,6 +121,7 @@ final class CursesScreen {
     /// modes and, the screen having been forgotten, repaints it in full.
     func resume() {
         enableMouse()
+        writeBetweenFrames(Self.bracketedPasteOn)
         size = Self.currentSize()
         painter.invalidate()
     }
@@ -119,6 +154,7 @@ final class CursesScreen {
     }
 
     private func restoreTerminal() {
+        writeBetweenFrames(Self.bracketedPasteOff)
         if mouse { mousemask(0, nil) }
         curs_set(1)
         endwin()
@@ -163,6 +199,7 @@ final class CursesScreen {
             ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
             ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
             ("\u{1B}[3~", KEY_DC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[Z", KEY_BTAB),
+            ("\u{1B}[200~", KeyDecoder.pasteStartCode), ("\u{1B}[201~", KeyDecoder.pasteEndCode),
         ]
         for (sequence, code) in sequences where key_defined(sequence) == 0 {
             define_key(sequence, code)

@@ -19,11 +19,12 @@ final class EffectRunner: Sendable {
 
     private let service: any ImageService
     private let post: @Sendable (BrowserEvent) -> Void
-    private let clipboard: ClipboardSequence.Multiplexer
+    /// The forms of OSC 52 each copy is sent in (inside tmux, see ``TmuxClipboard``).
+    private let clipboard: [ClipboardSequence.Multiplexer]
     private let tasks = TaskTable()
 
     init(
-        service: any ImageService, clipboard: ClipboardSequence.Multiplexer = .none,
+        service: any ImageService, clipboard: [ClipboardSequence.Multiplexer] = [.none],
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
@@ -38,7 +39,8 @@ final class EffectRunner: Sendable {
         case .quit:
             return .quit
         case .copyToClipboard(let text):
-            return ClipboardSequence.bytes(copying: text, through: clipboard).map(TerminalAction.write)
+            let bytes = clipboard.compactMap { ClipboardSequence.bytes(copying: text, through: $0) }
+            return bytes.isEmpty ? nil : .write(Array(bytes.joined()))
         case .fetch(let id, let query):
             let service = self.service, post = self.post, tasks = self.tasks
             tasks.start(.request(id)) { token in

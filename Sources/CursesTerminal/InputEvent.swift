@@ -8,4 +8,8 @@ enum InputEvent: Sendable, Equatable {
     case resize
     /// A mouse report (curses' `KEY_MOUSE`); the details are read with `getmouse`.
     case mouse
+    /// `ESC [200~`: a bracketed paste starts; what follows is text, not keys.
+    case pasteStart
+    /// `ESC [201~`: the bracketed paste ends.
+    case pasteEnd
 }

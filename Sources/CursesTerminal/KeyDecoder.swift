@@ -5,6 +5,10 @@ import ImageBrowser
 ///
 /// Pure (curses' key codes are constants), so every mapping is tested without a terminal.
 enum KeyDecoder {
+    /// The key codes given (with `define_key`) to the bracketed paste's start and end sequences.
+    static let pasteStartCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
+
     /// Decodes one `get_wch` result: `status` is `OK` for a character and `KEY_CODE_YES` for a key code.
     /// Returns nil for input the browser has no use for (other control characters, unknown key codes).
     static func decode(status: Int32, code: UInt32) -> InputEvent? {
@@ -38,6 +42,8 @@ enum KeyDecoder {
         switch code {
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return .mouse
+        case pasteStartCode: return .pasteStart
+        case pasteEndCode: return .pasteEnd
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)

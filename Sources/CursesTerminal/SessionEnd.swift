@@ -4,7 +4,7 @@ import Glibc
 public enum SessionEnd: Sendable, Equatable {
     /// The user quit: `q`, or Ctrl-C (SIGINT), which the browser documents as a quit key.
     case quit
-    /// SIGTERM or SIGHUP asked the browser to stop.
+    /// SIGTERM, SIGHUP or SIGQUIT (Ctrl-\) asked the browser to stop.
     case signal(Int32)
     /// The terminal went away (hang-up or error on stdin).
     case terminalClosed

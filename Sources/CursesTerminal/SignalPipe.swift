@@ -20,6 +20,13 @@ final class SignalPipe {
         forward(signals.filter { qc_signal_is_default($0) != 0 }, chain: false)
     }
 
+    /// Sends those of `signals` that are not ignored to the pipe, replacing a handler found there (the
+    /// Swift runtime's crash handler catches SIGQUIT to print a backtrace: Ctrl-\ is a request to quit,
+    /// not a crash).
+    func forwardUnlessIgnored(_ signals: [Int32]) {
+        forward(signals.filter { qc_signal_is_ignored($0) == 0 }, chain: false)
+    }
+
     /// Sends `signals` to the pipe and still runs their current handlers (ncurses' SIGWINCH handler,
     /// which makes `get_wch` report `KEY_RESIZE`).
     func forwardAndChain(_ signals: [Int32]) {

@@ -44,7 +44,8 @@ public struct FilterIndex: Sendable {
     /// The images are checked in index order, which reads the index front to back, rather than in the
     /// order of `numbers` (usually a sort order), which would jump around it.
     public func numbers(_ numbers: [Int32], passing filter: ImageFilter, knownToPass known: ImageFilter = .empty) -> [Int32] {
-        let program = known.isEmpty ? filter.program : FilterProgram(filter.terms.filter { !known.terms.contains($0) })
+        let knownTerms = Set(known.terms)
+        let program = known.isEmpty ? filter.program : FilterProgram(filter.terms.filter { !knownTerms.contains($0) })
         guard !program.isEmpty else { return numbers }
         var candidates = FilterBitSet(count: count)
         candidates.withWords { words in

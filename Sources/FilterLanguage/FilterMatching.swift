@@ -33,7 +33,13 @@ struct FilterProgram: Sendable {
         var isNegated: Bool
         /// The step's alternatives, in ``FilterProgram/needles``.
         var needles: Range<Int>
+        /// For a substring step with many alternatives: all of them found in one pass.
+        var automaton: FilterAutomaton?
     }
+
+    /// From this many alternatives on, a substring step looks for all of them at once
+    /// (``FilterAutomaton``) rather than one after another.
+    static let alternativesForAutomaton = 4
 
     private enum Test {
         case size(SizeComparison, Int)
@@ -58,7 +64,14 @@ struct FilterProgram: Sendable {
                 test = Self.test(for: field)
                 alternatives.forEach { add($0) }
             }
-            steps.append(Step(test: test, isNegated: term.isNegated, needles: firstNeedle..<needles.count))
+            var step = Step(test: test, isNegated: term.isNegated, needles: firstNeedle..<needles.count)
+            if case .contains = test, step.needles.count >= Self.alternativesForAutomaton,
+               !needles[step.needles].contains(where: \.isEmpty) {
+                step.automaton = bytes.withUnsafeBufferPointer { bytes in
+                    FilterAutomaton(needles[step.needles].map { UnsafeBufferPointer(rebasing: bytes[$0]) })
+                }
+            }
+            steps.append(step)
         }
     }
 
@@ -149,6 +162,16 @@ struct FilterProgram: Sendable {
     private func keepContaining(
         _ step: Step, _ columns: [FilterColumn], _ candidates: inout FilterBitSet, _ index: FilterIndex
     ) {
+        if let automaton = step.automaton {
+            if candidates.count * columns.count < index.table.count / 8 {
+                Self.keep(&candidates, step, columns, index) { index.table.value($0, containsAnyOf: automaton) ? 1 : 0 }
+            } else {
+                var hits = FilterBitSet(count: index.table.count)
+                index.table.markValues(containingAnyOf: automaton, in: &hits)
+                Self.keep(&candidates, step, columns, index, hits: hits)
+            }
+            return
+        }
         bytes.withUnsafeBufferPointer { bytes in
             let alternatives = needles[step.needles].map { UnsafeBufferPointer(rebasing: bytes[$0]) }
             if candidates.count * columns.count < index.table.count / 8 {

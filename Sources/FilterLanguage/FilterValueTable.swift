@@ -146,6 +146,31 @@ struct FilterValueTable: Sendable {
         }
     }
 
+    /// Adds to `hits` every value that contains one of the automaton's needles: one pass over the
+    /// buffer for all of them; after a hit the pass goes on at the next value.
+    func markValues(containingAnyOf automaton: FilterAutomaton, in hits: inout FilterBitSet) {
+        hits.withWords { hits in
+            bytes.withUnsafeBufferPointer { text in
+                starts.withUnsafeBufferPointer { starts in
+                    var value = 0
+                    var position = 0
+                    while let end = automaton.endOfFirstMatch(in: text, from: position) {
+                        value = Self.value(containing: end - 1, from: value, starts)
+                        hits[value >> 6] |= 1 << UInt64(value & 63)
+                        position = starts[value + 1]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether value `number` contains one of the automaton's needles.
+    func value(_ number: UInt32, containsAnyOf automaton: FilterAutomaton) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            automaton.occurs(in: UnsafeBufferPointer(rebasing: text[starts[Int(number)]..<(starts[Int(number) + 1] - 1)]))
+        }
+    }
+
     /// The values that contain `byte`: read from ``byteKinds``, then checked one by one when the kind
     /// of byte stands for several.
     private func values(containing byte: UInt8) -> FilterBitSet {

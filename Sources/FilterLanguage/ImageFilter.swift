@@ -37,7 +37,9 @@ public struct ImageFilter: Sendable, Hashable {
     private init(text: String, syntaxError: FilterSyntaxError?, terms: [FilterTerm]) {
         self.text = text
         self.syntaxError = syntaxError
-        self.terms = terms.sorted { $0.cost < $1.cost }
+        // A pasted text repeats words: each distinct term is checked once.
+        var seen: Set<FilterTerm> = []
+        self.terms = terms.filter { seen.insert($0).inserted }.sorted { $0.cost < $1.cost }
         program = FilterProgram(self.terms)
     }
 

@@ -12,10 +12,14 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     public var retryPolicy: RetryPolicy
     /// GET (query string) or POST (form body); both are signed with the method used.
     public var method: RequestMethod
+    /// The CAs trusted for HTTPS besides the system's roots.
+    public var trust: TrustedCertificates
+    /// The proxy requests go through, or nil for a direct connection.
+    public var proxy: ProxyServer?
 
     public init(endpoint: Endpoint, accessKeyID: String, secretAccessKey: String, zone: String,
                 requestTimeout: Duration = .seconds(20), retryPolicy: RetryPolicy = RetryPolicy(),
-                method: RequestMethod = .get) {
+                method: RequestMethod = .get, trust: TrustedCertificates = .systemOnly, proxy: ProxyServer? = nil) {
         self.endpoint = endpoint
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
@@ -23,6 +27,8 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         self.requestTimeout = requestTimeout
         self.retryPolicy = retryPolicy
         self.method = method
+        self.trust = trust
+        self.proxy = proxy
     }
 
     /// The signer for these credentials.
@@ -31,7 +37,8 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     }
 
     public var description: String {
-        "\(endpoint.url) zone=\(zone) access_key_id=\(accessKeyID)"
+        "\(endpoint.url) zone=\(zone) access_key_id=\(accessKeyID)" + (proxy.map { " proxy=\($0)" } ?? "")
+            + trust.sources.map { " ca_file=\($0.path)" }.joined()
     }
 
     public var debugDescription: String { description + " secret_access_key=<redacted>" }

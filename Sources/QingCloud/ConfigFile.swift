@@ -41,11 +41,14 @@ struct ConfigFile: Sendable {
     }
 
     static func parse(_ contents: String, displayPath: String, permissions: Int? = nil) throws(ConfigurationError) -> ConfigFile {
+        guard contents.utf8.count <= maximumSize else {
+            throw .malformed(file: displayPath, reason: "larger than \(maximumSize / 1024) KiB; is it the right file?")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: contents)
         } catch {
-            throw .malformed(file: displayPath, reason: Self.firstLine(of: "\(error)"))
+            throw .malformed(file: displayPath, reason: YAMLProblem(error, in: contents).description)
         }
         guard let node else {
             return ConfigFile(endpoint: .publicCloud, permissions: permissions)
@@ -127,8 +130,6 @@ struct ConfigFile: Sendable {
         return "permission denied"
     }
 
-    private static func firstLine(of text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    /// The largest config file read: the real one is a few lines.
+    static let maximumSize = 256 * 1024
 }

@@ -14,20 +14,24 @@ public struct ConfigurationSources: Sendable {
     public var endpoint: String?
     /// `-f` / `--config PATH`; when nil the default file is read if it exists.
     public var configPath: String?
+    /// `--ca-file PATH`: a PEM bundle of CAs to trust besides the system's (as is `SSL_CERT_FILE`).
+    public var caFile: String?
     /// The process environment.
     public var environment: [String: String]
-    /// The user's home directory, for the default file `~/.qingcloud/config.yaml`.
+    /// The user's home directory (`$HOME`, else the passwd entry), for the default file
+    /// `~/.qingcloud/config.yaml` and `~` in paths.
     public var homeDirectory: String
 
     public init(accessKeyID: String? = nil, zone: String? = nil, endpoint: String? = nil, configPath: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                homeDirectory: String = NSHomeDirectory()) {
+                caFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                homeDirectory: String? = nil) {
         self.accessKeyID = accessKeyID
         self.zone = zone
         self.endpoint = endpoint
         self.configPath = configPath
+        self.caFile = caFile
         self.environment = environment
-        self.homeDirectory = homeDirectory
+        self.homeDirectory = homeDirectory ?? UserDirectories(environment: environment).home
     }
 
     /// The default config file, as qingcloud-cli has it.
@@ -63,6 +67,10 @@ public struct ConfigurationSources: Sendable {
         guard let zone = nonEmpty(zone) ?? nonEmpty(environment["QINGCLOUD_ZONE"]) ?? nonEmpty(file?.zone) else {
             throw .missing(key: "zone", file: shownPath, hint: "set it there, or QINGCLOUD_ZONE, or pass -z/--zone, e.g. pek3a")
         }
+        if let problem = Self.zoneProblem(zone) {
+            let source = nonEmpty(self.zone) != nil ? "--zone" : nonEmpty(environment["QINGCLOUD_ZONE"]) != nil ? "QINGCLOUD_ZONE" : "zone"
+            throw .badValue(key: source, file: source == "zone" ? shownPath : nil, reason: problem)
+        }
         let endpoint: Endpoint
         if let text = nonEmpty(self.endpoint) {
             endpoint = try Self.parseEndpoint(text, source: "--endpoint")
@@ -85,9 +93,36 @@ public struct ConfigurationSources: Sendable {
                 "warning: \(shownPath) holds your secret key and is readable by others (mode "
                     + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
         }
+        var caFiles: [(path: String, origin: String)] = []
+        if let caFile { caFiles.append((caFile, "--ca-file")) }
+        if let file = nonEmpty(environment["SSL_CERT_FILE"]) { caFiles.append((file, "SSL_CERT_FILE")) }
+        let trust: TrustedCertificates
+        do {
+            trust = try TrustedCertificates.load(caFiles, directories: directories)
+        } catch {
+            throw .certificateFile(error)
+        }
+        let proxy: ProxyServer?
+        do {
+            proxy = try ProxyServer.forEndpoint(endpoint, environment: environment)
+        } catch {
+            throw .proxy(error)
+        }
         let configuration = ClientConfiguration(
-            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zone.lowercased())
+            endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zone.lowercased(),
+            trust: trust, proxy: proxy)
         return ResolvedConfiguration(configuration: configuration, warnings: warnings)
+    }
+
+    /// Why `zone` cannot be a zone name (nil when it can): names such as `pek3a`, `sh1a`, `ap2a` and `gd2`
+    /// are ASCII letters, digits and `-`, at most 32; anything else (spaces, CJK, control characters) is
+    /// refused before it is sent to the API.
+    public static func zoneProblem(_ zone: String) -> String? {
+        let isZoneName = !zone.isEmpty && zone.utf8.count <= 32 && zone.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
+        return isZoneName ? nil : "expected a zone name such as pek3a (letters, digits and -), not \(zone.debugDescription)"
     }
 
     private static func parseEndpoint(_ text: String, source: String) throws(ConfigurationError) -> Endpoint {
@@ -98,38 +133,15 @@ public struct ConfigurationSources: Sendable {
         }
     }
 
-    private func expandTilde(_ path: String) -> String {
-        path == "~" ? homeDirectory : (path.hasPrefix("~/") ? homeDirectory + path.dropFirst(1) : path)
-    }
+    private var directories: UserDirectories { UserDirectories(home: homeDirectory) }
 
-    private func displayPath(_ path: String) -> String {
-        path.hasPrefix(homeDirectory + "/") ? "~" + path.dropFirst(homeDirectory.count) : path
-    }
+    private func expandTilde(_ path: String) -> String { directories.expandingTilde(path) }
+
+    private func displayPath(_ path: String) -> String { directories.abbreviatingHome(path) }
 }
 
 /// A configuration ready to use, and the warnings to print once on stderr.
 public struct ResolvedConfiguration: Sendable {
     public var configuration: ClientConfiguration
     public var warnings: [String]
-}
-
-/// A configuration problem, as one line that names the file and the key.
-public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unreadable(file: String, reason: String)
-    case malformed(file: String, reason: String)
-    case missing(key: String, file: String, hint: String)
-    case badValue(key: String, file: String?, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let file, let reason):
-            "cannot read config file \(file): \(reason)"
-        case .malformed(let file, let reason):
-            "config file \(file) is not valid YAML: \(reason)"
-        case .missing(let key, let file, let hint):
-            "no \(key) found (config file \(file)): \(hint)"
-        case .badValue(let key, let file, let reason):
-            (file.map { "config file \($0): " } ?? "") + "bad \(key): \(reason)"
-        }
-    }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// One machine image as DescribeImages returns it.
 ///
-/// Every documented field is typed; `raw` keeps the whole object the server sent, unknown fields included.
+/// Every documented field is typed; `rawJSON` keeps the whole object the server sent, unknown fields
+/// included, as bytes.
 /// Strings are stored exactly as received: sanitising for display is the job of whatever shows them.
 public struct Image: Sendable, Hashable, Identifiable {
     public var id: String
@@ -23,7 +24,13 @@ public struct Image: Sendable, Hashable, Identifiable {
     public var statusTime: Date?
     public var tags: [Tag]
     /// The object as the server sent it.
-    public var raw: JSONValue
+    public var rawJSON: JSONText
+
+    /// The object as the server sent it, parsed (each time: keep it if you need it twice).
+    public var raw: JSONValue {
+        get { rawJSON.value }
+        set { rawJSON = JSONText(newValue) }
+    }
 
     public init(
         id: String,
@@ -42,7 +49,7 @@ public struct Image: Sendable, Hashable, Identifiable {
         createTime: Date?,
         statusTime: Date?,
         tags: [Tag],
-        raw: JSONValue? = nil
+        rawJSON: JSONText? = nil
     ) {
         self.id = id
         self.name = name
@@ -60,41 +67,8 @@ public struct Image: Sendable, Hashable, Identifiable {
         self.createTime = createTime
         self.statusTime = statusTime
         self.tags = tags
-        self.raw = .null
-        self.raw = raw ?? apiObject
-    }
-
-    /// Reads an image from one element of `image_set`.
-    ///
-    /// Only `image_id` is required; a missing or `null` string becomes empty, unknown fields are ignored.
-    public init(json: JSONValue) throws(DecodingFailure) {
-        guard let object = json.objectValue else {
-            throw DecodingFailure("an element of image_set is not an object")
-        }
-        guard let id = object["image_id"]?.stringValue, !id.isEmpty else {
-            throw DecodingFailure("an image has no image_id")
-        }
-        func string(_ key: String) -> String { object[key]?.stringValue ?? "" }
-        let transition = string("transition_status")
-        self.init(
-            id: id,
-            name: string("image_name"),
-            description: object["description"]?.stringValue,
-            sizeGB: object["size"]?.intValue ?? 0,
-            processorType: ProcessorType(apiValue: string("processor_type")),
-            platform: Platform(apiValue: string("platform")),
-            osFamily: string("os_family"),
-            visibility: Visibility(apiValue: string("visibility")),
-            provider: Provider(apiValue: string("provider")),
-            owner: string("owner"),
-            recommendedType: string("recommended_type"),
-            status: ImageStatus(apiValue: string("status")),
-            transitionStatus: transition.isEmpty ? nil : TransitionStatus(apiValue: transition),
-            createTime: APITimestamp.parse(string("create_time")),
-            statusTime: APITimestamp.parse(string("status_time")),
-            tags: (object["tags"]?.arrayValue ?? []).compactMap(Tag.init(json:)),
-            raw: json
-        )
+        self.rawJSON = .null
+        self.rawJSON = rawJSON ?? JSONText(apiObject)
     }
 
     /// The documented fields in the API's own shape, as a server would send them.
@@ -137,15 +111,6 @@ public struct Tag: Sendable, Hashable {
         self.value = value
         self.color = color
         self.owner = owner
-    }
-
-    init?(json: JSONValue) {
-        guard let object = json.objectValue else { return nil }
-        func string(_ key: String) -> String { object[key]?.stringValue ?? "" }
-        self.init(
-            id: string("tag_id"), name: string("tag_name"), key: string("tag_key"),
-            value: string("tag_value"), color: string("color"), owner: string("owner")
-        )
     }
 
     var apiObject: JSONValue {

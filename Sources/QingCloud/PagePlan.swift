@@ -18,10 +18,14 @@ public struct PagePlan: Sendable {
     /// Offsets to read, lowest first: the top of the listing matters most.
     private var wanted: [Int] = [0]
     private var inFlight: Set<Int> = []
+    /// The next offset the reported total calls for that is not planned yet: every offset below it
+    /// (a multiple of ``step``) is wanted, in flight or read, and stays so.
+    private var nextUnplanned: Int
 
     public init(limit: Int = ImageQuery.maximumLimit, overlap: Int = 8) {
         self.limit = max(1, limit)
         self.overlap = max(0, min(overlap, self.limit / 2))
+        nextUnplanned = self.limit - self.overlap
     }
 
     /// The distance between the offsets of two neighbouring pages.
@@ -35,6 +39,11 @@ public struct PagePlan: Sendable {
 
     /// The offset of the last page the plan knows of (read, in flight or wanted).
     public var lastOffset: Int { (Array(received.keys) + wanted + inFlight).max() ?? 0 }
+
+    /// The lowest offset wanted or in flight: every page below it that will be read has been.
+    public var lowestPending: Int? {
+        [wanted.first, inFlight.min()].compactMap { $0 }.min()
+    }
 
     /// Up to `count` offsets to ask for now; they count as in flight until ``receive(_:at:)`` or
     /// ``abandon(_:)``.
@@ -65,42 +74,70 @@ public struct PagePlan: Sendable {
         inFlight.remove(offset)
         received[offset] = page.images.map(\.id)
         total = page.totalCount
-        var next = step
-        while next + overlap < page.totalCount {
-            want(next)
-            next += step
+        while nextUnplanned + overlap < page.totalCount {
+            want(nextUnplanned)
+            nextUnplanned += step
         }
-        for repair in seamRepairs() { want(repair) }
+        for repair in seamRepairs(around: offset) { want(repair) }
         if wanted.isEmpty, inFlight.isEmpty, let last = received.keys.max(), received[last]?.count == limit {
             want(last + step)
         }
     }
 
     private mutating func want(_ offset: Int) {
-        guard received[offset] == nil, !inFlight.contains(offset), !wanted.contains(offset) else { return }
+        guard received[offset] == nil, !inFlight.contains(offset) else { return }
         insertWanted(offset)
     }
 
+    /// Inserts `offset` into ``wanted`` in order, once.
     private mutating func insertWanted(_ offset: Int) {
-        wanted.insert(offset, at: wanted.firstIndex { $0 > offset } ?? wanted.count)
+        let index = wantedIndex(of: offset)
+        guard index == wanted.count || wanted[index] != offset else { return }
+        wanted.insert(offset, at: index)
     }
 
-    /// Offsets to read again: where a page shares no image with the end of the full page before it.
-    /// Only neighbours are compared: pages with no page planned between them.
-    private func seamRepairs() -> [Int] {
-        guard overlap > 0 else { return [] }
-        let planned = Set(wanted).union(inFlight)
-        let offsets = Set(received.keys).union(planned).sorted()
-        var repairs: [Int] = []
-        for (previous, next) in zip(offsets, offsets.dropFirst()) {
-            guard let before = received[previous], let after = received[next], !after.isEmpty,
-                  before.count == limit else { continue }
-            let tail = Set(before.suffix(overlap))
-            if !after.prefix(overlap * 2).contains(where: tail.contains) {
-                let retry = next - overlap
-                if retry > previous, received[retry] == nil, !planned.contains(retry) { repairs.append(retry) }
-            }
+    /// Where `offset` is or belongs in the sorted ``wanted`` (a binary search: a listing has a thousand
+    /// pages at 100,000 images, and every page's arrival consults it).
+    private func wantedIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = wanted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wanted[middle] < offset { low = middle + 1 } else { high = middle }
         }
-        return repairs
+        return low
+    }
+
+    /// Offsets to read again: where the page at `offset` and a neighbour (the nearest page read, in
+    /// flight or wanted on either side) share no image across their seam. Only the arriving page's seams
+    /// can have changed: the others' pages and neighbours are as they were.
+    private func seamRepairs(around offset: Int) -> [Int] {
+        guard overlap > 0 else { return [] }
+        var below: Int?
+        var above: Int?
+        func consider(_ other: Int) {
+            if other < offset, below.map({ other > $0 }) ?? true { below = other }
+            if other > offset, above.map({ other < $0 }) ?? true { above = other }
+        }
+        received.keys.forEach(consider)
+        inFlight.forEach(consider)
+        let index = wantedIndex(of: offset)
+        if index > 0 { consider(wanted[index - 1]) }
+        if index < wanted.count { consider(wanted[index]) }
+        return [below.flatMap { repair(between: $0, and: offset) }, above.flatMap { repair(between: offset, and: $0) }]
+            .compactMap { $0 }
+    }
+
+    /// The offset to read again when the page at `next` shares no image with the end of the full page
+    /// at `previous`, both read; nil when the seam holds or cannot be judged yet.
+    private func repair(between previous: Int, and next: Int) -> Int? {
+        guard let before = received[previous], let after = received[next], !after.isEmpty,
+              before.count == limit else { return nil }
+        let tail = Set(before.suffix(overlap))
+        guard !after.prefix(overlap * 2).contains(where: tail.contains) else { return nil }
+        let retry = next - overlap
+        guard retry > previous, received[retry] == nil, !inFlight.contains(retry) else { return nil }
+        let index = wantedIndex(of: retry)
+        return index < wanted.count && wanted[index] == retry ? nil : retry
     }
 }

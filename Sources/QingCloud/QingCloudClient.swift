@@ -36,6 +36,8 @@ public final class QingCloudClient: ImageService, Sendable {
         // A refused or failed connection is one failed attempt for the retry policy, not a silent retry
         // inside the pool until the connect timeout runs out.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        httpConfiguration.tlsConfiguration = configuration.trust.tlsConfiguration
+        httpConfiguration.proxy = configuration.proxy?.clientProxy
         self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
@@ -166,7 +168,8 @@ public final class QingCloudClient: ImageService, Sendable {
         } catch let error as QingCloudError {
             throw error
         } catch {
-            let mapped = TransportErrorMapping.map(error, endpoint: endpoint.url, timeout: configuration.requestTimeout)
+            let mapped = await TransportErrorMapping.map(
+                error, endpoint: endpoint, timeout: configuration.requestTimeout, proxy: configuration.proxy)
             logger.debug("\(action) \(endpoint.url) failed: \(mapped)")
             throw mapped
         }

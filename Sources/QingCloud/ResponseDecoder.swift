@@ -10,34 +10,31 @@ enum ResponseDecoder {
         var message: String?
     }
 
-    private struct DescribeImagesBody: Decodable {
-        var ret_code: Int?
-        var message: String?
-        var total_count: Int?
-        var image_set: [JSONValue]?
-    }
-
     /// Throws the API error when `ret_code` is not 0.
     static func checkReturnCode(_ body: [UInt8], hint: (APIError) -> String?) throws(QingCloudError) {
         let envelope: Envelope = try decode(Envelope.self, from: body)
         try check(code: envelope.ret_code, message: envelope.message, body: body, hint: hint)
     }
 
-    /// The page of a DescribeImages answer, read in one pass with its `ret_code`.
+    /// The page of a DescribeImages answer, read in one pass with its `ret_code` (see ``ImagePageDecoder``).
     static func imagePage(from body: [UInt8], hint: (APIError) -> String? = { _ in nil }) throws(QingCloudError) -> ImagePage {
-        let decoded: DescribeImagesBody = try decode(DescribeImagesBody.self, from: body)
-        try check(code: decoded.ret_code, message: decoded.message, body: body, hint: hint)
-        guard let elements = decoded.image_set, let total = decoded.total_count else {
+        let answer: ImagePageDecoder.Answer
+        do {
+            answer = try ImagePageDecoder.decode(body)
+        } catch {
+            switch error {
+            case .syntax(let failure):
+                throw .malformedResponse(reason: failure.reason, offset: failure.offset, excerpt: excerpt(body))
+            case .shape(let reason):
+                throw .malformedResponse(reason: reason, offset: nil, excerpt: excerpt(body))
+            }
+        }
+        try check(code: answer.returnCode, message: answer.message, body: body, hint: hint)
+        guard let images = answer.images, let total = answer.totalCount else {
             throw .malformedResponse(reason: "no image_set or total_count", offset: nil, excerpt: excerpt(body))
         }
-        var images: [Image] = []
-        images.reserveCapacity(elements.count)
-        for element in elements {
-            do {
-                images.append(try Image(json: element))
-            } catch {
-                throw .malformedResponse(reason: error.description, offset: nil, excerpt: excerpt(body))
-            }
+        if let problem = answer.badElement {
+            throw .malformedResponse(reason: problem, offset: nil, excerpt: excerpt(body))
         }
         return ImagePage(totalCount: total, images: images)
     }
@@ -57,6 +54,12 @@ enum ResponseDecoder {
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch {
+            // A lone surrogate escape in one name (`\ud800`) is not UTF-16 text and fails the whole
+            // answer; it stands for a character that was lost, so it becomes U+FFFD and the page is kept.
+            if let repaired = LoneSurrogates.replaced(in: body),
+               let value = try? JSONDecoder().decode(type, from: Data(repaired)) {
+                return value
+            }
             if let syntax = syntaxError(in: body) {
                 throw .malformedResponse(reason: syntax.reason, offset: syntax.offset, excerpt: excerpt(body))
             }
@@ -98,5 +101,12 @@ enum ResponseDecoder {
             }
             return ("not valid JSON", 0)
         }
+    }
+}
+
+extension ImagePage {
+    /// Reads the body of a DescribeImages answer, as the client does with each page it receives.
+    public init(describeImagesAnswer body: [UInt8]) throws(QingCloudError) {
+        self = try ResponseDecoder.imagePage(from: body)
     }
 }

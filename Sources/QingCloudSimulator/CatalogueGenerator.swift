@@ -144,7 +144,7 @@ struct CatalogueGenerator {
             osFamily: release.family, visibility: .public, provider: .system, owner: "system",
             recommendedType: random.pick(CatalogueVocabulary.recommendedTypes),
             status: state.0, transitionStatus: state.1,
-            createTime: times.create, statusTime: times.status, tags: [], raw: .null
+            createTime: times.create, statusTime: times.status, tags: [], rawJSON: .null
         )
     }
 
@@ -163,7 +163,7 @@ struct CatalogueGenerator {
             visibility: visibility, provider: .self, owner: owner,
             recommendedType: random.pick(CatalogueVocabulary.recommendedTypes),
             status: state.0, transitionStatus: state.1,
-            createTime: times.create, statusTime: times.status, tags: randomTags(), raw: .null
+            createTime: times.create, statusTime: times.status, tags: randomTags(), rawJSON: .null
         )
     }
 

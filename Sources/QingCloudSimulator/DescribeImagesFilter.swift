@@ -4,7 +4,7 @@ import QingCloud
 ///
 /// An empty set means "not filtered". With no status asked for, ceased images are left out, as the real
 /// service does; an image named in `images.N` is listed whatever its status.
-struct DescribeImagesFilter: Sendable {
+struct DescribeImagesFilter: Sendable, Hashable {
     var imageIDs: [String] = []
     var statuses: Set<ImageStatus> = []
     var osFamilies: Set<String> = []
@@ -17,11 +17,19 @@ struct DescribeImagesFilter: Sendable {
     var searchWord: [UInt8] = []
 
     func matches(_ image: Image, phase: ImagePhase, searchableID: [UInt8], searchableName: [UInt8]) -> Bool {
+        matches(phase) && matchesAttributes(image, searchableID: searchableID, searchableName: searchableName)
+    }
+
+    /// The part of the filter that depends on the lifecycle (which changes over time).
+    func matches(_ phase: ImagePhase) -> Bool {
         if statuses.isEmpty {
-            if phase.status == .ceased && imageIDs.isEmpty { return false }
-        } else if !statuses.contains(phase.status) {
-            return false
+            return phase.status != .ceased || !imageIDs.isEmpty
         }
+        return statuses.contains(phase.status)
+    }
+
+    /// The part of the filter that depends only on what never changes about an image.
+    func matchesAttributes(_ image: Image, searchableID: [UInt8], searchableName: [UInt8]) -> Bool {
         if !osFamilies.isEmpty && !osFamilies.contains(image.osFamily) { return false }
         if !processorTypes.isEmpty && !processorTypes.contains(image.processorType.rawValue) { return false }
         if !visibilities.isEmpty && !visibilities.contains(image.visibility.rawValue) { return false }

@@ -52,6 +52,7 @@ final class ImageWorld: Sendable {
     let epoch: Int64
     let entries: [Entry]
     private let positionByID: [String: Int]
+    private let selections = FilterSelections()
 
     /// How many images appear while the simulator runs with churn, at most.
     static let maximumNewcomers = 2_000
@@ -109,26 +110,80 @@ final class ImageWorld: Sendable {
 
     /// The images matching `filter` at virtual time `time`: how many, and those of the page
     /// `offset..<offset+limit`, in listing order.
+    ///
+    /// Images that never change are matched once per filter (``FilterSelections``); only those with a
+    /// lifecycle or an appearance time are looked at on every request, so a page costs far less than the
+    /// catalogue.
     func page(matching filter: DescribeImagesFilter, at time: Int64, offset: Int, limit: Int)
+        -> (totalCount: Int, page: [(entry: Entry, state: State)])
+    {
+        guard filter.imageIDs.isEmpty else {
+            return pageOfNamedImages(matching: filter, at: time, offset: offset, limit: limit)
+        }
+        let selection = selections.selection(for: filter) { select(filter) }
+        var changing: [(position: Int32, state: State)] = []
+        for position in selection.changing {
+            let entry = entries[Int(position)]
+            if let state = state(of: entry, at: time), filter.matches(state.phase) {
+                changing.append((position, state))
+            }
+        }
+        let totalCount = selection.fixed.count + changing.count
+        var page: [(entry: Entry, state: State)] = []
+        page.reserveCapacity(min(limit, 100))
+        var fixedIndex = 0
+        var changingIndex = 0
+        var rank = 0
+        let end = offset + min(limit, totalCount)
+        while rank < end, fixedIndex < selection.fixed.count || changingIndex < changing.count {
+            let takeFixed = changingIndex == changing.count
+                || (fixedIndex < selection.fixed.count && selection.fixed[fixedIndex] < changing[changingIndex].position)
+            if rank >= offset {
+                if takeFixed {
+                    let entry = entries[Int(selection.fixed[fixedIndex])]
+                    page.append((entry, entry.initialState))
+                } else {
+                    page.append((entries[Int(changing[changingIndex].position)], changing[changingIndex].state))
+                }
+            }
+            if takeFixed { fixedIndex += 1 } else { changingIndex += 1 }
+            rank += 1
+        }
+        return (totalCount, page)
+    }
+
+    /// Positions of the entries that match `filter` without changing, and of the changing ones whose
+    /// unchanging attributes match.
+    private func select(_ filter: DescribeImagesFilter) -> FilterSelections.Selection {
+        var fixed: [Int32] = []
+        var changing: [Int32] = []
+        for (position, entry) in entries.enumerated()
+        where filter.matchesAttributes(entry.image, searchableID: entry.searchableID, searchableName: entry.searchableName) {
+            if entry.appearance != nil || entry.schedule != nil {
+                changing.append(Int32(position))
+            } else if filter.matches(entry.initialState.phase) {
+                fixed.append(Int32(position))
+            }
+        }
+        return FilterSelections.Selection(fixed: fixed, changing: changing)
+    }
+
+    /// `images.N`: the named images, in listing order, whatever their status.
+    private func pageOfNamedImages(matching filter: DescribeImagesFilter, at time: Int64, offset: Int, limit: Int)
         -> (totalCount: Int, page: [(entry: Entry, state: State)])
     {
         var totalCount = 0
         var page: [(entry: Entry, state: State)] = []
-        page.reserveCapacity(min(limit, 100))
-        func consider(_ entry: Entry) {
+        for position in Set(filter.imageIDs.compactMap({ positionByID[$0] })).sorted() {
+            let entry = entries[position]
             guard let state = state(of: entry, at: time),
                   filter.matches(entry.image, phase: state.phase,
                                  searchableID: entry.searchableID, searchableName: entry.searchableName)
-            else { return }
+            else { continue }
             if totalCount >= offset && totalCount - offset < limit {
                 page.append((entry, state))
             }
             totalCount += 1
-        }
-        if filter.imageIDs.isEmpty {
-            entries.forEach(consider)
-        } else {
-            Set(filter.imageIDs.compactMap { positionByID[$0] }).sorted().forEach { consider(entries[$0]) }
         }
         return (totalCount, page)
     }

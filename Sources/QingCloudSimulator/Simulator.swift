@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 
 /// A local, faithful QingCloud API endpoint serving DescribeImages over a deterministic catalogue.
@@ -42,6 +45,7 @@ public actor Simulator {
         if let server {
             return try await server.endpoint.value
         }
+        let serverBuilder = try Self.serverBuilder(tls: configuration.tls)
         let (boundPorts, portContinuation) = AsyncThrowingStream<Int, any Error>.makeStream()
         let faults = configuration.faults
         let application = Application(
@@ -50,6 +54,7 @@ public actor Simulator {
                 faults: faults.injectsErrors ? FaultInjector(plan: faults) : nil,
                 latency: faults.latency
             ),
+            server: serverBuilder,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil
@@ -74,9 +79,10 @@ public actor Simulator {
             }
         }
         let host = configuration.host
+        let scheme = configuration.tls == nil ? "http" : "https"
         let endpoint = Task {
             for try await port in boundPorts {
-                return Self.url(host: host, port: port)
+                return Self.url(scheme: scheme, host: host, port: port)
             }
             throw CancellationError()
         }
@@ -87,7 +93,8 @@ public actor Simulator {
         } catch {
             if server?.task == task { server = nil }
             await task.value
-            throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\(error)"
+            throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: reason)
         }
     }
 
@@ -103,20 +110,50 @@ public actor Simulator {
         await server.task.value
     }
 
-    private static func url(host: String, port: Int) -> URL {
+    private static func url(scheme: String, host: String, port: Int) -> URL {
         let bracketedHost = host.contains(":") ? "[\(host)]" : host
-        return URL(string: "http://\(bracketedHost):\(port)/iaas/")!
+        return URL(string: "\(scheme)://\(bracketedHost):\(port)/iaas/")!
+    }
+
+    /// HTTP/1.1, inside TLS when an identity is given.
+    private static func serverBuilder(tls identity: ServerIdentity?) throws(SimulatorError) -> HTTPServerBuilder {
+        guard let identity else { return .http1() }
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMBytes(Array(identity.certificateChainPEM.utf8))
+        } catch {
+            throw .badIdentity(reason: "the certificate is not a PEM certificate")
+        }
+        do {
+            key = try NIOSSLPrivateKey(bytes: Array(identity.privateKeyPEM.utf8), format: .pem)
+        } catch {
+            throw .badIdentity(reason: "the key is not a PEM private key")
+        }
+        guard !chain.isEmpty else { throw .badIdentity(reason: "the certificate file holds no certificate") }
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        do {
+            _ = try NIOSSLContext(configuration: configuration)
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw .badIdentity(reason: "the key does not belong to the certificate")
+        }
     }
 }
 
 /// Why a simulator could not start.
 public enum SimulatorError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotListen(host: String, port: Int, reason: String)
+    /// The certificate or key given for TLS cannot be used.
+    case badIdentity(reason: String)
 
     public var description: String {
         switch self {
         case .cannotListen(let host, let port, let reason):
             "cannot listen on \(host):\(port): \(reason)"
+        case .badIdentity(let reason):
+            "cannot serve TLS: \(reason)"
         }
     }
 }

@@ -26,6 +26,8 @@ public struct SimulatorConfiguration: Sendable {
     public var zone: String = "pek3a"
     /// How far `time_stamp` may be from the simulator's clock before a request is refused with 1300.
     public var timestampWindow: Duration = .seconds(900)
+    /// The certificate and key to serve HTTPS with; nil serves plain HTTP.
+    public var tls: ServerIdentity?
     /// Latency and errors to inject.
     public var faults: FaultPlan = .none
     /// The simulator's wall clock: the catalogue is dated from it, `time_stamp` and `expires` are checked

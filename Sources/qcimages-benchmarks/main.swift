@@ -64,36 +64,47 @@ table.add("sort by the next column + render (s, 8 columns)", measure(times: 16) 
     _ = Browser.render(state, now: now)
 })
 
-let sampleBody = try JSONEncoder().encode(JSONValue.object([
-    "ret_code": .int(0), "total_count": .int(imageCount), "image_set": .array(catalogue.prefix(100).map(\.apiObject)),
-]))
-table.add("decode one 100-image page (\(sampleBody.count / 1024) KiB)", measure(times: 200) {
-    _ = try? JSONDecoder().decode(JSONValue.self, from: sampleBody)
+// The client against simulators over loopback: a 100,000-image one for the simulator's own figures and
+// decoding, 10,000-image ones (0 and 20 ms added latency) for paging.
+let big = try await StartedSimulator(images: imageCount, latency: .zero)
+let sampleBody = try await big.client.call(action: "DescribeImages", parameters: [("offset", "0"), ("limit", "100")])
+table.add("decode one 100-image page into [Image] (\(sampleBody.count / 1024) KiB, as the simulator sends it)",
+          measure(times: 500) { _ = try? ImagePage(describeImagesAnswer: sampleBody) })
+table.add("  the same bytes into Foundation's JSONSerialization (untyped)", measure(times: 200) {
+    _ = try? JSONSerialization.jsonObject(with: Data(sampleBody))
 })
+if let python = PythonTimer.median(of: sampleBody) {
+    table.add("  the same bytes into Python's json.loads (untyped; median of 300 in python3)", [python])
+}
 
-var simulatorConfiguration = SimulatorConfiguration()
-simulatorConfiguration.imageCount = 10_000
-simulatorConfiguration.seed = 42
-let simulator = Simulator(configuration: simulatorConfiguration)
-let url = try await simulator.start()
-let client = QingCloudClient(configuration: ClientConfiguration(
-    endpoint: try Endpoint(url: url.absoluteString), accessKeyID: simulatorConfiguration.accessKeyID,
-    secretAccessKey: simulatorConfiguration.secretAccessKey, zone: simulatorConfiguration.zone))
-_ = try await client.describeImages(ImageQuery(limit: 1))
-var requests: [Duration] = []
-for index in 0..<100 {
-    let start = ContinuousClock.now
-    _ = try await client.describeImages(ImageQuery(offset: index * 100, limit: 100))
-    requests.append(ContinuousClock.now - start)
+let filters: [(String, [(String, String)])] = [
+    ("no filter", []),
+    ("status.1=available", [("status.1", "available")]),
+    ("os_family=ubuntu, status.1=deprecated", [("os_family", "ubuntu"), ("status.1", "deprecated")]),
+    ("search_word=server", [("search_word", "server")]),
+    ("provider=self, visibility=private", [("provider", "self"), ("visibility", "private")]),
+]
+for (name, parameters) in filters {
+    var samples: [Duration] = []
+    for offset in stride(from: 0, to: 20 * 997, by: 997) {
+        let start = ContinuousClock.now
+        _ = try await big.client.call(action: "DescribeImages", parameters: parameters + [("offset", String(offset)), ("limit", "100")])
+        samples.append(ContinuousClock.now - start)
+    }
+    table.add("simulator round trip, 100-image page of \(imageCount.formatted()), \(name)", samples)
 }
-table.add("DescribeImages, 100 images, loopback keep-alive", requests)
-for concurrency in [1, 4, 8] {
-    let start = ContinuousClock.now
-    let page = try await ImagePager(service: client, concurrency: concurrency).fetchAll(matching: ImageQuery())
-    table.add("fetch all \(page.images.count.formatted()) images, \(concurrency) at a time", [ContinuousClock.now - start])
+await big.stop()
+
+for latency in [Duration.zero, .milliseconds(20)] {
+    let simulator = try await StartedSimulator(images: 10_000, latency: latency)
+    for concurrency in [1, 2, 4, 8, 16, nil] {
+        let start = ContinuousClock.now
+        let page = try await ImagePager(service: simulator.client, concurrency: concurrency).fetchAll(matching: ImageQuery())
+        let label = concurrency.map { "\($0) at a time" } ?? "in flight chosen by the round trip"
+        table.add("fetch all \(page.images.count.formatted()) images, \(latency) latency, \(label)", [ContinuousClock.now - start])
+    }
+    await simulator.stop()
 }
-await client.shutdown()
-await simulator.stop()
 print(table.rendered)
 
 /// What a person types into the filter bar, key by key: words that narrow, typos taken back, field
@@ -108,6 +119,57 @@ enum FilterSession {
         + typed("!deleted") + [.control("u")]
 
     private static func typed(_ text: String) -> [Key] { text.map(Key.character) }
+}
+
+/// A simulator on loopback and a client of it.
+struct StartedSimulator {
+    let simulator: Simulator
+    let client: QingCloudClient
+
+    init(images: Int, latency: Duration) async throws {
+        var configuration = SimulatorConfiguration()
+        configuration.imageCount = images
+        configuration.seed = 42
+        configuration.faults.latency = latency
+        simulator = Simulator(configuration: configuration)
+        let url = try await simulator.start()
+        client = QingCloudClient(configuration: ClientConfiguration(
+            endpoint: try Endpoint(url: url.absoluteString), accessKeyID: configuration.accessKeyID,
+            secretAccessKey: configuration.secretAccessKey, zone: configuration.zone))
+        _ = try await client.describeImages(ImageQuery(limit: 1))
+    }
+
+    func stop() async {
+        await client.shutdown()
+        await simulator.stop()
+    }
+}
+
+/// Python's `json.loads` on the same bytes, timed by python3 itself (nil when there is no python3).
+enum PythonTimer {
+    static func median(of body: [UInt8]) -> Duration? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qcimages-bench-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard (try? Data(body).write(to: file)) != nil else { return nil }
+        let script = """
+            import json, sys, time
+            body = open(sys.argv[1], "rb").read()
+            samples = []
+            for _ in range(300):
+                start = time.perf_counter_ns(); json.loads(body); samples.append(time.perf_counter_ns() - start)
+            print(sorted(samples)[150])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return nil }
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Int64(text).map { .nanoseconds($0) }
+    }
 }
 
 func measureOnce(_ body: () throws -> Void) rethrows -> Duration {

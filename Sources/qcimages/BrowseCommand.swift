@@ -27,7 +27,7 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(name: .customLong("escape-delay"), help: ArgumentHelp("Milliseconds to wait after Esc for a key sequence.", valueName: "ms"))
     var escapeDelay = 25
 
-    @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log).", valueName: "path"))
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log, its directory created when missing; a --log-file directory must exist). A log that cannot be written (a full disk) is given up; the browser goes on.", valueName: "path"))
     var logFile: String?
 
     @Option(name: .customLong("demo-images"), help: "How many images the --demo catalogue holds.")
@@ -46,10 +46,13 @@ struct BrowseCommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Failure(TerminalStartupError.notATerminal.description)
             }
-            let logPath = logFile ?? FileLogHandler.defaultPath()
+            let directories = UserDirectories()
+            let logPath = logFile.map(directories.expandingTilde) ?? FileLogHandler.defaultPath(directories: directories)
             let sink: FileLogHandler.Sink
             do {
-                sink = try FileLogHandler.Sink(path: logPath)
+                sink = try FileLogHandler.Sink(path: logPath, createDirectories: logFile == nil)
+            } catch let error as Failure {
+                throw Failure("cannot open the log file \(logPath): \(error.description); choose another with --log-file")
             } catch {
                 let reason = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
                 throw Failure("cannot open the log file \(logPath): \(reason); choose another with --log-file")

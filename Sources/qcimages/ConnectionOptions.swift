@@ -18,6 +18,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("config")], help: ArgumentHelp("The config file.", valueName: "path"))
     var configPath: String?
 
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("A PEM file of CA certificates to trust for HTTPS besides the system's (as is SSL_CERT_FILE).", valueName: "path"))
+    var caFile: String?
+
     @Flag(help: "Use a built-in simulated QingCloud with changing demo images; needs no account.")
     var demo = false
 
@@ -28,8 +31,11 @@ struct ConnectionOptions: ParsableArguments {
         guard timeout > 0, timeout <= 600 else {
             throw ValidationError("--timeout must be more than 0 and at most 600 seconds")
         }
-        if demo, accessKeyID != nil || endpoint != nil || configPath != nil {
-            throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint and --config")
+        if let zone, let problem = ConfigurationSources.zoneProblem(zone) {
+            throw ValidationError("--zone: \(problem)")
+        }
+        if demo, accessKeyID != nil || endpoint != nil || configPath != nil || caFile != nil {
+            throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint, --config and --ca-file")
         }
     }
 
@@ -51,7 +57,8 @@ struct ConnectionOptions: ParsableArguments {
                 logger: logger)
             return Connection(client: client, simulator: simulator, isDemo: true)
         }
-        let sources = ConfigurationSources(accessKeyID: accessKeyID, zone: zone, endpoint: endpoint, configPath: configPath)
+        let sources = ConfigurationSources(
+            accessKeyID: accessKeyID, zone: zone, endpoint: endpoint, configPath: configPath, caFile: caFile)
         let resolved: ResolvedConfiguration
         do {
             resolved = try sources.resolve()

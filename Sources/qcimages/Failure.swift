@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalVocabulary
 
 /// A failure to report as one line on stderr, `qcimages: <message>`, with exit status 1.
 struct Failure: Error, CustomStringConvertible {
@@ -8,9 +9,13 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 /// Writing to stderr, line at a time, unbuffered; a closed stderr loses the line, nothing else.
+///
+/// Lines often quote the server (its error messages, a body excerpt) or a config file: control and bidi
+/// characters are shown as visible symbols, so that nothing in them can drive the terminal or fake a
+/// second line.
 enum StandardError {
     static func write(_ line: String) {
-        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((Sanitizer.forDisplay(line) + "\n").utf8))
     }
 }
 

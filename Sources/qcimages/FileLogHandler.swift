@@ -1,9 +1,16 @@
 import Foundation
+import Glibc
+import TerminalVocabulary
 import Logging
+import QingCloud
 import Synchronization
 
 /// A swift-log handler that appends lines to a file: the browser owns the screen, so its logs can't
 /// go to stdout or stderr.
+///
+/// Log lines quote the server (error messages, excerpts): control and bidi characters are written as
+/// visible symbols, so that `cat` or `grep -a` of the log cannot drive a terminal. A write that fails
+/// (a full disk, the file size limit) costs the log, never the session: the sink stops writing.
 struct FileLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level
@@ -12,23 +19,52 @@ struct FileLogHandler: LogHandler {
 
     /// The file every handler of the process writes to, opened once.
     final class Sink: Sendable {
-        private let handle: Mutex<FileHandle>
+        /// The open file, or nil once a write has failed.
+        private let descriptor: Mutex<Int32?>
 
-        init(path: String) throws {
+        /// Opens `path` for appending, creating the file (mode 600) when it is missing. The directory
+        /// must exist unless `createDirectories` (the default location, `~/.local/state/qcimages`).
+        init(path: String, createDirectories: Bool) throws {
             let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let files = FileManager.default
-            guard files.fileExists(atPath: path)
-                || files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            if createDirectories {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             }
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.seekToEnd()
-            self.handle = Mutex(handle)
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw Failure(Self.reason(errno: errno, path: path))
+            }
+            self.descriptor = Mutex(descriptor)
+            // Past the file size limit a write would kill the process with SIGXFSZ; ignored, the write
+            // fails with EFBIG instead and only the log is lost.
+            signal(SIGXFSZ, SIG_IGN)
+        }
+
+        private static func reason(errno: Int32, path: String) -> String {
+            switch errno {
+            case ENOENT: "no such directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
+            case EACCES: "permission denied"
+            case EISDIR: "it is a directory"
+            default: String(cString: strerror(errno))
+            }
         }
 
         func write(_ line: String) {
-            handle.withLock { $0.write(Data(line.utf8)) }
+            descriptor.withLock { descriptor in
+                guard let open = descriptor else { return }
+                var bytes = Array(line.utf8)[...]
+                while !bytes.isEmpty {
+                    let written = bytes.withUnsafeBytes { Glibc.write(open, $0.baseAddress, $0.count) }
+                    if written > 0 {
+                        bytes = bytes.dropFirst(written)
+                    } else if written < 0, errno == EINTR {
+                        continue
+                    } else {
+                        close(open)
+                        descriptor = nil
+                        return
+                    }
+                }
+            }
         }
     }
 
@@ -47,13 +83,11 @@ struct FileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)
-        sink.write("\(time) \(event.level) \(label): \(event.message)\(details)\n")
+        sink.write("\(time) \(event.level) \(label): " + Sanitizer.forDisplay("\(event.message)\(details)") + "\n")
     }
 
-    /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `~/.local/state/qcimages/qcimages.log`.
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? NSHomeDirectory() + "/.local/state"
-        return state + "/qcimages/qcimages.log"
+    /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `$HOME/.local/state/qcimages/qcimages.log`.
+    static func defaultPath(directories: UserDirectories = UserDirectories()) -> String {
+        directories.state + "/qcimages/qcimages.log"
     }
 }

@@ -10,22 +10,53 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
     case json
     /// One image id per line.
     case ids
-    /// RFC 4180 with a header row; strings unmodified, quoted where needed.
+    /// RFC 4180 with a header row and LF line ends; strings quoted where needed, cells a spreadsheet
+    /// would read as a formula made inert.
     case csv
 }
 
 /// Renders a page of images in one of the ``ImageListFormat``s.
 ///
-/// Only the table sanitises: JSON and CSV carry the exact strings (escaped or quoted as their formats
-/// require), because a script must see what the API holds.
+/// No control or bidi character from the server leaves raw (see ``Sanitizer``): the table shows them as
+/// visible symbols; `ids` and `csv` write them in `style` (symbols on a terminal, `\u001B`-style escapes
+/// to a pipe or file) and keep every other character; JSON keeps the exact strings, with those characters
+/// as JSON `\u` escapes.
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
-    public static func render(_ page: ImagePage, as format: ImageListFormat) -> String {
+    public static func render(_ page: ImagePage, as format: ImageListFormat,
+                              style: Sanitizer.Style = .backslashEscapes) -> String {
+        if format == .table { return table(page.images) }
+        return start(format) + part(page.images, as: format, first: true, style: style)
+            + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
+    }
+
+    /// What comes before the first images of a streamed output (the CSV header, JSON's opening).
+    public static func start(_ format: ImageListFormat) -> String {
         switch format {
-        case .table: table(page.images)
-        case .json: json(page)
-        case .ids: page.images.map { $0.id + "\n" }.joined()
-        case .csv: csv(page.images)
+        case .table, .ids: ""
+        case .json: "{\n  \"image_set\" : ["
+        case .csv: csvHeader.joined(separator: ",") + "\n"
+        }
+    }
+
+    /// The next images of a streamed output, in order (`first` for the first non-empty part). Not for
+    /// `table`, whose widths depend on every row. `ids` and `csv` write unsafe characters in `style`.
+    public static func part(_ images: [Image], as format: ImageListFormat, first: Bool,
+                            style: Sanitizer.Style = .backslashEscapes) -> String {
+        switch format {
+        case .table: table(images)
+        case .json: jsonElements(images, first: first)
+        case .ids: images.map { Sanitizer.escaped($0.id, style: style) + "\n" }.joined()
+        case .csv: images.map { csvRow($0, style: style) + "\n" }.joined()
+        }
+    }
+
+    /// What ends a streamed output (`empty` when no part had images): for JSON the latest total, as
+    /// `total_count`, laid out as `JSONEncoder` lays out the whole document.
+    public static func end(_ format: ImageListFormat, totalCount: Int, empty: Bool) -> String {
+        switch format {
+        case .table, .ids, .csv: ""
+        case .json: (empty ? "\n" : "") + "\n  ],\n  \"total_count\" : \(totalCount)\n}\n"
         }
     }
 
@@ -64,37 +95,48 @@ public enum ImageListOutput {
         return line(columns) + rows.map(line).joined()
     }
 
-    private static func json(_ page: ImagePage) -> String {
-        let document = JSONValue.object([
-            "total_count": .int(page.totalCount),
-            "image_set": .array(page.images.map(\.raw)),
-        ])
+    /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
+    /// inside the document, each object exactly as the server sent it.
+    private static func jsonElements(_ images: [Image], first: Bool) -> String {
+        guard !images.isEmpty else { return "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let data = (try? encoder.encode(JSONValue.array(images.map(\.raw)))) ?? Data("[]".utf8)
+        // The encoder escapes C0 controls inside strings (a raw line feed is only ever the layout's);
+        // DEL, C1 and bidi controls can sit only inside strings, where `\u` escapes of them are valid JSON
+        // for the same strings.
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let elements = lines.dropFirst().dropLast()
+            .map { "  " + Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n")
+        return (first ? "\n" : ",\n") + elements
     }
 
-    private static func csv(_ images: [Image]) -> String {
-        func quoted(_ field: String) -> String {
-            let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-                || field.first == " " || field.last == " "
-            return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }
-        let header = ["image_id", "image_name", "status", "transition_status", "os_family", "processor_type",
-                      "platform", "size", "visibility", "provider", "owner", "recommended_type", "create_time",
-                      "status_time", "description", "tags"]
-        var lines = [header.joined(separator: ",")]
-        for image in images {
-            let row = [
-                image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
-                image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
-                image.provider.rawValue, image.owner, image.recommendedType,
-                image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
-                image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
-            ]
-            lines.append(row.map(quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+    private static let csvHeader = [
+        "image_id", "image_name", "status", "transition_status", "os_family", "processor_type", "platform", "size",
+        "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
+    ]
+
+    /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    private static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// One CSV cell: a cell a spreadsheet would evaluate gets a leading `'` and quotes (as OWASP
+    /// describes), unsafe characters are written in `style`, and quotes are added where RFC 4180 needs them.
+    static func csvCell(_ raw: String, style: Sanitizer.Style) -> String {
+        let isFormula = raw.unicodeScalars.first.map(formulaTriggers.contains) ?? false
+        let field = Sanitizer.escaped(isFormula ? "'" + raw : raw, style: style)
+        let needsQuotes = isFormula || field.contains { $0 == "," || $0 == "\"" }
+            || field.first == " " || field.last == " "
+        return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
+    private static func csvRow(_ image: Image, style: Sanitizer.Style) -> String {
+        let row = [
+            image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
+            image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
+            image.provider.rawValue, image.owner, image.recommendedType,
+            image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
+            image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
+        ]
+        return row.map { csvCell($0, style: style) }.joined(separator: ",")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import ImageBrowser
 import Logging
 import QingCloud
+import TerminalVocabulary
 
 /// `qcimages list`: DescribeImages for scripts, with the flags of `qingcloud iaas describe-images`.
 struct ListCommand: AsyncParsableCommand {
@@ -14,6 +15,22 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list --demo -s available -F ubuntu
               qcimages list -W centos -o ids
               qcimages list -O 0 -L 20 -o json
+
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the
+            server's total_count promises more images than its pages hold, even when asked again, the images
+            received are printed, then one line on stderr, and the exit status is 1.
+
+            Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
+            bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
+            are shown as visible symbols (ESC as ␛) on a terminal; to a pipe or file, ids and csv keep the \
+            text and write those characters as \\u escapes (ESC as \\u001B), and json keeps the exact \
+            strings with those characters as JSON \\u escapes. csv cells that begin with = + - @, tab or \
+            CR get a leading ' so that spreadsheets do not run them as formulas; lines end with LF.
+
+            Failed requests are retried: timeouts, dropped connections, HTTP 5xx, malformed or truncated \
+            answers and ret_code 5300 up to 5 attempts; ret_code 5000 and 5100 (internal error, server \
+            busy) with random exponential backoff as the official SDK does, but longer: up to 8 attempts, \
+            waiting up to 1, 2, 4, 8, then 16 s, within 90 s.
             """
     )
 
@@ -60,7 +77,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("L"), .long], parsing: .unconditional, help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv.", valueName: "format"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))
     var format: ImageListFormat = .table
 
     func validate() throws {
@@ -92,19 +109,48 @@ struct ListCommand: AsyncParsableCommand {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger, demoImages: 2_500)
             do {
-                let page: ImagePage
+                let missing: String?
                 if offset != nil || limit != nil {
-                    page = try await connection.client.describeImagesPage(query)
+                    let page = try await connection.client.describeImagesPage(query)
+                    StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
+                    missing = nil
                 } else {
-                    page = try await ImagePager(service: connection.client).fetchAll(matching: query)
+                    missing = try await printAll(as: format, from: connection.client)
                 }
-                let output = ImageListOutput.render(page, as: format)
-                StandardOutput.write(output)
                 await connection.close()
+                if let missing { throw Failure(missing) }
+            } catch let failure as Failure {
+                throw failure
             } catch {
                 await connection.close()
                 throw Failure("\(error)")
             }
         }
+    }
+
+    /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
+    /// every row); returns the line to print when the server's total promised more than its pages held.
+    /// How `ids` and `csv` write control characters: visible symbols on a terminal, `\u` escapes otherwise.
+    private static var style: Sanitizer.Style { isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes }
+
+    private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
+        let pager = ImagePager(service: client)
+        let completion: ImagePager.Completion
+        if format == .table {
+            var images: [Image] = []
+            completion = try await pager.forEachPage(matching: query) { page, _ in images += page }
+            StandardOutput.write(ImageListOutput.render(ImagePage(totalCount: completion.totalCount, images: images), as: .table))
+        } else {
+            StandardOutput.write(ImageListOutput.start(format))
+            var first = true
+            completion = try await pager.forEachPage(matching: query) { images, _ in
+                StandardOutput.write(ImageListOutput.part(images, as: format, first: first, style: Self.style))
+                first = false
+            }
+            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
+        }
+        guard let missing = completion.missing else { return nil }
+        return "incomplete: the server reported \(completion.totalCount) images but its pages held \(completion.loaded) "
+            + "(\(missing) missing after asking again); the output above is partial"
     }
 }

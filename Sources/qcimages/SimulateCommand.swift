@@ -70,6 +70,21 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("drop-every"), help: "Drop the connection of every k-th request.")
     var dropEvery: Int?
 
+    @Flag(help: "Serve HTTPS with a certificate for localhost and 127.0.0.1 from a throwaway CA made at start; the CA's file is printed after the URL.")
+    var tls = false
+
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "path"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "path"))
+    var tlsKey: String?
+
+    @Option(name: .customLong("tls-ca-out"), help: ArgumentHelp("Where --tls writes the CA certificate (default: a new folder under $TMPDIR); removed at exit.", valueName: "path"))
+    var tlsCAOut: String?
+
+    @Option(name: .customLong("tls-flaw"), help: "With --tls, serve a faulty certificate to see what clients say: expired, not-yet-valid or wrong-host.")
+    var tlsFlaw: CertificateFlaw?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
@@ -80,6 +95,15 @@ struct SimulateCommand: AsyncParsableCommand {
                               ("truncated", truncatedEvery), ("http500", http500Every), ("http503", http503Every),
                               ("drop", dropEvery)] {
             if let value, value < 1 { throw ValidationError("--\(name)-every must be 1 or more") }
+        }
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+        if tls, tlsCertificate != nil {
+            throw ValidationError("--tls makes its own certificate: drop it or --tls-cert/--tls-key")
+        }
+        if !tls, tlsFlaw != nil || tlsCAOut != nil {
+            throw ValidationError("--tls-flaw and --tls-ca-out need --tls")
         }
     }
 
@@ -110,18 +134,35 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let configuration = simulatorConfiguration
+            var configuration = simulatorConfiguration
+            let directories = UserDirectories()
+            var authority: SimulatorAuthorityFile?
+            if tls {
+                let made = try SimulatorAuthorityFile.make(at: tlsCAOut.map(directories.expandingTilde), flaw: tlsFlaw)
+                configuration.tls = made.identity
+                authority = made
+            } else if let tlsCertificate, let tlsKey {
+                do {
+                    configuration.tls = try ServerIdentity(certificateFile: directories.expandingTilde(tlsCertificate),
+                                                           keyFile: directories.expandingTilde(tlsKey))
+                } catch {
+                    throw Failure("\(error)")
+                }
+            }
+            defer { authority?.remove() }
             let logger = Logger(label: "qcimages.simulate") { _ in SwiftLogNoOpLogHandler() }
             let simulator = Simulator(configuration: configuration, logger: logger)
             let url: URL
             do {
                 url = try await simulator.start()
+            } catch let error as SimulatorError {
+                throw Failure(error.description)
             } catch {
-                throw Failure("cannot listen on \(host):\(port): \(error)")
+                throw Failure("\(error); --host takes an address of this machine, such as 127.0.0.1")
             }
             let banner = """
                 \(url.absoluteString)
-                access_key_id: \(configuration.accessKeyID)
+                \(authority.map { "ca_file: \($0.path)\n" } ?? "")access_key_id: \(configuration.accessKeyID)
                 secret_access_key: \(configuration.secretAccessKey)
                 zone: \(configuration.zone)
                 images: \(configuration.imageCount) (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))

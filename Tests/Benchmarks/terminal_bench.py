@@ -4,10 +4,14 @@ Measures what a user over SSH feels: time until the first rows are on screen, by
 terminal per keystroke (for a selection move also split by screen region, in several layouts), and bytes
 and CPU time while the screen is idle, with live refresh off and on. Prints a table.
 
-Usage: python3 Tests/Benchmarks/terminal_bench.py PATH_TO_QCIMAGES [IMAGES] [--dump]
+Then runs list_bench.py beside it: `qcimages list` against QingCloud's official Python SDK (its venv is
+made and filled from PyPI by that script) for time, CPU and memory.
+
+Usage: python3 Tests/Benchmarks/terminal_bench.py PATH_TO_QCIMAGES [IMAGES] [--dump] [--no-sdk]
   PATH_TO_QCIMAGES  a release build for the figures; a debug build is fine for byte counts
   IMAGES            images in the simulated catalogue (default 100,000; 10,000 is quicker)
   --dump            also print the exact bytes of one selection move per layout (as `cat -v` would)
+  --no-sdk          skip list_bench.py
 """
 import fcntl
 import os
@@ -105,6 +109,12 @@ class Session:
         self.set_size(size)
         self.quiet(0.5, 10)
         self.bytes_after(b"g")
+
+    def memory_mb(self):
+        """Resident memory now and at its peak, in MB."""
+        with open(f"/proc/{self.pid}/status") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
     def cpu_seconds(self):
         with open(f"/proc/{self.pid}/stat") as stat:
@@ -297,6 +307,8 @@ def main():
         loading = time.monotonic()
         session.quiet(2.0, 600)
         add(f"background load of {IMAGES:,} images (until the screen is quiet)", time.monotonic() - loading - 2.0, "s")
+        resident, peak = session.memory_mb()
+        add(f"resident memory with {IMAGES:,} images loaded (peak)", f"{resident:.1f} ({peak:.1f})", "MB")
         for columns, lines, placement in MOVE_LAYOUTS:
             measure_moves(session, columns, lines, placement)
         session.top_at(WIDE)
@@ -317,6 +329,14 @@ def main():
     finally:
         simulator.send_signal(signal.SIGTERM)
         simulator.wait(timeout=10)
+    print_rows()
+    if "--no-sdk" not in sys.argv:
+        sys.stdout.flush()
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "list_bench.py"),
+                        BINARY, "--big", str(IMAGES)], check=True)
+
+
+def print_rows():
     width = max(len(name) for name, _, _ in rows)
     print(f"{'terminal benchmark (' + os.path.basename(BINARY) + ', ' + format(IMAGES, ',') + ' images)':<{width}}  {'value':>10}")
     for name, value, unit in rows:

@@ -48,3 +48,30 @@ import Testing
         #expect(Multiplexer(environment: [:]) == .none)
     }
 }
+
+@Suite struct TmuxClipboardTests {
+    @Test func setClipboardOnGetsPlainOSC52WhichTmuxStoresAndPassesOn() {
+        #expect(TmuxClipboard(setClipboard: "on", allowPassthrough: "off").multiplexers == [.none])
+        #expect(TmuxClipboard(setClipboard: "on", allowPassthrough: "on").multiplexers == [.none])
+    }
+
+    @Test func withoutSetClipboardThePassThroughIsUsedWhereTmuxAllowsIt() {
+        #expect(TmuxClipboard(setClipboard: "external", allowPassthrough: "on").multiplexers == [.tmux])
+        #expect(TmuxClipboard(setClipboard: "off", allowPassthrough: "all").multiplexers == [.tmux])
+        // tmux before 3.3 has no allow-passthrough and always passes the sequence through.
+        #expect(TmuxClipboard(setClipboard: "external", allowPassthrough: nil).multiplexers == [.tmux])
+    }
+
+    @Test func whenTmuxDropsEveryFormTheReasonNamesTheSettingAndTheFix() {
+        let dropped = TmuxClipboard(setClipboard: "external", allowPassthrough: "off")
+        #expect(dropped.multiplexers.isEmpty)
+        #expect(dropped.unavailableReason
+            == "cannot copy: tmux drops it (set-clipboard external); run: tmux set -g set-clipboard on")
+        #expect(TmuxClipboard(setClipboard: "on", allowPassthrough: "off").unavailableReason == nil)
+    }
+
+    @Test func whenTmuxCannotBeAskedBothFormsAreSent() {
+        #expect(TmuxClipboard(setClipboard: nil, allowPassthrough: nil).multiplexers == [.none, .tmux])
+        #expect(TmuxClipboard(setClipboard: nil, allowPassthrough: nil).unavailableReason == nil)
+    }
+}

@@ -21,6 +21,13 @@ import Testing
         #expect(character(0xE9) == .key(.character("é")))
     }
 
+    @Test("the bracketed paste's markers, given key codes above curses' own, start and end a paste")
+    func bracketedPasteMarkers() {
+        #expect(keyCode(KeyDecoder.pasteStartCode) == .pasteStart)
+        #expect(keyCode(KeyDecoder.pasteEndCode) == .pasteEnd)
+        #expect(KeyDecoder.pasteStartCode > KEY_MAX && KeyDecoder.pasteEndCode > KEY_MAX)
+    }
+
     @Test func controlLettersAreControlKeys() {
         #expect(character(1) == .key(.control("a")))
         #expect(character(2) == .key(.control("b")))

@@ -48,6 +48,19 @@ struct BrowserKeyTests {
         #expect(!harness.render().text(ofRow: 39).contains("copied"))
     }
 
+    @Test("c where the clipboard cannot be reached says why and how to fix it, not \"copied\"")
+    func copyUnavailable() {
+        let reason = "cannot copy: tmux drops it (set-clipboard external); run: tmux set -g set-clipboard on"
+        var harness = Harness(images: [Fixtures.image(1)], copyUnavailable: reason)
+        harness.answerAll()
+        harness.press(.character("c"))
+        #expect(harness.copied.isEmpty)
+        #expect(harness.state.message?.kind == .warning)
+        let footer = harness.render().text(ofRow: 39)
+        #expect(footer.contains("set -g set-clipboard on"))
+        #expect(!footer.contains("copied"))
+    }
+
     @Test("c with nothing selected copies nothing")
     func copyNothing() {
         var harness = Harness(images: [])

@@ -198,3 +198,44 @@ struct BrowserListEndTests {
         #expect(harness.state.scrollTop == 0)
     }
 }
+
+@Suite("Browser paging against a server whose total promises more than it sends")
+struct BrowserIncompletePagingTests {
+    @Test("a short page is asked again, then the header says the list is incomplete")
+    func incompleteMarker() {
+        var harness = Harness(images: Fixtures.images(200))
+        let short: (ImageQuery) -> ImagePage = { query in
+            let offset = query.offset ?? 0
+            let images = Array(Fixtures.images(200).dropFirst(offset).prefix(query.limit ?? 100))
+            return ImagePage(totalCount: 250, images: images)
+        }
+        var asked: [Int] = []
+        while let request = harness.pending.first {
+            asked.append(request.query.offset ?? 0)
+            harness.answerNext(with: .success(short(request.query)))
+        }
+        let askedTwice = asked.filter { offset in asked.filter { $0 == offset }.count == 2 }
+        #expect(Set(askedTwice) == [asked.max()!], "the last page was asked twice: \(asked)")
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing == 50)
+        let header = harness.render().text(ofRow: 1)
+        #expect(header.contains("200 images · INCOMPLETE: the server counts 250, 50 never sent"), "\(header)")
+    }
+
+    @Test("a page that is whole when asked again leaves no marker")
+    func wholeOnSecondAsk() {
+        var harness = Harness(images: Fixtures.images(250))
+        var first = true
+        while let request = harness.pending.first {
+            var page = ImagePage(totalCount: 250, images: Array(Fixtures.images(250).dropFirst(request.query.offset ?? 0).prefix(100)))
+            if (request.query.offset ?? 0) >= 150, first {
+                first = false
+                page.images = Array(page.images.prefix(10))
+            }
+            harness.answerNext(with: .success(page))
+        }
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing == 0)
+        #expect(!harness.render().text(ofRow: 1).contains("INCOMPLETE"))
+    }
+}

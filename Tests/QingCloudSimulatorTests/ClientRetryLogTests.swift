@@ -5,9 +5,14 @@ import Synchronization
 import Testing
 @testable import QingCloudSimulator
 
+/// The messages logged, shared by the copies of a ``RecordingLogHandler``.
+final class LoggedMessages: Sendable {
+    let all = Mutex<[String]>([])
+}
+
 /// Keeps the messages logged through it.
-final class RecordingLogHandler: LogHandler, @unchecked Sendable {
-    let messages = Mutex<[String]>([])
+struct RecordingLogHandler: LogHandler {
+    let messages: LoggedMessages
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -17,7 +22,7 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
     }
 
     func log(event: LogEvent) {
-        messages.withLock { $0.append(event.message.description) }
+        messages.all.withLock { $0.append(event.message.description) }
     }
 }
 
@@ -28,20 +33,20 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
         configuration.faults = FaultPlan(busyEvery: 2)
         let simulator = Simulator(configuration: configuration)
         let url = try await simulator.start()
-        let handler = RecordingLogHandler()
+        let logged = LoggedMessages()
         let client = QingCloudClient(
             configuration: ClientConfiguration(
                 endpoint: try Endpoint(url: url.absoluteString), accessKeyID: configuration.accessKeyID,
                 secretAccessKey: configuration.secretAccessKey, zone: configuration.zone,
                 retryPolicy: RetryPolicy(maximumAttempts: 3, baseDelay: .nanoseconds(18_708_368),
                                          maximumDelay: .seconds(1), totalBudget: .seconds(600))),
-            logger: Logger(label: "test") { _ in handler },
+            logger: Logger(label: "test") { _ in RecordingLogHandler(messages: logged) },
             random: { 0.5 })
         _ = try? await client.describeImagesPage(ImageQuery(limit: 1))
         _ = try? await client.describeImagesPage(ImageQuery(limit: 2))
         await client.shutdown()
         await simulator.stop()
-        let retries = handler.messages.withLock { $0 }.filter { $0.hasPrefix("retrying") }
+        let retries = logged.all.withLock { $0 }.filter { $0.hasPrefix("retrying") }
         #expect(retries.count == 1)
         let wait = try #require(retries.first?.firstMatch(of: /waiting ([^)]*)\)/)?.1)
         #expect(wait.wholeMatch(of: /[0-9]+\.[0-9]{2} s/) != nil, "\(wait)")

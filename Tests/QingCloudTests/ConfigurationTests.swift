@@ -149,7 +149,9 @@ struct ConfigurationTests {
 @Suite("Retry policy")
 struct RetryPolicyTests {
     let policy = RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(100), maximumDelay: .milliseconds(250), totalBudget: .seconds(2))
-    static let busy = QingCloudError.api(APIError(code: 5100, message: "ServerBusy"), hint: nil)
+    static let busy = QingCloudError.api(APIError(code: 5300, message: "ServiceUpdating"), hint: nil)
+    static let serverBusy = QingCloudError.api(APIError(code: 5100, message: "ServerBusy"), hint: nil)
+    static let internalError = QingCloudError.api(APIError(code: 5000, message: "InternalError"), hint: nil)
 
     @Test func retriesBusyInternalAndUpdating() {
         for code in [5000, 5100, 5300] {
@@ -163,9 +165,32 @@ struct RetryPolicyTests {
             let error = QingCloudError.api(APIError(code: code, message: ""), hint: nil)
             #expect(policy.delay(after: error, failedAttempts: 1, elapsed: .zero, unitRandom: 0.5) == nil)
         }
-        let malformed = QingCloudError.malformedResponse(reason: "x", offset: 0, excerpt: "")
-        #expect(policy.delay(after: malformed, failedAttempts: 1, elapsed: .zero, unitRandom: 0.5) == nil)
         #expect(policy.delay(after: .cancelled, failedAttempts: 1, elapsed: .zero, unitRandom: 0.5) == nil)
+    }
+
+    @Test("a malformed or truncated answer is retried like a transport error")
+    func retriesMalformedAnswers() {
+        let malformed = QingCloudError.malformedResponse(reason: "not valid JSON", offset: 12, excerpt: "{\"ret_code\":0\"")
+        let truncated = QingCloudError.malformedResponse(reason: "the JSON ends early (truncated)", offset: 40, excerpt: "{")
+        for error in [malformed, truncated] {
+            #expect(policy.delay(after: error, failedAttempts: 1, elapsed: .zero, unitRandom: 1) == .milliseconds(100))
+            #expect(policy.delay(after: error, failedAttempts: 4, elapsed: .zero, unitRandom: 1) == nil)
+        }
+    }
+
+    @Test("5000 and 5100 back off like the official SDK (random * 2^n s), for longer: 8 attempts, 16 s apart at most, 90 s")
+    func busyBacksOffLongerThanTheSDK() {
+        let policy = RetryPolicy()
+        for error in [Self.serverBusy, Self.internalError] {
+            let ceilings = (1...7).map { policy.delay(after: error, failedAttempts: $0, elapsed: .zero, unitRandom: 1) }
+            #expect(ceilings == [1, 2, 4, 8, 16, 16, 16].map { Duration.seconds($0) })
+            #expect(policy.delay(after: error, failedAttempts: 8, elapsed: .zero, unitRandom: 0) == nil)
+            #expect(policy.delay(after: error, failedAttempts: 3, elapsed: .seconds(80), unitRandom: 0.5) == .seconds(2))
+            #expect(policy.delay(after: error, failedAttempts: 3, elapsed: .seconds(89), unitRandom: 0.5) == nil)
+        }
+        // Other retryable failures keep the short schedule.
+        #expect(policy.delay(after: Self.busy, failedAttempts: 1, elapsed: .zero, unitRandom: 1) == .milliseconds(200))
+        #expect(policy.delay(after: Self.busy, failedAttempts: 5, elapsed: .zero, unitRandom: 0) == nil)
     }
 
     @Test func retriesTransportAndServerHTTPErrors() {

@@ -78,6 +78,34 @@ struct SanitizerTests {
         }
     }
 
+    @Test("to a pipe or file: each unsafe character as \\u and four hex digits, everything else kept", arguments: [
+        ("\u{1B}]0;pwned\u{07}ubuntu", "\\u001B]0;pwned\\u0007ubuntu"),
+        ("safe\r\nEVIL", "safe\\u000D\\u000AEVIL"),
+        ("nul\u{0}del\u{7F}", "nul\\u0000del\\u007F"),
+        ("\u{9B}2J \u{85}", "\\u009B2J \\u0085"),
+        ("invoice\u{202E}fdp.exe \u{2066}x\u{2069}", "invoice\\u202Efdp.exe \\u2066x\\u2069"),
+        ("\u{200E}\u{200F}\u{061C}", "\\u200E\\u200F\\u061C"),
+        ("银河麒麟 \\ 🚀 tab\tend", "银河麒麟 \\ 🚀 tab\\u0009end"),
+    ])
+    func backslashEscapes(input: String, expected: String) {
+        let escaped = Sanitizer.escaped(input, style: .backslashEscapes)
+        #expect(escaped == expected)
+        #expect(Self.unsafeScalars(in: escaped).isEmpty)
+        #expect(Sanitizer.escaped(escaped, style: .backslashEscapes) == escaped)
+    }
+
+    @Test("server text for one line: visible symbols, at most 300 characters, the cut marked")
+    func oneLine() {
+        let hostile = "ServerBusy\r\nqcimages: fake line\u{1B}]0;pwned\u{07}\u{9B}\u{202E}"
+        let line = Sanitizer.oneLine(hostile)
+        #expect(line == "ServerBusy␍␊qcimages: fake line␛]0;pwned␇\u{FFFD}\u{FFFD}")
+        let huge = Sanitizer.oneLine(String(repeating: "银", count: 1_000_000) + "\n")
+        #expect(huge.count == 300)
+        #expect(huge.hasSuffix("…"))
+        #expect(Sanitizer.oneLine(String(repeating: "a", count: 300)) == String(repeating: "a", count: 300))
+        #expect(Sanitizer.oneLine(String(repeating: "a", count: 301)).count == 300)
+    }
+
     /// The scalars that must never reach the terminal.
     private static func unsafeScalars(in text: String) -> [Unicode.Scalar] {
         text.unicodeScalars.filter { scalar in

@@ -45,17 +45,60 @@ struct ImageListOutputTests {
         #expect(!String(decoding: data, as: UTF8.self).contains("\u{1B}"), "control characters are escaped, never raw")
     }
 
+    static let hostilePage = ImagePage(totalCount: 2, images: [
+        image("img-\u{1B}]52;c;aGFja2Vk\u{07}\r\nrm", name: "=HYPERLINK(\"http://evil\")", description: "+1\u{202E}"),
+        image("img-dddddddd", name: "-2+3", description: "@SUM(A1)\u{9B}"),
+    ])
+
     @Test func idsOnePerLine() {
         #expect(ImageListOutput.render(Self.page, as: .ids) == "img-aaaaaaaa\nimg-bbbbbbbb\nimg-cccccccc\n")
     }
 
-    @Test func csvFollowsRFC4180() {
+    @Test("ids: a hostile id is escaped (\\u escapes to a pipe, symbols on a terminal), one line each")
+    func idsEscapeControls() {
+        let piped = ImageListOutput.render(Self.hostilePage, as: .ids, style: .backslashEscapes)
+        #expect(piped == "img-\\u001B]52;c;aGFja2Vk\\u0007\\u000D\\u000Arm\nimg-dddddddd\n")
+        let shown = ImageListOutput.render(Self.hostilePage, as: .ids, style: .visibleSymbols)
+        #expect(shown == "img-␛]52;c;aGFja2Vk␇␍␊rm\nimg-dddddddd\n")
+    }
+
+    @Test func csvFollowsRFC4180WithLFLineEnds() {
         let csv = ImageListOutput.render(Self.page, as: .csv)
-        let records = csv.components(separatedBy: "\r\n")
+        #expect(!csv.contains("\r"))
+        let records = csv.components(separatedBy: "\n")
+        #expect(records.count == 5)
         #expect(records[0].hasPrefix("image_id,image_name,status,"))
         #expect(records.last == "")
-        #expect(csv.contains("\"line one\nline \"\"two\"\", with comma\""))
+        #expect(records[1].contains(",\"line one\\u000Aline \"\"two\"\", with comma\","))
         #expect(records[1].hasPrefix("img-aaaaaaaa,银河麒麟 V10,available,,centos,64bit,linux,20,private,self,usr-1,c1m1,2023-11-14T22:13:20Z,,"))
-        #expect(csv.contains(",prod\r\n"))
+        #expect(records[1].hasSuffix(",prod"))
+    }
+
+    @Test("csv: formula cells made inert with a leading quote (OWASP), controls escaped, no raw byte below 0x20")
+    func csvInjection() {
+        let csv = ImageListOutput.render(Self.hostilePage, as: .csv, style: .backslashEscapes)
+        let records = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(records.count == 4)
+        #expect(records[1].hasPrefix("img-\\u001B]52;c;aGFja2Vk\\u0007\\u000D\\u000Arm,\"'=HYPERLINK(\"\"http://evil\"\")\","))
+        #expect(records[1].contains(",\"'+1\\u202E\","))
+        #expect(records[2].hasPrefix("img-dddddddd,\"'-2+3\","))
+        #expect(records[2].contains(",\"'@SUM(A1)\\u009B\","))
+        #expect(ImageListOutput.csvCell("\tcmd", style: .backslashEscapes) == "\"'\\u0009cmd\"")
+        #expect(ImageListOutput.csvCell("\rcmd", style: .visibleSymbols) == "\"'␍cmd\"")
+        #expect(ImageListOutput.csvCell("a-b=c", style: .backslashEscapes) == "a-b=c")
+        for style in [Sanitizer.Style.backslashEscapes, .visibleSymbols] {
+            let text = ImageListOutput.render(Self.hostilePage, as: .csv, style: style)
+            #expect(!text.unicodeScalars.contains { Sanitizer.isUnsafe($0) && $0 != "\n" })
+        }
+    }
+
+    @Test("json: exact strings, with DEL, C1 and bidi controls as \\u escapes too")
+    func jsonEscapesC1AndBidi() throws {
+        let name = "a\u{7F}b\u{9B}c\u{202E}d\u{2066}e\u{1B}f"
+        let text = ImageListOutput.render(ImagePage(totalCount: 1, images: [Self.image("img-eeeeeeee", name: name)]), as: .json)
+        #expect(!text.unicodeScalars.contains { Sanitizer.isUnsafe($0) && $0 != "\n" })
+        #expect(text.contains("\\u009B") && text.contains("\\u202E") && text.contains("\\u007F"))
+        let document = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(document["image_set"]?.arrayValue?.first?["image_name"]?.stringValue == name)
     }
 }

@@ -21,6 +21,9 @@ int qc_restore_signal(int signal_number);
 /* Whether `signal_number` has its default disposition (not ignored, no handler). */
 int qc_signal_is_default(int signal_number);
 
+/* Whether `signal_number` is ignored (as nohup leaves SIGHUP, or a parent may leave SIGQUIT). */
+int qc_signal_is_ignored(int signal_number);
+
 /* Gives `signal_number` its default action for a moment (to really stop on SIGTSTP). */
 int qc_default_signal(int signal_number);
 

@@ -4,6 +4,11 @@ import TerminalVocabulary
 /// Something that happened to the browser: input from the terminal, or the result of an effect.
 public enum BrowserEvent: Sendable {
     case key(Key)
+    /// Printable characters read from the terminal in one go (typed fast, or pasted by a terminal without
+    /// bracketed paste): the filter bar takes them as one edit; elsewhere each acts as its key.
+    case typed(String)
+    /// A bracketed paste: goes into the filter bar (opened if need be) as one edit, never as keys.
+    case pasted(String)
     case resize(TerminalSize)
     /// A ``BrowserEffect/fetch(_:_:)`` finished. Cancelled requests post nothing.
     case fetched(RequestID, Result<ImagePage, QingCloudError>)

@@ -12,6 +12,9 @@ public struct BrowserOptions: Sendable {
     public var refreshInterval: Duration?
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
+    /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
+    /// nil when copying is expected to work. The terminal layer sets it (it knows the multiplexer).
+    public var copyUnavailable: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -21,12 +24,14 @@ public struct BrowserOptions: Sendable {
         zone: String,
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
-        pageSize: Int = 100
+        pageSize: Int = 100,
+        copyUnavailable: String? = nil
     ) {
         self.endpointLabel = endpointLabel
         self.zone = zone
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
+        self.copyUnavailable = copyUnavailable
     }
 }

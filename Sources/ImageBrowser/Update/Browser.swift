@@ -31,6 +31,10 @@ public enum Browser {
         switch event {
         case .key(let key):
             state.handle(key, now: now, &effects)
+        case .typed(let text):
+            state.handleTyped(text, now: now, &effects)
+        case .pasted(let text):
+            state.handlePasted(text, now: now, &effects)
         case .resize(let size):
             state.size = TerminalSize(width: max(0, size.width), height: max(0, size.height))
         case .fetched(let id, let result):

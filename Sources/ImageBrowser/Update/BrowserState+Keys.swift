@@ -107,6 +107,16 @@ extension BrowserState {
             show("no image selected", kind: .warning, now: now)
             return
         }
+        // A control character in the id (CR/LF above all) would run as a command when the clipboard is
+        // pasted into a shell: such an id is not copied at all.
+        guard !Sanitizer.needsSanitizing(image.id) else {
+            show("not copied: the id \(row.id) holds control characters", kind: .warning, now: now)
+            return
+        }
+        if let reason = options.copyUnavailable {
+            show(reason, kind: .warning, now: now)
+            return
+        }
         effects.append(.copyToClipboard(image.id))
         show("copied \(row.id)", now: now)
     }

@@ -34,6 +34,7 @@ extension BrowserState {
             paging.failures = 0
             recordSuccess(now: now)
             ingest(answer.images, now: now)
+            noteShortPage(answer, at: offset, &effects)
             if paging.jumpToEndPending, filter.applied.isEmpty ? offset >= paging.plan.lastOffset : true {
                 followEnd()
             }
@@ -45,6 +46,21 @@ extension BrowserState {
             paging.failures += 1
             recordFailure(error, now: now)
             retryPagesLater(now: now, &effects)
+        }
+    }
+
+    /// A page with fewer images than its own total promises is asked once more; still short, it counts
+    /// as missing images, which the header shows once every page is read.
+    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, _ effects: inout [BrowserEffect]) {
+        let promised = min(pageSize, max(0, answer.totalCount - offset))
+        guard answer.images.count < promised else {
+            paging.missingByOffset[offset] = nil
+            return
+        }
+        if paging.askedAgain.insert(offset).inserted {
+            requestPage(at: offset, &effects)
+        } else {
+            paging.missingByOffset[offset] = promised - answer.images.count
         }
     }
 

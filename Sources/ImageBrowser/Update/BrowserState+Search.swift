@@ -120,6 +120,49 @@ extension BrowserState {
         setFilterText("", caret: 0, &effects)
     }
 
+    /// Characters that arrived together: those the filter bar takes go in as one edit (one parse, one
+    /// filtering pass for a whole paste instead of one per character); others act as keys.
+    mutating func handleTyped(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        var run = ""
+        for character in text {
+            if filter.isEditing, overlay == nil {
+                run.append(character)
+                continue
+            }
+            insertIntoFilter(run, &effects)
+            run = ""
+            handle(.character(character), now: now, &effects)
+            if shouldQuit { return }
+        }
+        insertIntoFilter(run, &effects)
+    }
+
+    /// A bracketed paste: into the filter bar (opened when closed) as one edit. Line breaks and tabs
+    /// become spaces, other control characters are dropped. Ignored while an overlay is open.
+    mutating func handlePasted(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        guard overlay == nil else { return }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                cleaned.append(" ")
+            } else if !Sanitizer.isUnsafe(scalar) {
+                cleaned.append(scalar)
+            }
+        }
+        if !filter.isEditing { openFilterBar() }
+        insertIntoFilter(String(cleaned), &effects)
+    }
+
+    /// Inserts `text` at the caret of the filter bar in one edit.
+    private mutating func insertIntoFilter(_ text: String, _ effects: inout [BrowserEffect]) {
+        guard !text.isEmpty else { return }
+        var characters = Array(filter.text)
+        let caret = min(filter.caret, characters.count)
+        let inserted = Array(text)
+        characters.insert(contentsOf: inserted, at: caret)
+        setFilterText(String(characters), caret: caret + inserted.count, &effects)
+    }
+
     /// A key while the filter bar is open: a command from ``KeyMap``, or an edit of the text.
     mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
         var characters = Array(filter.text)
@@ -149,8 +192,7 @@ extension BrowserState {
         }
         switch key {
         case .character(let character):
-            characters.insert(character, at: caret)
-            setFilterText(String(characters), caret: caret + 1, &effects)
+            insertIntoFilter(String(character), &effects)
         case .backspace:
             if caret > 0 {
                 characters.remove(at: caret - 1)

@@ -109,6 +109,10 @@ struct Renderer {
         if let total = state.paging.totalCount {
             if state.isFullyLoaded {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
+                let missing = state.paging.missing
+                if missing > 0 {
+                    line.append(Span(" · INCOMPLETE: the server counts \(TextFormat.grouped(total)), \(TextFormat.grouped(missing)) never sent", Theme.warning))
+                }
             } else {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" of "),
                          Span(TextFormat.grouped(total), Theme.strong), Span(" loaded")]
@@ -277,10 +281,16 @@ struct Renderer {
         let caret = min(state.filter.caret, characters.count)
         let prompt = "/"
         let room = max(1, width - 2)
-        // Scroll the text sideways so that the caret stays on screen.
-        var start = 0
-        while start < caret, DisplayWidth.of(String(characters[start..<caret])) >= room { start += 1 }
-        let shown = String(characters[start...])
+        // Scroll the text sideways so that the caret stays on screen: the first character shown is the
+        // earliest from which the text up to the caret takes less than `room` cells (found walking back
+        // from the caret, so that a pasted 10,000-character filter costs one pass, not one per character).
+        var start = caret
+        var caretOffset = 0
+        while start > 0, caretOffset + DisplayWidth.of(characters[start - 1]) < room {
+            start -= 1
+            caretOffset += DisplayWidth.of(characters[start])
+        }
+        let shown = String(characters[start..<min(characters.count, caret + room)])
         canvas.write(prompt, x: 0, y: y, style: Theme.filterText)
         var end = canvas.write(shown, x: 1, y: y, limit: width, style: .plain)
         if let error = state.filter.applied.syntaxError {
@@ -289,7 +299,7 @@ struct Renderer {
         } else if state.filter.text.isEmpty {
             canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
         }
-        let caretColumn = 1 + DisplayWidth.of(String(characters[start..<caret]))
+        let caretColumn = 1 + caretOffset
         canvas.setCursor(column: min(caretColumn, width - 1), row: y)
     }
 }

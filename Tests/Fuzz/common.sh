@@ -1,0 +1,15 @@
+# Sourced by Tests/Fuzz/<Name>/run.sh: the paths, the fuzzing time and the build directory they share.
+# Sets here (the target's folder), root (the repository), seconds (the first argument, default 60; the
+# remaining arguments are libFuzzer flags, in "$@"), out (.build/fuzz/<Name>, with out/corpus for what
+# the fuzzer finds); defines quiet (drops the linker's export warnings) and find_sources NAME...
+# (the path of each NAME.swift under Sources, wherever a target keeps it).
+here=$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+seconds=${1:-60}
+shift || true
+out="$root/.build/fuzz/$(basename "$here")"
+mkdir -p "$out/corpus"
+# A failed check is reported by libFuzzer, not by the Swift runtime's backtracer (whose own reads trip ASan).
+export SWIFT_BACKTRACE=enable=no
+quiet() { "$@" 2> >(grep -v 'ld.gold: warning: Cannot export' >&2); }
+find_sources() { for name in "$@"; do find "$root/Sources" -name "$name.swift" | head -n 1; done; }

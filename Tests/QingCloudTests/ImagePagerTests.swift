@@ -1,0 +1,106 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import QingCloud
+
+/// The pager's ordering, joining and completeness rules, against an in-memory catalogue that can shift
+/// and lie about its total (real HTTP is covered in ClientAgainstSimulatorTests).
+@Suite("ImagePager")
+struct ImagePagerTests {
+    @Test("pages arrive in any order and are handed on in the server's order, each image once", arguments: [1, 3, 8])
+    func handsOnInOrder(concurrency: Int) async throws {
+        let service = ListedImages(count: 1_234, shuffleDelays: true)
+        var runs: [[String]] = []
+        let completion = try await ImagePager(service: service, concurrency: concurrency).forEachPage(matching: ImageQuery()) { images, _ in
+            runs.append(images.map(\.id))
+        }
+        #expect(runs.flatMap { $0 } == service.ids)
+        #expect(completion == ImagePager.Completion(totalCount: 1_234, loaded: 1_234, missing: nil))
+        #expect(runs.count > 5, "handed on page by page, not all at the end")
+    }
+
+    @Test("an image removed between two requests leaves no gap: the seam is read again")
+    func seamRepair() async throws {
+        let service = ListedImages(count: 500, shuffleDelays: false)
+        service.removeAfterRequests(2, at: 10)
+        let page = try await ImagePager(service: service, concurrency: 1).fetchAll(matching: ImageQuery())
+        #expect(Set(page.images.map(\.id)).isSuperset(of: service.ids))
+        #expect(page.images.count == Set(page.images.map(\.id)).count)
+    }
+
+    @Test("a total of 250 with images only below 200: asked again, then reported as 50 missing")
+    func incompletePaging() async throws {
+        let service = ListedImages(count: 200, shuffleDelays: false)
+        service.claimedTotal = 250
+        let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
+        #expect(completion == ImagePager.Completion(totalCount: 250, loaded: 200, missing: 50))
+        #expect(service.offsetsAsked.contains(200), "the missing range was asked for")
+    }
+
+    @Test("a short last page that meets its total is complete")
+    func shortLastPageIsComplete() async throws {
+        let service = ListedImages(count: 250, shuffleDelays: false)
+        let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
+        #expect(completion.missing == nil)
+        #expect(!service.offsetsAsked.contains(250))
+    }
+
+    @Test("requests in flight grow with the round trip", arguments: [
+        (Duration.milliseconds(1), 2), (.milliseconds(5), 4), (.milliseconds(25), 8),
+    ])
+    func inFlight(roundTrip: Duration, expected: Int) {
+        #expect(ImagePager.inFlight(forRoundTrip: roundTrip) == expected)
+    }
+}
+
+/// Images `img-00001`... listed in order; can drop one after some requests and claim a larger total.
+final class ListedImages: ImageService, Sendable {
+    private struct State {
+        var ids: [String]
+        var requests = 0
+        var removal: (afterRequests: Int, index: Int)?
+        var claimedTotal: Int?
+        var offsetsAsked: [Int] = []
+    }
+
+    private let state: Mutex<State>
+    private let shuffleDelays: Bool
+
+    init(count: Int, shuffleDelays: Bool) {
+        state = Mutex(State(ids: (1...count).map { String(format: "img-%05d", $0) }))
+        self.shuffleDelays = shuffleDelays
+    }
+
+    var ids: [String] { state.withLock { $0.ids } }
+    var offsetsAsked: [Int] { state.withLock { $0.offsetsAsked } }
+    var claimedTotal: Int? {
+        get { state.withLock { $0.claimedTotal } }
+        set { state.withLock { $0.claimedTotal = newValue } }
+    }
+
+    func removeAfterRequests(_ requests: Int, at index: Int) {
+        state.withLock { $0.removal = (requests, index) }
+    }
+
+    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
+        let offset = query.offset ?? 0
+        if shuffleDelays { try await Task.sleep(for: .microseconds((offset * 7919) % 3000)) }
+        return state.withLock { state in
+            state.requests += 1
+            state.offsetsAsked.append(offset)
+            if let removal = state.removal, state.requests > removal.afterRequests {
+                state.ids.remove(at: removal.index)
+                state.removal = nil
+            }
+            let start = min(offset, state.ids.count)
+            let end = min(start + (query.limit ?? 20), state.ids.count)
+            let images = state.ids[start..<end].map { id in
+                Image(id: id, name: id, description: nil, sizeGB: 1, processorType: .bits64, platform: .linux,
+                      osFamily: "centos", visibility: .private, provider: .self, owner: "usr-1", recommendedType: "",
+                      status: .available, transitionStatus: nil, createTime: nil, statusTime: nil, tags: [],
+                      rawJSON: .null)
+            }
+            return ImagePage(totalCount: state.claimedTotal ?? state.ids.count, images: images)
+        }
+    }
+}
