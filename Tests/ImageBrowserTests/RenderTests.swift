@@ -256,19 +256,6 @@ struct WidthSharingTests {
         #expect(Self.nameWidth(400) == Layout.widestUsefulName)
     }
 
-    @Test("NAME never shrinks as the terminal grows from 60 to 300 columns, across the switch to side by side and returning columns",
-          arguments: [24, 40])
-    func nameNeverShrinks(height: Int) {
-        var previous = 0
-        for width in 60...300 {
-            var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil))
-            _ = Browser.update(&state, .resize(TerminalSize(width: width, height: height)), now: Fixtures.now)
-            let name = state.geometry.columns.first { $0.column == .name }!.width
-            #expect(name >= previous, "NAME \(name) at \(width)x\(height), \(previous) a column narrower")
-            previous = name
-        }
-    }
-
     @Test("a wide terminal gives the detail pane the width NAME does not need")
     func detailGetsTheRest() {
         let layout = Layout(size: TerminalSize(width: 300, height: 40), showsErrorLine: false, detailFullScreen: false)

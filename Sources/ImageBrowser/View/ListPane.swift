@@ -28,9 +28,8 @@ struct ListPane {
         margin + nameWidth + ImageColumn.allCases.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth) + gap }
     }
 
-    /// The columns that fit `width`, placed left to right; NAME is at most `nameLimit` wide (the cells
-    /// it leaves stay blank at the row's end).
-    static func columns(width: Int, widestID: Int = 12, nameLimit: Int = .max) -> [PlacedColumn] {
+    /// The columns that fit `width`, placed left to right.
+    static func columns(width: Int, widestID: Int = 12) -> [PlacedColumn] {
         let idWidth = idWidth(widestID: widestID)
         var shown = ImageColumn.allCases
         func nameWidth() -> Int {
@@ -44,7 +43,7 @@ struct ListPane {
         var placed: [PlacedColumn] = []
         var x = margin
         for column in shown {
-            let columnWidth = column == .name ? max(1, min(nameWidth(), nameLimit)) : column.width(idWidth: idWidth)
+            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth)
             placed.append(PlacedColumn(column: column, x: x, width: columnWidth))
             x += columnWidth + gap
         }

@@ -18,33 +18,12 @@ struct ViewGeometry {
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen, idWidth: idWidth)
-        let nameLimit = Self.nameLimit(size: size, showsErrorLine: showsErrorLine, widestID: widestID)
-        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID, nameLimit: nameLimit) } ?? []
+        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID) } ?? []
         let listLayout = detailFullScreen
             ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth) : layout
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
-    }
-
-    /// From this terminal width on, NAME only grows with the terminal (beside the detail pane, until
-    /// ``Layout/widestUsefulName``).
-    private static let steadyNameWidth = 240
-
-    /// The widest NAME that no wider terminal narrows: the narrowest NAME any width from `size.width` to
-    /// ``steadyNameWidth`` would give. NAME then never shrinks as the terminal grows, where the detail
-    /// pane moves beside the list or a dropped column comes back; the cells it gives up stay blank.
-    private static func nameLimit(size: TerminalSize, showsErrorLine: Bool, widestID: Int) -> Int {
-        let idWidth = ListPane.idWidth(widestID: widestID)
-        var limit = Int.max
-        for width in size.width...max(size.width, steadyNameWidth) {
-            let layout = Layout(size: TerminalSize(width: width, height: size.height), showsErrorLine: showsErrorLine,
-                                detailFullScreen: false, idWidth: idWidth)
-            guard let list = layout.list else { continue }
-            let name = ListPane.columns(width: list.width, widestID: widestID).first { $0.column == .name }?.width
-            limit = min(limit, name ?? limit)
-        }
-        return limit
     }
 
     /// Content lines the detail pane shows at once.
