@@ -17,11 +17,13 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 import unicodedata
@@ -51,11 +53,11 @@ def first_image_id(env):
 
 
 class Session:
-    def __init__(self, env, *flags):
+    def __init__(self, env, *flags, program=BINARY):
         self.started = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execve(BINARY, [BINARY, *flags], env)
+            os.execve(program, [program, *flags], env)
         self.set_size(WIDE)
         self.output = bytearray()
 
@@ -252,6 +254,22 @@ def measure_moves(session, columns, lines, placement):
         add(f"selection move that scrolls, {label} (median of {len(scrolling)})", statistics.median(scrolling), "B")
 
 
+def measure_htop(env):
+    """htop's bytes for the same one-row move at the same sizes, as the yardstick (when htop is installed)."""
+    htop = shutil.which("htop")
+    if htop is None:
+        add("htop selection move: htop not installed", "-")
+        return
+    for columns, lines, _ in MOVE_LAYOUTS[:2]:
+        session = Session(dict(env, HOME=tempfile.mkdtemp()), "--readonly", "-d", "1000", program=htop)
+        session.set_size((columns, lines))
+        session.quiet(1.0, 20)
+        moves = [len(session.written_after(b"\x1b[B")) for _ in range(5)]
+        add(f"htop selection move, {columns}x{lines}: bytes (median of 5)", statistics.median(moves), "B")
+        os.kill(session.pid, signal.SIGTERM)
+        os.waitpid(session.pid, 0)
+
+
 def idle_with_refresh(env, first_id, interval):
     session = Session(env, "--refresh", str(interval), "--log-file", "/dev/null")
     session.wait_for(first_id, 20)
@@ -305,6 +323,7 @@ def main():
         add("idle 10 s, refresh off: CPU", cpu, "%")
         add("exit status after q", session.quit())
 
+        measure_htop(env)
         for interval in (2, 5):
             idle_with_refresh(env, first_id, interval)
     finally:

@@ -105,19 +105,26 @@ struct RenderTests {
         }
     }
 
-    @Test("the selected row's margin and ID are in reverse video; the rest of the row keeps its colours")
-    func selectedRow() {
-        let harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40))
-        let frame = harness.render()
-        let listWidth = harness.state.geometry.layout.list!.width
-        let id = ListPane.columns(width: listWidth).first { $0.column == .id }!
-        let selected = Array(frame.row(3).prefix(listWidth))
-        let bar = selected.prefix(id.x + id.width + ListPane.gap)
-        #expect(bar.allSatisfy { cell in cell.style.reverse && cell.style.bold })
-        #expect(String(bar.map(\.text).joined()).contains(harness.state.selectedID!))
-        #expect(selected.dropFirst(bar.count).allSatisfy { !$0.style.reverse })
-        #expect(selected.contains { $0.style.foreground != .default })
-        #expect(!frame.row(4).contains { $0.style.reverse })
+    @Test("the selected row is one reverse-video bar across the list's whole width; a changed value keeps its highlight on it",
+          arguments: [80, 120, 160])
+    func selectedRow(width: Int) {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: width, height: 40))
+        let selectedID = harness.state.selectedID!
+        harness.state.highlights[HighlightKey(imageID: selectedID, field: .status)] = harness.now.addingTimeInterval(2)
+        let frame = harness.render(width, 40)
+        let list = harness.state.geometry.layout.list!
+        let status = harness.state.geometry.columns.first { $0.column == .status }!
+        let y = (list.y + 1..<list.maxY).first { frame.text(ofRow: $0).contains(selectedID) }!
+        let selected = (list.x..<list.maxX).map { frame[$0, y] }
+        let statusCells = list.x + status.x..<list.x + status.x + status.width
+        for (offset, cell) in selected.enumerated() {
+            if statusCells.contains(list.x + offset) {
+                #expect(cell.style == Theme.changed, "\(width): column \(offset) of the changed status")
+            } else {
+                #expect(cell.style == Theme.selectionBar(focused: true), "\(width): column \(offset) is not on the bar")
+            }
+        }
+        #expect(!(list.x..<list.maxX).contains { frame[$0, y + 1].style.reverse }, "\(width)")
     }
 
     @Test("tag colours map to the nearest entry of the xterm palette")

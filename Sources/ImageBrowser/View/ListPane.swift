@@ -73,19 +73,20 @@ struct ListPane {
             let y = rect.y + 1 + line
             let slot = state.view[index]
             drawRow(state.catalog.row(at: slot), imageID: state.catalog.image(at: slot).key, columns, y: y, on: &canvas)
-            if index == selected { drawSelectionBar(y: y, columns: columns, on: &canvas) }
+            if index == selected { drawSelectionBar(y: y, on: &canvas) }
         }
     }
 
-    /// The selected row's margin and ID in reverse video, bold while the list has the focus.
+    /// The selected row as one bar across the list's whole width (as htop, k9s and mc do), in reverse
+    /// video, bold while the list has the focus.
     ///
-    /// Only the ID block, not the whole row as htop does: moving the selection then resends about 30
-    /// cells instead of two rows, which counts on a slow SSH link (see the terminal benchmark).
-    private func drawSelectionBar(y: Int, columns: [PlacedColumn], on canvas: inout Canvas) {
-        let focused = state.focus == .list
-        let idEnd = columns.first { $0.column == .id }.map { $0.x + $0.width + Self.gap } ?? Self.margin
-        canvas.restyle(Rect(x: rect.x, y: y, width: min(idEnd, rect.width), height: 1)) { style in
-            style = CellStyle(bold: focused, reverse: true)
+    /// The bar is one style from edge to edge, so moving the selection resends the two rows' text with a
+    /// single attribute change each (see the terminal benchmark). A cell whose value just changed keeps
+    /// its own black-on-yellow highlight, which stays readable on the bar.
+    private func drawSelectionBar(y: Int, on canvas: inout Canvas) {
+        let bar = Theme.selectionBar(focused: state.focus == .list)
+        canvas.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { style in
+            if style != Theme.changed { style = bar }
         }
     }
 
@@ -131,12 +132,15 @@ struct ListPane {
     private func drawRow(_ row: ImageRow, imageID: String, _ columns: [PlacedColumn], y: Int, on canvas: inout Canvas) {
         for placed in columns {
             var (text, style) = cell(placed.column, of: row)
-            if placed.column.fields.contains(where: { isChanged(imageID, $0) }) { style = Theme.changed }
+            let changed = placed.column.fields.contains(where: { isChanged(imageID, $0) })
+            if changed { style = Theme.changed }
             let x = rect.x + placed.x
             if placed.column == .status, row.transition != nil {
                 let end = canvas.write(DisplayWidth.truncate(text, toWidth: placed.width - 2), x: x, y: y,
                                        limit: rect.maxX, style: style)
-                canvas.write(" ⟳", x: end, y: y, limit: rect.maxX, style: Theme.activity)
+                let markEnd = canvas.write(" ⟳", x: end, y: y, limit: rect.maxX, style: changed ? style : Theme.activity)
+                canvas.write(String(repeating: " ", count: max(0, x + placed.width - markEnd)), x: markEnd, y: y,
+                             limit: rect.maxX, style: style)
             } else {
                 let fitted = DisplayWidth.fit(text, width: placed.width, alignRight: placed.column.alignsRight)
                 canvas.write(fitted, x: x, y: y, limit: rect.maxX, style: style)

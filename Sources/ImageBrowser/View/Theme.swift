@@ -18,6 +18,8 @@ enum Theme {
     static let filterText = CellStyle(foreground: .cyan, bold: true)
     /// A cell whose value changed in the last refresh.
     static let changed = CellStyle(foreground: .black, background: .yellow, bold: true, underline: true)
+    /// The selected list row, edge to edge; bold while the list has the focus.
+    static func selectionBar(focused: Bool) -> CellStyle { CellStyle(bold: focused, reverse: true) }
     static let activity = CellStyle(foreground: .yellow, bold: true)
     static let border = CellStyle(foreground: .blue)
     static let focusedBorder = CellStyle(foreground: .cyan, bold: true)
