@@ -34,22 +34,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-pass() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1"
-    if [[ -n ${2:-} ]]; then sed 's/^/     | /' <<<"$2" | head -40; fi
-    failed=$((failed + 1))
-}
-wait_until() { # timeout command...: polls every 0.1 s
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS >= deadline)) && return 1
-        sleep 0.1
-    done
-}
+# shellcheck source=Tests/EndToEnd/checks.sh
+source "$here/checks.sh"
 
 cat >"$work/tmux.conf" <<'CONF'
 set -g default-terminal tmux-256color
@@ -313,5 +299,4 @@ else
 fi
 
 expect_untouched "everything above"
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish_checks

@@ -19,17 +19,6 @@ source "$(dirname "$0")/tmux-session.sh"
 tmux_session_setup qcimages-e2e 'set -g remain-on-exit on'
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-pass() {
-    echo "ok   $1"
-    passed=$((passed + 1))
-}
-fail() {
-    echo "FAIL $1"
-    if [[ -n ${2:-} ]]; then sed 's/^/     | /' <<<"$2"; fi
-    failed=$((failed + 1))
-}
 check() { # description command...: one check, passing when the command succeeds
     local description=$1
     shift
@@ -334,5 +323,4 @@ else
     fail "the three-zone simulator prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
 fi
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish_checks

@@ -20,20 +20,8 @@ tmux_session_cleanup() {
     rm -rf "$work"
 }
 
-# Polls a condition every 0.1 s until it holds or the timeout (seconds) runs out; then, when the
-# sourcing script defines `on_wait_timeout`, calls it with the condition.
-wait_until() {
-    local timeout=$1
-    shift
-    local deadline=$((SECONDS + timeout))
-    until "$@"; do
-        if ((SECONDS >= deadline)); then
-            if declare -F on_wait_timeout >/dev/null; then on_wait_timeout "$@"; fi
-            return 1
-        fi
-        sleep 0.1
-    done
-}
+# shellcheck source=Tests/EndToEnd/checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 # --- the screen of the current pane --------------------------------------------------------------------
 

@@ -34,28 +34,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-pass() {
-    echo "ok   $1"
-    passed=$((passed + 1))
-}
-fail() {
-    echo "FAIL $1"
-    if [[ -n ${2:-} ]]; then sed 's/^/     | /' <<<"$2"; fi
-    failed=$((failed + 1))
-}
-
-wait_until() { # timeout command...: polls every 0.1 s
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS >= deadline)) && return 1
-        sleep 0.1
-    done
-}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=Tests/EndToEnd/checks.sh
+source "$(dirname "$0")/../EndToEnd/checks.sh"
 
 # --- simulators ----------------------------------------------------------------------------------------
 
@@ -336,5 +316,4 @@ else
 fi
 quit_browser
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish_checks

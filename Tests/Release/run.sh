@@ -22,14 +22,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-passed=0
-failed=0
-pass() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1"
-    if [[ -n ${2:-} ]]; then sed 's/^/     | /' <<<"$2"; fi
-    failed=$((failed + 1))
-}
+# shellcheck source=Tests/EndToEnd/checks.sh
+source Tests/EndToEnd/checks.sh
 
 cp "$binary" "$work/qcimages"
 ldd "$work/qcimages" >"$work/ldd" 2>&1
@@ -76,5 +70,4 @@ else
     fail "list over HTTPS from the bare binary" "status $status; $(cat "$work/list.err")"
 fi
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish_checks
