@@ -107,8 +107,8 @@ struct FilterParser {
         let needles = values.map { value in
             FilterNeedle(original: value, lowercased: Self.normalized(value.lowercased(), for: field))
         }
-        if field == .status, !needles.allSatisfy({ Self.knownStatuses.contains($0.lowercased) }) {
-            report("status is " + ImageStatus.documented.map(\.rawValue).joined(separator: "|"), at: start)
+        if let known = Self.knownValues[field], !needles.allSatisfy({ known.accepted.contains($0.lowercased) }) {
+            report("\(field.rawValue) is " + known.shown.joined(separator: "|"), at: start)
             return nil
         }
         return FilterTerm(condition: .field(field, needles), isNegated: isNegated)
@@ -214,9 +214,18 @@ struct FilterParser {
         return value + "bit"
     }
 
-    /// The statuses `status:` accepts: an image's status or its transition status (the API's spelling).
-    private static let knownStatuses = Set(
-        ImageStatus.documented.map(\.rawValue) + TransitionStatus.documented.map(\.rawValue))
+    /// The fields whose values the API documents as a closed list: what each accepts (the API's spelling;
+    /// `status:` also takes a transition status) and the values an error names, so that a misspelt value
+    /// says which exist instead of quietly matching nothing. `arch:` stays open: servers also list
+    /// architectures the documentation does not (`arm64`).
+    private static let knownValues: [FilterField: (accepted: Set<String>, shown: [String])] = [
+        .status: (
+            Set(ImageStatus.documented.map(\.rawValue) + TransitionStatus.documented.map(\.rawValue)),
+            ImageStatus.documented.map(\.rawValue)
+        ),
+        .visibility: (Set(Visibility.documented.map(\.rawValue)), Visibility.documented.map(\.rawValue)),
+        .provider: (Set(Provider.documented.map(\.rawValue)), Provider.documented.map(\.rawValue)),
+    ]
 
     /// Units a size may carry, in any case, and how many GB each is (as the API counts disk sizes, a
     /// TB is 1024 GB).

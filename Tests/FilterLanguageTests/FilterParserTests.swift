@@ -63,7 +63,13 @@ struct FilterParserTests {
         ("desc", .description), ("description", .description), ("Status", .status), ("OS", .os),
     ])
     func fieldNamesAndAliases(name: String, field: FilterField) {
-        let filter = ImageFilter.parse("\(name):" + (field == .status ? "available" : "value"))
+        let value = switch field {
+        case .status: "available"
+        case .visibility: "public"
+        case .provider: "system"
+        default: "value"
+        }
+        let filter = ImageFilter.parse("\(name):" + value)
         #expect(filter.syntaxError == nil)
         guard case .field(let parsed, _) = filter.terms.first?.condition else {
             Issue.record("\(name): not a field term")
@@ -115,6 +121,8 @@ struct FilterParserTests {
         ("status:bogus", "status is pending|available|deprecated|suspended|deleted|ceased", 0),
         ("ubuntu status:available|bogus", "status is pending|available|deprecated|suspended|deleted|ceased", 7),
         ("ubuntu status=available", "only size compares with < > =; use status:value", 7),
+        ("visibility:shared", "visibility is public|private", 0),
+        ("provider:me", "provider is system|self", 0),
     ])
     func syntaxErrorsSayWhatAndWhere(text: String, message: String, offset: Int) {
         let error = ImageFilter.parse(text).syntaxError
@@ -142,7 +150,8 @@ struct FilterParserTests {
 
     /// Every mistake is reported and leaves its term out, so that it keeps the rows it would hide.
     @Test(arguments: ["\"unclosed", "name:\"银河 麒", "size>", "status:", "status:bogus", "foo:bar", "|", "!",
-                      "size>abc", "status:available|bogus", "size>1.5T"])
+                      "size>abc", "status:available|bogus", "size>1.5T",
+                      "visibility:shared", "provider:me|self"])
     func aMistakeKeepsEveryRow(text: String) {
         let filter = ImageFilter.parse(text)
         #expect(filter.syntaxError != nil)
