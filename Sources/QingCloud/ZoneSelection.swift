@@ -31,7 +31,7 @@ public enum ZoneSelection: Sendable, Hashable, CustomStringConvertible {
             guard !id.isEmpty else { throw .empty }
             guard id != "all" else { throw .allInList }
             guard id.allSatisfy(Self.allowed.contains), id.first?.isLetter == true,
-                  ConfigurationSources.zoneProblem(id) == nil else { throw .badID(id) }
+                  ZoneName.problem(id) == nil else { throw .badID(id) }
             if !unique.contains(id) { unique.append(id) }
         }
         guard !unique.isEmpty else { throw .empty }
@@ -52,15 +52,6 @@ public enum ZoneSelection: Sendable, Hashable, CustomStringConvertible {
     public var isMultiple: Bool { ids.map { $0.count > 1 } ?? true }
 
     public var description: String { ids?.joined(separator: ",") ?? "all" }
-
-    /// The zones to fetch: the listed ones, or every active zone DescribeZones lists, in its order.
-    public func resolve(listing: () async throws(QingCloudError) -> [Zone]) async throws(QingCloudError) -> [String] {
-        if let ids { return ids }
-        let active = try await listing().filter { $0.status == .active }.map(\.id)
-        var unique: [String] = []
-        for id in active where !unique.contains(id) { unique.append(id) }
-        return unique
-    }
 }
 
 /// A zone list that cannot be right, as one line.

@@ -83,7 +83,7 @@ struct ClientHostileInputTests {
         (String(repeating: "a", count: 33), false), ("a/b", false), ("pek3a&action=x", false),
     ])
     func zonesAreValidated(zone: String, valid: Bool) throws {
-        #expect((ConfigurationSources.zoneProblem(zone) == nil) == valid)
+        #expect((ZoneName.problem(zone) == nil) == valid)
         let sources = ConfigurationSources(
             zone: zone, environment: ["QINGCLOUD_ACCESS_KEY": "k", "QINGCLOUD_SECRET_KEY": "s"],
             homeDirectory: "/nonexistent-home")

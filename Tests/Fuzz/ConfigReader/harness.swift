@@ -9,6 +9,8 @@ let secret = "SeCrEtVaLuE42"
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfigReader(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
+    // An input that already holds the planted secret elsewhere (say as a port) may rightly be quoted.
+    guard !text.contains(secret) else { return 0 }
     check(text)
     // The same text with the secret planted where the key's value goes, to look for leaks.
     if let range = text.range(of: "qy_secret_access_key:") {

@@ -15,7 +15,7 @@ for c in "$yams"/CYaml/src/*.c; do
         "$c" -o "$out/objects/$(basename "$c" .c).o"
 done
 # Yams and the reader in one module: `import Yams` goes, and `Yams.compose` is plain `compose`.
-find_sources ConfigFile YAMLProblem ConfigurationError Endpoint | xargs cat | grep -v '^import Yams$' \
+find_sources ConfigFile YAMLProblem ConfigurationError Endpoint ZoneSelection ZoneName CertificateFileError ProxyError | xargs cat | grep -v '^import Yams$' \
     | sed 's/Yams\.compose(/compose(/' >"$out/reader.swift"
 quiet swiftc -sanitize=fuzzer,address -parse-as-library -O -D SWIFT_PACKAGE -module-name ConfigReaderFuzz \
     -Xcc -I"$yams/CYaml/include" -I "$yams/CYaml/include" \

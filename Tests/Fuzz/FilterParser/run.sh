@@ -6,7 +6,7 @@
 # the repository) and .build/fuzz/FilterParser/corpus (what it found).
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
-mapfile -t model < <(find_sources Image ImageAttributes OpenEnum JSONValue APITimestamp ImageQuery)
+mapfile -t model < <(find_sources Image ImageAttributes OpenEnum JSONValue JSONValue+Parsing JSONText JSONScanner APITimestamp ImageQuery)
 mapfile -t filter < <(find_sources FilterParser ImageFilter FilterMatching FilterAutomaton FilterIndex \
     FilterIndexEntry FilterValueTable FilterBitSet FilterServerQuery)
 cd "$out"
