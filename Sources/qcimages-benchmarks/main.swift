@@ -13,6 +13,7 @@ let imageCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 var table = BenchmarkTable()
 
+let memory = try await MemoryBenchmark.browserGrowth(images: imageCount, now: now)
 let catalogue = SeededCatalogue.generate(count: imageCount, seed: 42, now: now)
 let service = InProcessImageService(images: catalogue)
 
@@ -121,6 +122,9 @@ for latency in [Duration.zero, .milliseconds(20)] {
     await simulator.stop()
 }
 print(table.rendered)
+print("\nresident size grown while a fresh browser state loaded \(memory.images.formatted()) images over loopback: "
+      + String(format: "%.1f MB", Double(memory.bytes) / 1_048_576))
+
 
 /// What a person types into the filter bar, key by key: words that narrow, typos taken back, field
 /// terms, alternatives and negations (which widen, so the whole catalogue is filtered again), CJK, and

@@ -7,7 +7,7 @@ import Testing
 struct SortKeysTests {
     /// Images with many ties in every column (a few names, sizes, ages, statuses) and some missing
     /// creation times, so that the tie-breaker and the edges are exercised.
-    static let rows: [ImageRow] = (0..<600).map { number in
+    static let images: [Image] = (0..<600).map { number in
         let statuses: [ImageStatus] = [.available, .pending, .deprecated, .deleted, .other("frozen")]
         var image = Fixtures.image(
             (number * 7_919) % 600 + 1,
@@ -20,25 +20,62 @@ struct SortKeysTests {
             ageInHours: Double(number % 9)
         )
         if number % 11 == 0 { image.createTime = nil }
-        return ImageRow(image)
+        if number % 5 == 0 { image.zone = ["pek3a", "sh1a"][number % 2] }
+        return image
     }
 
-    @Test("every column in both directions gives exactly the order of SortOrder.precedes",
-          arguments: ImageColumn.allCases)
-    func sameOrderAsTheRowComparator(column: ImageColumn) {
-        let slots = Array(ImageCatalog.Slot(0)..<ImageCatalog.Slot(Self.rows.count)).reversed()
-        let keys = SortKeys(column: column, rows: Self.rows)
-        for descending in [false, true] {
-            let order = ImageBrowser.SortOrder(column: column, descending: descending)
-            let expected = slots.sorted { order.precedes(Self.rows[Int($0)], Self.rows[Int($1)]) }
-            let actual = slots.sorted { descending ? keys.ascending($1, $0) : keys.ascending($0, $1) }
-            #expect(actual == expected, "\(order)")
+    /// The order the list promises, from what its rows show: the column's rank or number first, then its
+    /// text (names and OS families ignoring case) by UTF-8 bytes, then the id and zone.
+    static func shownOrder(_ column: ImageColumn, _ left: Image, _ right: Image) -> Bool {
+        func shown(_ image: Image) -> (Double, String) {
+            let row = ImageRow(image)
+            switch column {
+            case .id: return (0, "")
+            case .zone: return (0, row.zone)
+            case .name: return (0, row.name.lowercased())
+            case .status: return (Double(ImageStatus.documented.firstIndex(of: image.status) ?? 6), row.status)
+            case .osFamily: return (0, row.osFamily.lowercased())
+            case .processorType: return (0, row.processorType)
+            case .size: return (Double(row.sizeGB), "")
+            case .source: return (0, row.source)
+            case .created: return (row.createTime?.timeIntervalSince1970 ?? -.infinity, "")
+            }
         }
+        let (leftNumber, leftText) = shown(left), (rightNumber, rightText) = shown(right)
+        if leftNumber != rightNumber { return leftNumber < rightNumber }
+        if leftText != rightText { return Array(leftText.utf8).lexicographicallyPrecedes(Array(rightText.utf8)) }
+        let leftTie = Array(left.id.utf8) + [0] + Array((left.zone ?? "").utf8)
+        let rightTie = Array(right.id.utf8) + [0] + Array((right.zone ?? "").utf8)
+        return leftTie.lexicographicallyPrecedes(rightTie)
+    }
+
+    @Test("every column in both directions orders by what the rows show, ties by id and zone",
+          arguments: ImageColumn.allCases)
+    func sameOrderAsTheRows(column: ImageColumn) {
+        let slots = Array(ImageCatalog.Slot(0)..<ImageCatalog.Slot(Self.images.count)).reversed()
+        let keys = SortKeys(column: column, images: Self.images)
+        let expected = slots.sorted { Self.shownOrder(column, Self.images[Int($0)], Self.images[Int($1)]) }
+        #expect(slots.sorted(by: keys.ascending) == expected)
+        #expect(slots.sorted { keys.ascending($1, $0) } == expected.reversed())
+    }
+
+    @Test("keys appended and replaced one by one order like keys built at once")
+    func keysKeptUpToDate() {
+        var kept = SortKeys(column: .name)
+        for image in Self.images { kept.append(image) }
+        var renamed = Self.images
+        for index in stride(from: 0, to: renamed.count, by: 7) {
+            renamed[index].name = "Renamed \(index % 13)"
+            kept.replace(ImageCatalog.Slot(index), with: renamed[index])
+        }
+        let built = SortKeys(column: .name, images: renamed)
+        let slots = Array(ImageCatalog.Slot(0)..<ImageCatalog.Slot(renamed.count))
+        #expect(slots.sorted(by: kept.ascending) == slots.sorted(by: built.ascending))
     }
 
     @Test("a catalog sorted by s keeps the same rows as one built in that order")
     func catalogSortMatchesMerge() {
-        let images = Self.rows.indices.map { Fixtures.image($0 + 1, size: [20, 50, 100][$0 % 3]) }
+        let images = Self.images.indices.map { Fixtures.image($0 + 1, size: [20, 50, 100][$0 % 3]) }
         var sortedLater = ImageCatalog()
         _ = sortedLater.merge(images)
         let order = ImageBrowser.SortOrder(column: .size, descending: true)

@@ -1,3 +1,4 @@
+import Foundation
 import FilterLanguage
 import QingCloud
 import TerminalVocabulary
@@ -6,14 +7,18 @@ import TerminalVocabulary
 /// current sort order.
 ///
 /// Images live in slots (array positions) so that the sorted and filtered orders are cheap arrays of
-/// small integers; a removed image's slot is left behind and never reused. Each slot holds the image as
-/// the server sent it (for raw JSON and copying), its sanitised ``ImageRow`` (for display) and its place
-/// in the ``FilterIndex`` (for filtering).
+/// small integers; a removed image's slot is left behind and never reused. Each slot holds the image's
+/// typed fields, its JSON object as the server sent it (in a ``RawJSONStore``, for `y`), its keys in the
+/// current sort column and its place in the ``FilterIndex`` (for filtering). Display rows are made
+/// for the images on screen when they are drawn.
 struct ImageCatalog: Sendable {
     typealias Slot = Int32
 
-    private(set) var images: [Image] = []
-    private(set) var rows: [ImageRow] = []
+    /// The images without their JSON objects (which would keep every page body alive).
+    private var images: [Image] = []
+    private var rawObjects = RawJSONStore()
+    private var sharedValues = SharedValues()
+    private var sortKeys: SortKeys
     /// Every slot's lowercased searchable text, for filtering many images at every keystroke.
     private(set) var filterIndex = FilterIndex()
     private(set) var slotByID: [String: Slot] = [:]
@@ -35,15 +40,26 @@ struct ImageCatalog: Sendable {
 
     init(order: SortOrder = .serverDefault) {
         self.order = order
+        sortKeys = SortKeys(column: order.column)
     }
 
     var count: Int { slotByID.count }
 
     func slot(of id: String) -> Slot? { slotByID[id] }
     func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
-    func image(at slot: Slot) -> Image { images[Int(slot)] }
-    func row(at slot: Slot) -> ImageRow { rows[Int(slot)] }
-    func image(withID id: String) -> Image? { slotByID[id].map { images[Int($0)] } }
+    /// The image in `slot`, its JSON object included.
+    func image(at slot: Slot) -> Image {
+        var image = images[Int(slot)]
+        image.rawJSON = rawObjects.text(Int(slot))
+        return image
+    }
+
+    func image(withID id: String) -> Image? { slotByID[id].map(image(at:)) }
+    /// The key (``Image/key``) of the image in `slot`.
+    func key(at slot: Slot) -> String { images[Int(slot)].key }
+    func createTime(at slot: Slot) -> Date? { images[Int(slot)].createTime }
+    /// The image in `slot` as the screen shows it.
+    func row(at slot: Slot) -> ImageRow { ImageRow(images[Int(slot)]) }
 
     /// The keys of up to `limit` images going through a transition (creating, deleting, ...), in sort order.
     func idsInTransition(limit: Int) -> [String] {
@@ -64,26 +80,33 @@ struct ImageCatalog: Sendable {
     }
 
     /// Whether slot `lhs` comes before slot `rhs` in the current order.
-    func precedes(_ lhs: Slot, _ rhs: Slot) -> Bool { order.precedes(rows[Int(lhs)], rows[Int(rhs)]) }
+    func precedes(_ lhs: Slot, _ rhs: Slot) -> Bool {
+        order.descending ? sortKeys.ascending(rhs, lhs) : sortKeys.ascending(lhs, rhs)
+    }
 
     /// Adds new images and replaces known ones (matched by id), keeping ``sorted`` in order.
     mutating func merge(_ incoming: [Image]) -> MergeResult {
         var result = MergeResult()
         var moved: Set<Slot> = []
-        for image in incoming {
+        for received in incoming {
+            let raw = received.rawJSON
+            var image = sharedValues.sharing(received)
+            image.rawJSON = .null
             if let slot = slotByID[image.key] {
                 let fields = ImageField.changes(from: images[Int(slot)], to: image)
                 images[Int(slot)] = image
+                rawObjects.set(Int(slot), raw)
                 guard !fields.isEmpty else { continue }
-                rows[Int(slot)] = ImageRow(image)
+                sortKeys.replace(slot, with: image)
                 filterIndex.replace(Int(slot), with: image)
                 result.changed[slot, default: []].formUnion(fields)
                 if order.isAffected(by: fields) { moved.insert(slot) }
             } else {
                 let slot = Slot(images.count)
                 images.append(image)
-                rows.append(ImageRow(image))
-                widestID = max(widestID, DisplayWidth.of(rows[rows.count - 1].id))
+                rawObjects.set(Int(slot), raw)
+                sortKeys.append(image)
+                widestID = max(widestID, DisplayWidth.of(Sanitizer.forDisplay(image.id)))
                 filterIndex.append(image)
                 slotByID[image.key] = slot
                 countByZone[image.zone ?? "", default: 0] += 1
@@ -114,7 +137,8 @@ struct ImageCatalog: Sendable {
         if newOrder == order.reversed {
             sorted.reverse()
         } else {
-            let keys = SortKeys(column: newOrder.column, rows: rows)
+            sortKeys = SortKeys(column: newOrder.column, images: images)
+            let keys = sortKeys
             if newOrder.descending {
                 sorted.sort { keys.ascending($1, $0) }
             } else {

@@ -5,7 +5,8 @@ import TerminalVocabulary
 /// An image's text made safe for the screen, built once when the image arrives.
 ///
 /// Everything the renderer draws comes from here, never from ``Image`` directly, so that no string from
-/// the API reaches a frame unsanitised. It also holds the precomputed sort keys.
+/// the API reaches a frame unsanitised. Rows are made for the images on screen as they are drawn, not
+/// kept for every image (at 100,000 images they would take more memory than the images themselves).
 struct ImageRow: Sendable {
     let id: String
     /// The zone the image was read from, sanitised; empty when a single zone is shown.
@@ -27,13 +28,8 @@ struct ImageRow: Sendable {
     let statusTime: Date?
     let tags: [TagRow]
     let statusKind: ImageStatus
-
-    /// Sort keys.
-    let createdKey: Double
-    let nameKey: String
-    let statusRank: Int
-    let osKey: String
-    let sourceKey: String
+    /// `public/system`, the list's source column.
+    let source: String
 
     init(_ image: Image) {
         func clean(_ text: String) -> String { Sanitizer.forDisplay(text) }
@@ -58,20 +54,8 @@ struct ImageRow: Sendable {
         statusTime = image.statusTime
         tags = image.tags.map(TagRow.init)
         statusKind = image.status
-
-        createdKey = image.createTime?.timeIntervalSince1970 ?? -.infinity
-        nameKey = name.lowercased()
-        statusRank = ImageStatus.documented.firstIndex(of: image.status) ?? ImageStatus.documented.count
-        osKey = osFamily.lowercased()
-        sourceKey = visibility + "/" + provider
-        tieKey = image.zone.map { image.id + "\u{0}" + $0 } ?? image.id
+        source = visibility + "/" + provider
     }
-
-    /// What makes every order total: the id, then the zone (the same id can live in several zones).
-    let tieKey: String
-
-    /// `public/system`, the list's source column.
-    var source: String { sourceKey }
 }
 
 /// A tag made safe for the screen, with its colour mapped to the terminal palette.

@@ -1,4 +1,6 @@
 import Foundation
+import QingCloud
+import TerminalVocabulary
 
 /// The column the list is sorted by and in which direction.
 ///
@@ -38,14 +40,6 @@ struct SortOrder: Sendable, Hashable {
 
     /// The same column, the other way round (`S`).
     var reversed: SortOrder { SortOrder(column: column, descending: !descending) }
-
-    /// Whether `lhs` comes before `rhs`.
-    func precedes(_ lhs: ImageRow, _ rhs: ImageRow) -> Bool {
-        let left = column.key(of: lhs), right = column.key(of: rhs)
-        return descending
-            ? Self.ascending(right, rhs.tieKey, before: left, lhs.tieKey)
-            : Self.ascending(left, lhs.tieKey, before: right, rhs.tieKey)
-    }
 
     /// Ascending order of two keys of a column, ties broken by id so that it is total.
     static func ascending(_ lhs: SortKey, _ lhsID: String, before rhs: SortKey, _ rhsID: String) -> Bool {
@@ -107,18 +101,22 @@ extension ImageColumn {
     /// Sizes and times read best largest/newest first; names and states alphabetically.
     var startsDescending: Bool { self == .created || self == .size }
 
-    /// What a row is ordered by in this column, before the id.
-    func key(of row: ImageRow) -> SortOrder.SortKey {
+    /// What an image is ordered by in this column, before the tie-breaker: the text as the list shows it
+    /// (sanitised; names and OS families ignoring case), or a number.
+    func key(of image: Image) -> SortOrder.SortKey {
+        func shown(_ text: String) -> String { Sanitizer.forDisplay(text) }
         switch self {
-        case .id: .init()
-        case .zone: .init(text: row.zone)
-        case .name: .init(text: row.nameKey)
-        case .status: .init(number: Double(row.statusRank), text: row.status)
-        case .osFamily: .init(text: row.osKey)
-        case .processorType: .init(text: row.processorType)
-        case .size: .init(number: Double(row.sizeGB))
-        case .source: .init(text: row.sourceKey)
-        case .created: .init(number: row.createdKey)
+        case .id: return .init()
+        case .zone: return .init(text: shown(image.zone ?? ""))
+        case .name: return .init(text: shown(image.name).lowercased())
+        case .status:
+            let rank = ImageStatus.documented.firstIndex(of: image.status) ?? ImageStatus.documented.count
+            return .init(number: Double(rank), text: shown(image.status.rawValue))
+        case .osFamily: return .init(text: shown(image.osFamily).lowercased())
+        case .processorType: return .init(text: shown(image.processorType.rawValue))
+        case .size: return .init(number: Double(image.sizeGB))
+        case .source: return .init(text: shown(image.visibility.rawValue) + "/" + shown(image.provider.rawValue))
+        case .created: return .init(number: image.createTime?.timeIntervalSince1970 ?? -.infinity)
         }
     }
 }

@@ -133,7 +133,7 @@ extension BrowserState {
         var times: [Date] = []
         if geometry.columns.contains(where: { $0.column == .created }) {
             for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
-                if let created = catalog.row(at: slot).createTime { times.append(created) }
+                if let created = catalog.createTime(at: slot) { times.append(created) }
             }
         }
         if geometry.layout.detail != nil, let row = selectedRow {

@@ -29,7 +29,7 @@ extension BrowserState {
             if seen.insert(id).inserted { ids.append(id) }
         }
         let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
-        for slot in onScreen { add(catalog.image(at: slot).key) }
+        for slot in onScreen { add(catalog.key(at: slot)) }
         if let selectedID { add(selectedID) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
         return ids

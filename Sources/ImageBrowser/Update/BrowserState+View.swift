@@ -49,7 +49,7 @@ extension BrowserState {
             case .neighbour: index = min(previousIndex ?? 0, view.count - 1)
             }
         }
-        let id = catalog.image(at: view[index]).key
+        let id = catalog.key(at: view[index])
         if id != selectedID { detailScroll = 0 }
         selectedID = id
         if wasAtTop || (revealAbove && index < geometry.listRows) {
@@ -74,7 +74,7 @@ extension BrowserState {
     mutating func select(index: Int) {
         guard !view.isEmpty else { return }
         let clamped = min(max(0, index), view.count - 1)
-        let id = catalog.image(at: view[clamped]).key
+        let id = catalog.key(at: view[clamped])
         if id != selectedID { detailScroll = 0 }
         selectedID = id
         chosenID = id
@@ -127,7 +127,7 @@ extension BrowserState {
             let result = state.catalog.merge(incoming)
             let until = now.addingTimeInterval(Browser.highlightDuration)
             for (slot, fields) in result.changed {
-                let id = state.catalog.image(at: slot).key
+                let id = state.catalog.key(at: slot)
                 for field in fields { state.highlights[HighlightKey(imageID: id, field: field)] = until }
             }
             let removed = state.catalog.remove(ids: ceased)

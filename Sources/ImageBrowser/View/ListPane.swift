@@ -72,7 +72,7 @@ struct ListPane {
             guard index < state.view.count else { break }
             let y = rect.y + 1 + line
             let slot = state.view[index]
-            drawRow(state.catalog.row(at: slot), imageID: state.catalog.image(at: slot).key, columns, y: y, on: &canvas)
+            drawRow(state.catalog.row(at: slot), imageID: state.catalog.key(at: slot), columns, y: y, on: &canvas)
             if index == selected { drawSelectionBar(y: y, on: &canvas) }
         }
     }
