@@ -124,9 +124,39 @@ public enum ImageListOutput {
     }
 
     /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit
-    /// inside the document, each object exactly as the server sent it.
+    /// inside the document, each object exactly as the server sent it: laid out from its bytes by
+    /// ``JSONPrettyPrinter``, or (where that leaves it to the encoder) through the encoder.
     private static func jsonElements(_ images: [Image], first: Bool) -> String {
-        jsonElements(images.map(\.raw), first: first)
+        guard !images.isEmpty else { return "" }
+        var text = first ? "\n" : ",\n"
+        for (index, image) in images.enumerated() {
+            if index > 0 { text += ",\n" }
+            if let layout = JSONPrettyPrinter.layout(image.rawJSON, level: 1) {
+                text += documentLines(layout)
+            } else {
+                text += jsonElements([image.raw], first: true).dropFirst()
+            }
+        }
+        return text
+    }
+
+    /// An element laid out one level deep, indented as the lines of ``jsonElements(_:first:)-([JSONValue],_)``
+    /// are: four spaces before its first line, two more at the start of each further line, and the
+    /// characters ``Sanitizer`` escapes (only inside strings; the layout's line feeds are the only C0
+    /// controls) as `\u` escapes.
+    private static func documentLines(_ layout: [UInt8]) -> String {
+        var bytes: [UInt8] = Array("    ".utf8)
+        bytes.reserveCapacity(layout.count + layout.count / 8)
+        var plain = true
+        for byte in layout {
+            bytes.append(byte)
+            if byte == 0x0A { bytes.append(contentsOf: [0x20, 0x20]) }
+            if byte >= 0x7F { plain = false }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if plain { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n")
     }
 
     /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit

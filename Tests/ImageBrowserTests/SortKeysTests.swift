@@ -61,7 +61,7 @@ struct SortKeysTests {
 
     @Test("keys appended and replaced one by one order like keys built at once")
     func keysKeptUpToDate() {
-        var kept = SortKeys(column: .name)
+        var kept = SortKeys(column: .name, images: [])
         for image in Self.images { kept.append(image) }
         var renamed = Self.images
         for index in stride(from: 0, to: renamed.count, by: 7) {

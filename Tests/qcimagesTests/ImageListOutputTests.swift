@@ -101,4 +101,36 @@ struct ImageListOutputTests {
         let document = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         #expect(document["image_set"]?.arrayValue?.first?["image_name"]?.stringValue == name)
     }
+
+    /// `-o json` as the encoder lays out the whole document (the way it was printed before the objects
+    /// were laid out from their bytes), for comparing byte for byte.
+    static func encoderDocument(_ page: ImagePage) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let lines = String(decoding: try encoder.encode(JSONValue.array(page.images.map(\.raw))), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let elements = lines.dropFirst().dropLast()
+            .map { "  " + Sanitizer.escaped(String($0), style: .backslashEscapes) }.joined(separator: "\n")
+        return "{\n  \"image_set\" : [\n" + elements + "\n  ],\n  \"total_count\" : \(page.totalCount)\n}\n"
+    }
+
+    @Test("json: byte for byte the encoder's document, objects laid out from their bytes or (fractions, non-ASCII keys) by the encoder")
+    func jsonSameAsTheEncoder() throws {
+        var images = Self.page.images + Self.hostilePage.images
+        let odd = [
+            #"{"image_id":"img-frac","size":1.5,"extra":{"b":[],"a":{}}}"#,
+            #"{"image_id":"img-key","键":"值","tags":[]}"#,
+            "{\"image_id\":\"img-esc\",\"name\":\"\\u00e9\\/\\u007f\\u0085\\u202e\\ud83d\\ude00\\t\",\"n\":7.0}",
+        ]
+        for json in odd {
+            let body = Array(#"{"ret_code":0,"total_count":1,"image_set":["#.utf8) + Array(json.utf8) + Array("]}".utf8)
+            images += try ImagePage(describeImagesAnswer: body).images
+        }
+        let page = ImagePage(totalCount: images.count, images: images)
+        #expect(ImageListOutput.render(page, as: .json) == (try Self.encoderDocument(page)))
+        var streamed = ImageListOutput.start(.json)
+        for (index, image) in images.enumerated() { streamed += ImageListOutput.part([image], as: .json, first: index == 0) }
+        streamed += ImageListOutput.end(.json, totalCount: page.totalCount, empty: false)
+        #expect(streamed == (try Self.encoderDocument(page)))
+    }
 }

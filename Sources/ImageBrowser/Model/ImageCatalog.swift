@@ -8,14 +8,15 @@ import TerminalVocabulary
 ///
 /// Images live in slots (array positions) so that the sorted and filtered orders are cheap arrays of
 /// small integers; a removed image's slot is left behind and never reused. Each slot holds the image's
-/// typed fields, its JSON object as the server sent it (in a ``RawJSONStore``, for `y`), its keys in the
+/// typed fields (as a ``StoredImage``), its JSON object as the server sent it (in a ``RawJSONStore``, for `y`), its keys in the
 /// current sort column and its place in the ``FilterIndex`` (for filtering). Display rows are made
 /// for the images on screen when they are drawn.
 struct ImageCatalog: Sendable {
     typealias Slot = Int32
 
     /// The images without their JSON objects (which would keep every page body alive).
-    private var images: [Image] = []
+    private var images: [StoredImage] = []
+    private var undocumented = UndocumentedValues()
     private var rawObjects = RawJSONStore()
     private var sharedValues = SharedValues()
     private var sortKeys: SortKeys
@@ -40,7 +41,7 @@ struct ImageCatalog: Sendable {
 
     init(order: SortOrder = .serverDefault) {
         self.order = order
-        sortKeys = SortKeys(column: order.column)
+        sortKeys = SortKeys(column: order.column, images: [])
     }
 
     var count: Int { slotByID.count }
@@ -49,9 +50,7 @@ struct ImageCatalog: Sendable {
     func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
     /// The image in `slot`, its JSON object included.
     func image(at slot: Slot) -> Image {
-        var image = images[Int(slot)]
-        image.rawJSON = rawObjects.text(Int(slot))
-        return image
+        images[Int(slot)].image(undocumented: undocumented, raw: rawObjects.text(Int(slot)))
     }
 
     func image(withID id: String) -> Image? { slotByID[id].map(image(at:)) }
@@ -59,13 +58,13 @@ struct ImageCatalog: Sendable {
     func key(at slot: Slot) -> String { images[Int(slot)].key }
     func createTime(at slot: Slot) -> Date? { images[Int(slot)].createTime }
     /// The image in `slot` as the screen shows it.
-    func row(at slot: Slot) -> ImageRow { ImageRow(images[Int(slot)]) }
+    func row(at slot: Slot) -> ImageRow { ImageRow(images[Int(slot)].image(undocumented: undocumented)) }
 
     /// The keys of up to `limit` images going through a transition (creating, deleting, ...), in sort order.
     func idsInTransition(limit: Int) -> [String] {
         var ids: [String] = []
         images.withUnsafeBufferPointer { images in
-            for slot in sorted where images[Int(slot)].transitionStatus != nil {
+            for slot in sorted where images[Int(slot)].isInTransition {
                 ids.append(images[Int(slot)].key)
                 if ids.count >= limit { break }
             }
@@ -90,11 +89,10 @@ struct ImageCatalog: Sendable {
         var moved: Set<Slot> = []
         for received in incoming {
             let raw = received.rawJSON
-            var image = sharedValues.sharing(received)
-            image.rawJSON = .null
+            let image = sharedValues.sharing(received)
             if let slot = slotByID[image.key] {
-                let fields = ImageField.changes(from: images[Int(slot)], to: image)
-                images[Int(slot)] = image
+                let fields = ImageField.changes(from: images[Int(slot)].image(undocumented: undocumented), to: image)
+                images[Int(slot)] = StoredImage(image, undocumented: &undocumented)
                 rawObjects.set(Int(slot), raw)
                 guard !fields.isEmpty else { continue }
                 sortKeys.replace(slot, with: image)
@@ -103,7 +101,7 @@ struct ImageCatalog: Sendable {
                 if order.isAffected(by: fields) { moved.insert(slot) }
             } else {
                 let slot = Slot(images.count)
-                images.append(image)
+                images.append(StoredImage(image, undocumented: &undocumented))
                 rawObjects.set(Int(slot), raw)
                 sortKeys.append(image)
                 widestID = max(widestID, DisplayWidth.of(Sanitizer.forDisplay(image.id)))
@@ -137,7 +135,7 @@ struct ImageCatalog: Sendable {
         if newOrder == order.reversed {
             sorted.reverse()
         } else {
-            sortKeys = SortKeys(column: newOrder.column, images: images)
+            sortKeys = SortKeys(column: newOrder.column, images: images.lazy.map { [undocumented] in $0.image(undocumented: undocumented) })
             let keys = sortKeys
             if newOrder.descending {
                 sorted.sort { keys.ascending($1, $0) }

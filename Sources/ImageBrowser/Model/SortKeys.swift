@@ -12,10 +12,9 @@ struct SortKeys: Sendable {
     /// several zones).
     private var ties: [String] = []
 
-    init(column: ImageColumn, images: [Image] = []) {
+    init(column: ImageColumn, images: some Sequence<Image>) {
         self.column = column
-        keys = images.map(column.key(of:))
-        ties = images.map(Self.tie)
+        for image in images { append(image) }
     }
 
     /// Adds the keys of the image in the next slot.

@@ -4,12 +4,15 @@ import Foundation
 // JSONScanner.swift), compiled together with them by run.sh. Every input is decoded as a page and as a
 // JSON value; both must finish without a crash, and whether the bytes are JSON must agree with Foundation's
 // JSONSerialization except where the decoder documents that it differs (a lone surrogate escape or bytes
-// that are not UTF-8 inside a string, a number beyond Double, UTF-16/32 text).
+// that are not UTF-8 inside a string, a number beyond Double, UTF-16/32 text). Wherever JSONPrettyPrinter
+// lays the bytes out itself, its layout must be JSONEncoder's, byte for byte, at the top level and one
+// level deep (as `list -o json` prints each object).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: start, count: count))
     _ = try? ImagePageDecoder.decode(bytes)
+    checkLayout(JSONText(bytes: bytes[...]))
     let ours = (try? JSONValue(parsing: bytes[...])) != nil
     if documentedDifference(bytes) { return 0 }
     let foundation = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
@@ -17,6 +20,20 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         fatalError("JSONScanner says \(ours ? "JSON" : "not JSON"), Foundation says the opposite")
     }
     return 0
+}
+
+private func checkLayout(_ text: JSONText) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    if let layout = JSONPrettyPrinter.layout(text, level: 0) {
+        let expected = (try? encoder.encode(text.value)).map(Array.init)
+        if layout != expected { fatalError("the level-0 layout differs from JSONEncoder's") }
+    }
+    if let layout = JSONPrettyPrinter.layout(text, level: 1) {
+        let encoded = (try? encoder.encode(JSONValue.array([text.value]))).map(Array.init) ?? []
+        let expected = Array(encoded.dropFirst(4).dropLast(2))
+        if layout != expected { fatalError("the level-1 layout differs from JSONEncoder's") }
+    }
 }
 
 private func documentedDifference(_ bytes: [UInt8]) -> Bool {

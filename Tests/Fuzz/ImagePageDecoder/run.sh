@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the DescribeImages page decoder (ImagePageDecoder, JSONScanner, JSONValue parsing) with libFuzzer,
-# checking every input against Foundation's JSONSerialization (see harness.swift).
+# checking every input against Foundation's JSONSerialization, and JSONPrettyPrinter's layout against
+# JSONEncoder's (see harness.swift).
 # Usage: Tests/Fuzz/ImagePageDecoder/run.sh [SECONDS]   (default 60; crashes are written to the current directory)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,7 +10,7 @@ seconds=${1:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 files=(JSONScanner.swift ImagePageDecoder.swift ImageFields.swift Image.swift ImageAttributes.swift OpenEnum.swift
-       APITimestamp.swift JSONText.swift JSONValue.swift JSONValue+Parsing.swift ImageQuery.swift)
+       APITimestamp.swift JSONText.swift JSONValue.swift JSONValue+Parsing.swift ImageQuery.swift JSONPrettyPrinter.swift)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name QingCloud -o "$work/fuzz" \
     "${files[@]/#/$sources/}" "$here/harness.swift"
 mkdir "$work/corpus"
