@@ -72,16 +72,11 @@ credentials=(QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-
 # qc ENDPOINT [VAR=value...] -- [list arguments]: runs `qcimages list` with a clean environment;
 # stdout to $work/out, stderr to $work/err, status in $status.
 qc() {
-    local endpoint=$1
+    local endpoint=$1 assignments arguments
     shift
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
+    split_assignments "$@"
     env -i PATH="$PATH" HOME="$work/home" "${credentials[@]}" QINGCLOUD_ENDPOINT="$endpoint" "${assignments[@]}" \
-        "$binary" list -o ids "$@" >"$work/out" 2>"$work/err"
+        "$binary" list -o ids "${arguments[@]}" >"$work/out" 2>"$work/err"
     status=$?
 }
 mkdir -p "$work/home"
@@ -257,15 +252,11 @@ screen_has() { screen_text | grep -qF -- "$1"; }
 browse() { # name [VAR=value...] -- [arguments]
     pane=$1
     shift
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
+    local assignments arguments
+    split_assignments "$@"
     # A clean environment but for TMUX, which tmux sets in the pane: the browser asks tmux through it.
     tmux_ new-session -d -s "$pane" -x 120 -y 40 sh -c 'exec env -i TMUX="$TMUX" "$@"' sh \
-        PATH="$PATH" TERM=tmux-256color HOME="$work/d" "${assignments[@]}" "$binary" "$@"
+        PATH="$PATH" TERM=tmux-256color HOME="$work/d" "${assignments[@]}" "$binary" "${arguments[@]}"
 }
 quit_browser() {
     tmux_ send-keys -t "$pane" q
