@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
         .target(
@@ -38,6 +39,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ]
         ),
         .target(
@@ -110,7 +112,7 @@ let package = Package(
             name: "CursesTerminalTests",
             dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary", "QingCloud", "QingCloudSimulator"]
         ),
-        .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "TerminalVocabulary"]),
+        .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "QingCloudSimulator", "TerminalVocabulary"]),
     ],
     swiftLanguageModes: [.v6]
 )
