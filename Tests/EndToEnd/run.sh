@@ -205,6 +205,10 @@ check "F6 again opens it on NAME" wait_until 20 screen_has "NAME▲"
 tmux_ send-keys -t main Escape
 chooser_closed() { ! screen_has "sort by" && screen_text | grep -qE '^ ?ID +NAME▲'; }
 check "Esc closes it and keeps the order" wait_until 20 chooser_closed
+tmux_ send-keys -t main F1
+check "F1 opens the help (as in htop)" wait_until 20 screen_has "this help"
+tmux_ send-keys -t main Escape
+check "Esc closes the help" wait_until 20 chooser_closed
 
 pane_size_is() { [[ $(pane_format '#{pane_width}x#{pane_height}') == "$1" ]]; }
 # The frame was drawn for the new size: its bottom line (key hints and the "n/total" position) is the

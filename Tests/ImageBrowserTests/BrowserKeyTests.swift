@@ -362,6 +362,18 @@ struct SortChooserTests {
         #expect(harness.state.catalog.order == .serverDefault)
     }
 
+    @Test("on a short terminal the cursor's line stays in the box")
+    func shortTerminal() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 40, height: 9))
+        harness.press(.function(6), .end)
+        let last = harness.state.geometry.sortChoices.last!.column
+        let screen = (0..<9).map { harness.render(40, 9).text(ofRow: $0) }.joined(separator: "\n")
+        #expect(screen.contains(last.title), "\(screen)")
+        harness.press(.home)
+        let top = (0..<9).map { harness.render(40, 9).text(ofRow: $0) }.joined(separator: "\n")
+        #expect(top.contains("│ ID "), "\(top)")
+    }
+
     @Test("Enter on the current sort column keeps its direction")
     func pickCurrent() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))

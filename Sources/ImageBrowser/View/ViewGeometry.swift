@@ -43,8 +43,14 @@ struct ViewGeometry {
     }
 
     /// The lines of `overlay`, laid out at the overlay's text width.
+    /// The sort chooser's lines start where its cursor is in view.
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
-        OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box(for: overlay).contentWidth)
+        let box = box(for: overlay)
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
+        guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
+            return lines
+        }
+        return Array(lines.dropFirst(max(0, index + 1 - box.contentHeight)))
     }
 
     /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
