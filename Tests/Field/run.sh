@@ -2,11 +2,12 @@
 # The field test: the real `qcimages` binary as a user on a jump host runs it. HTTPS against
 # `qcimages simulate --tls` with --ca-file and with SSL_CERT_FILE (list, and the browser in tmux), the one
 # line of every TLS and CA-file failure, proxies through a real tinyproxy on loopback (CONNECT, plain
-# HTTP, NO_PROXY, a refused proxy, 407), $HOME and XDG_STATE_HOME, and `c` in tmux with set-clipboard on.
+# HTTP, NO_PROXY, a refused proxy, 407) and a real SOCKS5 proxy (microsocks), $HOME and XDG_STATE_HOME,
+# and `c` in tmux with set-clipboard on.
 # Every process it starts is stopped; traffic stays on loopback. Prints one line per check and ends with
 # "N passed, M failed".
 #
-# Usage: Tests/Field/run.sh path/to/qcimages      (needs tmux and tinyproxy: apt-get install tmux tinyproxy)
+# Usage: Tests/Field/run.sh path/to/qcimages      (needs tmux, tinyproxy and microsocks: apt-get install tmux tinyproxy microsocks)
 set -uo pipefail
 
 if [[ $# -ne 1 || ! -x $1 ]]; then
@@ -14,7 +15,7 @@ if [[ $# -ne 1 || ! -x $1 ]]; then
     exit 2
 fi
 binary=$(realpath "$1")
-for tool in tmux tinyproxy python3; do
+for tool in tmux tinyproxy microsocks python3; do
     command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install $tool)" >&2; exit 2; }
 done
 
@@ -224,6 +225,17 @@ expect_line "a proxy that refuses the tunnel with wrong credentials (never print
 if grep -q "wrong-pass" "$work/err"; then fail "the password is never printed" "$(cat "$work/err")"; fi
 qc "$tls_url" https_proxy="http://alice:s3cret@127.0.0.1:$authproxy_port" -- --ca-file "$tls_ca"
 expect_rows "HTTPS through a proxy with user and password"
+
+# A SOCKS5 proxy (microsocks on loopback), named by all_proxy as curl reads it.
+socks_port=$(free_port)
+microsocks -i 127.0.0.1 -p "$socks_port" >"$work/socks.log" 2>&1 &
+pids+=($!)
+wait_until 10 python3 -c "import socket; socket.create_connection(('127.0.0.1', $socks_port), 1)" 2>/dev/null ||
+    fail "microsocks starts" "$(cat "$work/socks.log")"
+qc "$tls_url" all_proxy="socks5://127.0.0.1:$socks_port" -- --ca-file "$tls_ca"
+expect_rows "HTTPS through a SOCKS5 proxy (all_proxy)"
+if grep -q "connected to $tls_hostport" "$work/socks.log"; then pass "the SOCKS5 proxy connected to $tls_hostport"; else
+    fail "the SOCKS5 proxy connected to $tls_hostport" "$(tail -3 "$work/socks.log")"; fi
 
 # --- 3. $HOME and XDG_STATE_HOME ------------------------------------------------------------------------
 
