@@ -90,9 +90,12 @@ public struct ConfigurationSources: Sendable {
         var caFiles: [(path: String, origin: String)] = []
         if let caFile { caFiles.append((caFile, "--ca-file")) }
         if let file = nonEmpty(environment["SSL_CERT_FILE"]) { caFiles.append((file, "SSL_CERT_FILE")) }
+        // OpenSSL's SSL_CERT_DIR: directories separated by colons.
+        let caDirectories = (environment["SSL_CERT_DIR"] ?? "").split(separator: ":")
+            .map { (path: String($0), origin: "SSL_CERT_DIR") }
         let trust: TrustedCertificates
         do {
-            trust = try TrustedCertificates.load(caFiles, directories: directories)
+            trust = try TrustedCertificates.load(caFiles, certificateDirectories: caDirectories, directories: directories)
         } catch {
             throw .certificateFile(error)
         }

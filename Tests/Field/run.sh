@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The field test: the real `qcimages` binary as a user on a jump host runs it. HTTPS against
-# `qcimages simulate --tls` with --ca-file and with SSL_CERT_FILE (list, and the browser in tmux), the one
+# `qcimages simulate --tls` with --ca-file, SSL_CERT_FILE and SSL_CERT_DIR (list, and the browser in tmux), the one
 # line of every TLS and CA-file failure, proxies through a real tinyproxy on loopback (CONNECT, plain
 # HTTP, NO_PROXY, a refused proxy, 407) and a real SOCKS5 proxy (microsocks), $HOME and XDG_STATE_HOME,
 # and `c` in tmux with set-clipboard on.
@@ -124,6 +124,15 @@ expect_rows "list over HTTPS with SSL_CERT_FILE"
 cp "$tls_ca" "$work/home/corp-ca.pem"
 qc "${tls_url/127.0.0.1/localhost}" -- --ca-file '~/corp-ca.pem'
 expect_rows "list over HTTPS by the name localhost, --ca-file with ~ (\$HOME)"
+
+mkdir "$work/certs" "$work/more-certs"
+cp "$tls_ca" "$work/certs/corp.pem"
+echo "not a certificate" >"$work/certs/README"
+cp "$expired_ca" "$work/more-certs/other.pem"
+qc "$tls_url" SSL_CERT_DIR="$work/more-certs:$work/certs" --
+expect_rows "list over HTTPS with SSL_CERT_DIR (two directories, the CA beside a file that is not one)"
+qc "$tls_url" SSL_CERT_DIR="$work/no-certs" --
+expect_line "SSL_CERT_DIR missing" "qcimages: CA directory $work/no-certs (SSL_CERT_DIR) does not exist"
 
 qc "$tls_url" --
 expect_line "untrusted issuer" \
