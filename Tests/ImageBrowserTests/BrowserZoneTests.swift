@@ -158,6 +158,25 @@ struct BrowserZoneTests {
         #expect(!harness.pending.isEmpty, "the background loading goes on")
     }
 
+    @Test func aZoneTermKeepsTheServerSearchToTheZonesItNames() {
+        for (filter, expected) in [("os:ubuntu zone:sh1a", ["sh1a"]), ("os:ubuntu !zone:pek3a", ["sh1a"]),
+                                   ("os:ubuntu zone:gd2a|pek3a", ["pek3a"]), ("os:ubuntu zone:nowhere", [])] {
+            var harness = Self.filteringUbuntuOverZones()
+            harness.press(.character("/"))
+            harness.press(.control("u"))
+            harness.type(filter)
+            harness.press(.enter)
+            harness.fire(.searchDebounce)
+            var zonesSearched: [String] = []
+            while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+                let zone = search.query.zone ?? ""
+                if zonesSearched.last != zone { zonesSearched.append(zone) }
+                harness.answer(search.id)
+            }
+            #expect(zonesSearched == expected, "\(filter)")
+        }
+    }
+
     @Test func endWithAFilterFollowsTheLastMatchUntilEveryZoneIsLoaded() {
         var harness = Self.filteringUbuntuOverZones()
         harness.press(.character("G"))
