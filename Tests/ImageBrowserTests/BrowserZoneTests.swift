@@ -66,6 +66,31 @@ struct BrowserZoneTests {
         #expect(harness.state.health.error == nil)
     }
 
+    @Test func eachZoneBacksOffOnItsOwn() {
+        var harness = Harness(zones: Self.zones([900, 120, 40]), failing: ["sh1a"])
+        func answerZone(_ zone: String) {
+            while let request = harness.pending.first(where: { $0.query.zone == zone }) { harness.answer(request.id) }
+        }
+        answerZone("sh1a")
+        for _ in 0..<3 {
+            harness.fire(.retryLoading)
+            answerZone("sh1a")
+        }
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(5), "sh1a has failed 4 times: 2, 4, then the cap (the refresh interval)")
+        // pek3a fails once while sh1a waits: pek3a is due in 2 s, and only pek3a is asked then.
+        harness.failingZones = ["sh1a", "pek3a"]
+        harness.answer(harness.pending.first { $0.query.zone == "pek3a" }!.id)
+        answerZone("pek3a")
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(2))
+        harness.failingZones = ["sh1a"]
+        harness.fire(.retryLoading)
+        #expect(harness.pending.contains { $0.query.zone == "pek3a" })
+        #expect(!harness.pending.contains { $0.query.zone == "sh1a" }, "sh1a is not due for 3 s more")
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(3))
+        answerZone("pek3a")
+        #expect(harness.state.catalog.count(inZone: "pek3a") == 905)
+    }
+
     @Test func theFilterSelectsAZoneAndTheDetailNamesIt() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()
