@@ -137,9 +137,9 @@ expect_line "SSL_CERT_DIR missing" "qcimages: CA directory $work/no-certs (SSL_C
 qc "$tls_url" --
 expect_line "untrusted issuer" \
     "qcimages: the certificate of $tls_url (issued by qcimages simulator throwaway CA) is not trusted: pass --ca-file or set SSL_CERT_FILE"
+expired_line="^qcimages: the certificate of ${expired_url//./\\.} expired on [0-9-]+ [0-9:]+ UTC: the server must renew it \(or check this machine's clock\)$"
 qc "$expired_url" -- --ca-file "$expired_ca"
-expect_match "expired certificate" \
-    "^qcimages: the certificate of ${expired_url//./\\.} expired on [0-9-]+ [0-9:]+ UTC: the server must renew it \(or check this machine's clock\)$"
+expect_match "expired certificate" "$expired_line"
 qc "$wronghost_url" -- --ca-file "$wronghost_ca"
 expect_line "hostname mismatch" \
     "qcimages: the certificate of $wronghost_url is for another host (it names qingcloud.invalid): use a host name it names in the endpoint"
@@ -235,6 +235,16 @@ if grep -q "wrong-pass" "$work/err"; then fail "the password is never printed" "
 qc "$tls_url" https_proxy="http://alice:s3cret@127.0.0.1:$authproxy_port" -- --ca-file "$tls_ca"
 expect_rows "HTTPS through a proxy with user and password"
 
+# Through a proxy the diagnosis goes through the same tunnel: the line names the real fault.
+qc "$expired_url" https_proxy="http://127.0.0.1:$proxy_port" -- --ca-file "$expired_ca"
+expect_match "expired certificate through the proxy" "$expired_line"
+qc "$wronghost_url" https_proxy="http://alice:s3cret@127.0.0.1:$authproxy_port" -- --ca-file "$wronghost_ca"
+expect_line "hostname mismatch through a proxy with user and password" \
+    "qcimages: the certificate of $wronghost_url is for another host (it names qingcloud.invalid): use a host name it names in the endpoint"
+qc "${tls_url/https:/http:}" http_proxy="http://127.0.0.1:$proxy_port" --
+expect_line "plain HTTP spoken to a TLS port through the proxy" \
+    "qcimages: ${tls_url/https:/http:} expects TLS: use https:// (protocol: https in the config)"
+
 # A SOCKS5 proxy (microsocks on loopback), named by all_proxy as curl reads it.
 socks_port=$(free_port)
 microsocks -i 127.0.0.1 -p "$socks_port" >"$work/socks.log" 2>&1 &
@@ -243,6 +253,8 @@ wait_until 10 python3 -c "import socket; socket.create_connection(('127.0.0.1', 
     fail "microsocks starts" "$(cat "$work/socks.log")"
 qc "$tls_url" all_proxy="socks5://127.0.0.1:$socks_port" -- --ca-file "$tls_ca"
 expect_rows "HTTPS through a SOCKS5 proxy (all_proxy)"
+qc "$expired_url" all_proxy="socks5://127.0.0.1:$socks_port" -- --ca-file "$expired_ca"
+expect_match "expired certificate through the SOCKS5 proxy" "$expired_line"
 if grep -q "connected to $tls_hostport" "$work/socks.log"; then pass "the SOCKS5 proxy connected to $tls_hostport"; else
     fail "the SOCKS5 proxy connected to $tls_hostport" "$(tail -3 "$work/socks.log")"; fi
 
