@@ -110,7 +110,7 @@ shoot narrow "qcimages --demo  (80x24)"
 
 # A filter being typed: field terms, alternatives, negation, a size comparison and CJK free text.
 start filter 120 36 -- --demo
-wait_until 60 has_rows 20
+wait_until 60 has_rows 15
 tmux_ send-keys -t filter /
 tmux_ send-keys -t filter -l 'os:ubuntu|centos !status:pending size>=100 镜像'
 wait_until 20 screen_has "match"
@@ -140,7 +140,7 @@ shoot help "qcimages --demo  (? for help)"
 # Its first line is the endpoint URL, printed once the port is bound.
 start_simulator --churn --images 3000
 start error 120 30 "${simulator_credentials[@]}" -- --refresh 1 --timeout 2
-wait_until 60 has_rows 20
+wait_until 60 has_rows 12
 stop_simulator
 wait_until 120 screen_has "failed"
 shoot error "qcimages  (the endpoint stopped answering)"

@@ -33,6 +33,17 @@ extension ImageFilter {
         }
         return translated ? query : nil
     }
+
+    /// Whether an image read from `zone` can match: false when a `zone:` term names only other zones, or
+    /// a negated one names this zone, so that the server need not be asked there. `zone` is "" when the
+    /// images are not tagged with one (a single zone), as in local matching.
+    public func admits(zone: String) -> Bool {
+        let zone = zone.lowercased()
+        return terms.allSatisfy { term in
+            guard case .field(.zone, let needles) = term.condition else { return true }
+            return needles.contains { $0.lowercased == zone } != term.isNegated
+        }
+    }
 }
 
 extension ImageQuery {

@@ -76,26 +76,8 @@ public struct ConfigurationSources: Sendable {
             endpoint = .publicCloud
         }
 
-        var warnings: [String] = []
-        for (key, line) in file?.unknownKeys ?? [] {
-            let hint = ConfigFile.suggestion(for: key).map { "did you mean \($0)?" } ?? "not a key qingcloud-cli reads"
-            warnings.append(
-                "warning: \(shownPath):\(line): unknown key \(key.debugDescription) ignored (\(hint))")
-        }
-        if secretFromEnvironment == nil, let file, let mode = file.permissions, mode & 0o077 != 0 {
-            warnings.append(
-                "warning: \(shownPath) holds your secret key and is readable by others (mode "
-                    + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
-        }
-        var caFiles: [(path: String, origin: String)] = []
-        if let caFile { caFiles.append((caFile, "--ca-file")) }
-        if let file = nonEmpty(environment["SSL_CERT_FILE"]) { caFiles.append((file, "SSL_CERT_FILE")) }
-        let trust: TrustedCertificates
-        do {
-            trust = try TrustedCertificates.load(caFiles, directories: directories)
-        } catch {
-            throw .certificateFile(error)
-        }
+        let warnings = Self.warnings(about: file, shownPath: shownPath, secretFromEnvironment: secretFromEnvironment != nil)
+        let trust = try trustedCertificates()
         let proxy: ProxyServer?
         do {
             proxy = try ProxyServer.forEndpoint(endpoint, environment: environment)
@@ -106,6 +88,40 @@ public struct ConfigurationSources: Sendable {
             endpoint: endpoint, accessKeyID: accessKeyID, secretAccessKey: secret, zone: zones.primary,
             trust: trust, proxy: proxy)
         return ResolvedConfiguration(configuration: configuration, zones: zones.selection, warnings: warnings)
+    }
+
+    /// Unknown keys in the config file (with a suggestion), and a file holding the secret that others
+    /// can read.
+    private static func warnings(about file: ConfigFile?, shownPath: String, secretFromEnvironment: Bool) -> [String] {
+        var warnings: [String] = []
+        for (key, line) in file?.unknownKeys ?? [] {
+            let hint = ConfigFile.suggestion(for: key).map { "did you mean \($0)?" } ?? "not a key qingcloud-cli reads"
+            warnings.append(
+                "warning: \(shownPath):\(line): unknown key \(key.debugDescription) ignored (\(hint))")
+        }
+        if !secretFromEnvironment, let file, let mode = file.permissions, mode & 0o077 != 0 {
+            warnings.append(
+                "warning: \(shownPath) holds your secret key and is readable by others (mode "
+                    + String(mode & 0o777, radix: 8) + "); run: chmod 600 \(shownPath)")
+        }
+        return warnings
+    }
+
+    /// The CAs trusted besides the system's: `--ca-file`, `SSL_CERT_FILE`, and OpenSSL's `SSL_CERT_DIR`
+    /// (directories separated by colons).
+    private func trustedCertificates() throws(ConfigurationError) -> TrustedCertificates {
+        var caFiles: [(path: String, origin: String)] = []
+        if let caFile { caFiles.append((caFile, "--ca-file")) }
+        if let file = environment["SSL_CERT_FILE"], !file.trimmingCharacters(in: .whitespaces).isEmpty {
+            caFiles.append((file, "SSL_CERT_FILE"))
+        }
+        let caDirectories = (environment["SSL_CERT_DIR"] ?? "").split(separator: ":")
+            .map { (path: String($0), origin: "SSL_CERT_DIR") }
+        do {
+            return try TrustedCertificates.load(caFiles, certificateDirectories: caDirectories, directories: directories)
+        } catch {
+            throw .certificateFile(error)
+        }
     }
 
     /// The zones to show, from the first source that names any (`-z`; `QINGCLOUD_ZONES`, then

@@ -65,6 +65,14 @@ public struct PagePlan: Sendable {
         return true
     }
 
+    /// Reads the page at `offset` once more (it held fewer images than its total promised): wanted again,
+    /// so that it goes out with the others under the caller's bound and the plan is not complete until
+    /// it is back.
+    public mutating func readAgain(_ offset: Int) {
+        guard !inFlight.contains(offset) else { return }
+        insertWanted(offset)
+    }
+
     /// A request for `offset` failed or was cancelled: it is wanted again.
     public mutating func abandon(_ offset: Int) {
         guard inFlight.remove(offset) != nil, received[offset] == nil else { return }

@@ -69,6 +69,11 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
                            username: components.user, password: components.password)
     }
 
+    /// The `Proxy-Authorization` value for an HTTP proxy URL with a user name.
+    var basicAuthorization: String? {
+        username.map { "Basic " + Data("\($0):\(password ?? "")".utf8).base64EncodedString() }
+    }
+
     /// The proxy as AsyncHTTPClient takes it.
     var clientProxy: HTTPClient.Configuration.Proxy {
         switch kind {

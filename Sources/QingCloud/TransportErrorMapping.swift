@@ -42,9 +42,8 @@ enum TransportErrorMapping {
             return await closedConnection(endpoint: endpoint, proxy: proxy, failure: failure)
         }
         if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
-            let names = proxy == nil
-                ? await TLSProbe.presentedCertificates(host: endpoint.host, port: endpoint.port, timeout: .seconds(5))?.names ?? []
-                : []
+            let names = await TLSProbe.presentedCertificates(
+                host: endpoint.host, port: endpoint.port, proxy: proxy, timeout: .seconds(5))?.names ?? []
             return failure(.hostnameMismatch, names.isEmpty ? "" : " (it names \(names.joined(separator: ", ")))")
         }
         if let error = error as? NIOSSLError {
@@ -89,9 +88,8 @@ enum TransportErrorMapping {
                                          failure: (TransportFailure.Kind, String) -> QingCloudError) async -> QingCloudError {
         let reasons = reasons(of: error)
         if reasons.contains("CERTIFICATE_VERIFY_FAILED") {
-            let presented = proxy == nil
-                ? await TLSProbe.presentedCertificates(host: endpoint.host, port: endpoint.port, timeout: .seconds(5))
-                : nil
+            let presented = await TLSProbe.presentedCertificates(
+                host: endpoint.host, port: endpoint.port, proxy: proxy, timeout: .seconds(5))
             let (kind, detail) = TLSProbe.verificationFailure(of: presented)
             return failure(kind, detail)
         }
@@ -108,8 +106,8 @@ enum TransportErrorMapping {
     /// TLS handshake tells the two apart.
     private static func closedConnection(endpoint: Endpoint, proxy: ProxyServer?,
                                          failure: (TransportFailure.Kind, String) -> QingCloudError) async -> QingCloudError {
-        if endpoint.scheme == .http, proxy == nil,
-           await TLSProbe.presentedCertificates(host: endpoint.host, port: endpoint.port, timeout: .seconds(5)) != nil {
+        if endpoint.scheme == .http,
+           await TLSProbe.presentedCertificates(host: endpoint.host, port: endpoint.port, proxy: proxy, timeout: .seconds(5)) != nil {
             return failure(.plainHTTPToTLS, "")
         }
         return failure(.connectionClosed, "")

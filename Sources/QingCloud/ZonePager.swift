@@ -16,9 +16,16 @@ public struct ZonePager: Sendable {
     /// Every image matching `query` (its `zone`, `offset` and `limit` are ignored) in each of `zones`,
     /// in the order of `zones`; each zone's images in the server's order.
     public func fetchAll(zones: [String], matching query: ImageQuery) async -> [ZoneImages] {
-        let limited = LimitedImageService(service: service, limit: ConcurrencyLimit(concurrency))
-        let pager = ImagePager(service: limited, concurrency: concurrency)
-        return await eachZone(zones, query) { zoneQuery in try await pager.fetchAll(matching: zoneQuery) }
+        var images: [String: [Image]] = [:]
+        // Only `body` can throw, and this one does not.
+        let completions = (try? await forEachPage(zones: zones, matching: query) { zone, run in
+            images[zone, default: []] += run
+        }) ?? []
+        return completions.map { completion in
+            ZoneImages(zone: completion.zone, result: completion.result.map { paging in
+                ImagePage(totalCount: paging.totalCount, images: images[completion.zone] ?? [])
+            })
+        }
     }
 
     /// One page (the `offset` and `limit` of `query`) of each of `zones`, in the order of `zones`.

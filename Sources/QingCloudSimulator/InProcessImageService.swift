@@ -9,9 +9,15 @@ import QingCloud
 /// some deployments behave).
 public struct InProcessImageService: ImageService {
     /// The images in the order DescribeImages lists them.
-    public var images: [Image]
+    public var images: [Image] {
+        didSet { selections = FilterSelections() }
+    }
     /// Whether naming an image id that does not exist fails the request (ResourceNotFound), as documented.
     public var rejectsUnknownIDs = true
+    /// The positions each recent filter selects in `images`, as the simulator remembers them: paging
+    /// through a filter matches the images once, not once per page. A change to `images` starts afresh
+    /// (copies made before it keep theirs).
+    private var selections = FilterSelections()
 
     public init(images: [Image]) {
         self.images = images
@@ -27,15 +33,8 @@ public struct InProcessImageService: ImageService {
                     throw APIError(.resourceNotFound, message: "ResourceNotFound, resource [\(missing)] not found")
                 }
             }
-            let wanted = Set(request.filter.imageIDs)
-            let matching = images.filter { image in
-                (wanted.isEmpty || wanted.contains(image.id))
-                    && request.filter.matches(
-                        image, phase: ImagePhase(image.status, image.transitionStatus),
-                        searchableID: Array(image.id.lowercased().utf8), searchableName: Array(image.name.lowercased().utf8)
-                    )
-            }
-            let page = Array(matching.dropFirst(request.offset).prefix(request.limit))
+            let matching = selections.selection(for: request.filter) { select(request.filter) }.fixed
+            let page = matching.dropFirst(request.offset).prefix(request.limit).map { images[Int($0)] }
             return .success(ImagePage(totalCount: matching.count, images: page))
         } catch {
             return .failure(.api(error, hint: nil))
@@ -44,5 +43,19 @@ public struct InProcessImageService: ImageService {
 
     public func describeImages(_ query: ImageQuery) async throws -> ImagePage {
         try answer(query).get()
+    }
+
+    /// The positions of the images `filter` selects, ascending (none of them changes by itself here).
+    private func select(_ filter: DescribeImagesFilter) -> FilterSelections.Selection {
+        let wanted = Set(filter.imageIDs)
+        var positions: [Int32] = []
+        for (position, image) in images.enumerated() where wanted.isEmpty || wanted.contains(image.id) {
+            if filter.matches(image, phase: ImagePhase(image.status, image.transitionStatus),
+                              searchableID: Array(image.id.lowercased().utf8),
+                              searchableName: Array(image.name.lowercased().utf8)) {
+                positions.append(Int32(position))
+            }
+        }
+        return FilterSelections.Selection(fixed: positions, changing: [])
     }
 }

@@ -19,7 +19,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("config")], help: ArgumentHelp("The config file.", valueName: "path"))
     var configPath: String?
 
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("A PEM file of CA certificates to trust for HTTPS besides the system's (as is SSL_CERT_FILE).", valueName: "path"))
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("A PEM file of CA certificates to trust for HTTPS besides the system's (as are SSL_CERT_FILE and the directories of SSL_CERT_DIR).", valueName: "path"))
     var caFile: String?
 
     @Flag(help: "Use a built-in simulated QingCloud with changing demo images; needs no account.")

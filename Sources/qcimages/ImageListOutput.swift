@@ -65,22 +65,39 @@ public enum ImageListOutput {
     /// the sum). `ids` stays one id per line. `ids` and `csv` write unsafe characters in `style`.
     public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat,
                               style: Sanitizer.Style = .backslashEscapes) -> String {
-        let images = zones.flatMap(\.page.images)
-        let zoneOfEach = zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) }
+        if format == .table {
+            return table(zones.flatMap(\.page.images),
+                         zones: zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) })
+        }
+        var output = start(zoned: format)
+        var first = true
+        for zone in zones where !zone.page.images.isEmpty {
+            output += part(zone.page.images, zone: zone.zone, as: format, first: first, style: style)
+            first = false
+        }
+        return output + end(format, totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, empty: first)
+    }
+
+    /// What comes before the first images of a streamed output of several zones: the CSV header with
+    /// `zone` first, JSON's opening.
+    public static func start(zoned format: ImageListFormat) -> String {
+        format == .csv ? (["zone"] + csvHeader).joined(separator: ",") + "\n" : start(format)
+    }
+
+    /// The next images of `zone` in a streamed output of several zones (`first` for the first non-empty
+    /// part of the whole output): a ZONE column, a `zone` field or member; `ids` stays bare.
+    public static func part(_ images: [Image], zone: String, as format: ImageListFormat, first: Bool,
+                            style: Sanitizer.Style = .backslashEscapes) -> String {
         switch format {
-        case .table: return table(images, zones: zoneOfEach)
+        case .table: table(images, zones: Array(repeating: zone, count: images.count))
         case .json:
-            let objects = zip(images, zoneOfEach).map { image, zone -> JSONValue in
+            jsonElements(images.map { image -> JSONValue in
                 guard case .object(var members) = image.raw else { return image.raw }
                 members["zone"] = .string(zone)
                 return .object(members)
-            }
-            return start(.json) + jsonElements(objects, first: true)
-                + end(.json, totalCount: zones.reduce(0) { $0 + $1.page.totalCount }, empty: objects.isEmpty)
-        case .ids: return part(images, as: .ids, first: true, style: style)
-        case .csv:
-            return (["zone"] + csvHeader).joined(separator: ",") + "\n"
-                + zip(images, zoneOfEach).map { csvRow($0, zone: $1, style: style) + "\n" }.joined()
+            }, first: first)
+        case .ids: part(images, as: .ids, first: first, style: style)
+        case .csv: images.map { csvRow($0, zone: zone, style: style) + "\n" }.joined()
         }
     }
 

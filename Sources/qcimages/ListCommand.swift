@@ -22,10 +22,11 @@ struct ListCommand: AsyncParsableCommand {
             received are printed, then one line on stderr, and the exit status is 1.
 
             With several zones (-z a,b or -z all) the zones are read side by side and printed one after the
-            other in the order given (for all: DescribeZones' order), each in the API's order, with a ZONE
-            column (table) or a zone field (json, csv). When a zone fails, the zones that answered are printed
-            first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."), and the exit status
-            is 1.
+            other in the order given (for all: DescribeZones' order), each in the API's order and as it
+            arrives, with a ZONE column (table) or a zone field (json, csv). When a zone fails, the zones that
+            answered are printed first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."),
+            and the exit status is 1; so is a zone whose pages held fewer images than its total
+            ("qcimages: zone sh1a: incomplete: ...").
 
             Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
             bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
@@ -140,21 +141,24 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
-    /// Lists several zones: those that answered on stdout, then one stderr line per zone that failed.
+    /// Lists several zones: what they answered on stdout, then one stderr line per zone that failed or
+    /// came back incomplete.
     private func listZones(_ zones: [String], client: QingCloudClient) async throws {
         let pager = ZonePager(service: client)
-        let results = offset != nil || limit != nil
-            ? await pager.fetchPage(zones: zones, matching: query)
-            : await pager.fetchAll(zones: zones, matching: query)
-        let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: $0) } }
-        if !answered.isEmpty {
-            StandardOutput.write(ImageListOutput.render(zones: answered, as: format, style: Self.style))
+        let problems: [String]
+        if offset != nil || limit != nil {
+            let results = await pager.fetchPage(zones: zones, matching: query)
+            let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: $0) } }
+            if !answered.isEmpty {
+                StandardOutput.write(ImageListOutput.render(zones: answered, as: format, style: Self.style))
+            }
+            problems = results.compactMap { result in result.error.map { "zone \(result.zone): \($0)" } }
+        } else {
+            problems = try await ZonedListing(format: format, style: Self.style)
+                .run(zones: zones, matching: query, pager: pager, write: StandardOutput.write)
         }
-        let failed = results.filter { $0.error != nil }
-        for result in failed {
-            StandardError.write("qcimages: zone \(result.zone): \(result.error.map(String.init(describing:)) ?? "")")
-        }
-        if !failed.isEmpty { throw ExitCode.failure }
+        for problem in problems { StandardError.write("qcimages: " + problem) }
+        if !problems.isEmpty { throw ExitCode.failure }
     }
 
     /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
@@ -178,8 +182,6 @@ struct ListCommand: AsyncParsableCommand {
             }
             StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
         }
-        guard let missing = completion.missing else { return nil }
-        return "incomplete: the server reported \(completion.totalCount) images but its pages held \(completion.loaded) "
-            + "(\(missing) missing after asking again); the output above is partial"
+        return completion.incompleteness
     }
 }

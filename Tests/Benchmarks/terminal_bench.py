@@ -140,9 +140,10 @@ def regions(columns, lines):
     (the totals per move are not affected)."""
     header, footer = 2, lines - 1
     body = lines - header - 1
-    if columns >= 120:
-        detail_width = min(max(columns * 2 // 5, 44), 72)
-        list_width = columns - detail_width - 1
+    # Beside from 125 columns (12-character IDs, one zone): the list keeps NAME 31 (80 columns) beside a
+    # detail pane of at least 44, takes three fifths as the terminal grows, and stops at NAME 64 (134).
+    if columns >= 125:
+        list_width = min(134, max(80, columns - 1 - max(44, columns * 2 // 5)))
         return lambda row, column: ("header" if row < header else "footer" if row >= footer
                                     else "list" if column < list_width else "detail")
     if body >= 15:

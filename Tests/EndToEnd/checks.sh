@@ -32,6 +32,18 @@ wait_until() { # timeout command...
     done
 }
 
+# Splits `[VAR=value...] -- [arguments]` (how the scripts pass an environment and a command line together):
+# the words before `--` into $assignments, the words after it into $arguments (callers declare both local).
+split_assignments() {
+    assignments=()
+    while [[ $# -gt 0 && $1 != -- ]]; do
+        assignments+=("$1")
+        shift
+    done
+    shift
+    arguments=("$@")
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 finish_checks() {

@@ -187,6 +187,29 @@ tmux_ send-keys -t main Enter
 list_back() { screen_text | grep -qE '^ ?ID +NAME' && has_rows 20; }
 check "Enter again returns to the list" wait_until 20 list_back
 
+# F6: htop's "Sort by" chooser. Home, Down picks NAME (the second column); the title's mark moves there.
+selected_id() { screen_text | grep -oE 'img-[a-z0-9]+' | tail -n 1; }
+before_sort=$(selected_id)
+tmux_ send-keys -t main F6
+chooser_open() { screen_has "sort by" && screen_text | grep -qE '│ +AGE▼'; }
+check "F6 opens the sort chooser, on the current sort (AGE▼)" wait_until 20 chooser_open
+tmux_ send-keys -t main Home Down Enter
+sorted_by_name() {
+    screen_text | grep -qE '^ ?ID +NAME▲' && ! screen_text | grep -q 'AGE▼' && screen_has "sort name ▲" &&
+        ! screen_has "sort by"
+}
+check "Enter sorts by NAME: the mark moves to its title, the header says so" wait_until 20 sorted_by_name
+check "the selected image stays selected ($before_sort)" test "$(selected_id)" = "$before_sort"
+tmux_ send-keys -t main F6
+check "F6 again opens it on NAME" wait_until 20 screen_has "NAME▲"
+tmux_ send-keys -t main Escape
+chooser_closed() { ! screen_has "sort by" && screen_text | grep -qE '^ ?ID +NAME▲'; }
+check "Esc closes it and keeps the order" wait_until 20 chooser_closed
+tmux_ send-keys -t main F1
+check "F1 opens the help (as in htop)" wait_until 20 screen_has "this help"
+tmux_ send-keys -t main Escape
+check "Esc closes the help" wait_until 20 chooser_closed
+
 pane_size_is() { [[ $(pane_format '#{pane_width}x#{pane_height}') == "$1" ]]; }
 # The frame was drawn for the new size: its bottom line (key hints and the "n/total" position) is the
 # pane's last line.

@@ -43,14 +43,11 @@ start_session() { # name width height [env assignments...] -- [qcimages argument
     pane=$1
     local width=$2 height=$3
     shift 3
-    local assignments=("${session_env[@]}")
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
+    local assignments arguments
+    split_assignments "$@"
     tmux_ new-session -d -s "$pane" -x "$width" -y "$height" \
-        env "${assignments[@]}" "${session_wrapper[@]}" "$binary" --log-file "$work/$pane.log" "$@"
+        env "${session_env[@]}" "${assignments[@]}" "${session_wrapper[@]}" "$binary" --log-file "$work/$pane.log" \
+        "${arguments[@]}"
 }
 
 # --- the simulator -----------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The field test: the real `qcimages` binary as a user on a jump host runs it. HTTPS against
-# `qcimages simulate --tls` with --ca-file and with SSL_CERT_FILE (list, and the browser in tmux), the one
+# `qcimages simulate --tls` with --ca-file, SSL_CERT_FILE and SSL_CERT_DIR (list, and the browser in tmux), the one
 # line of every TLS and CA-file failure, proxies through a real tinyproxy on loopback (CONNECT, plain
-# HTTP, NO_PROXY, a refused proxy, 407), $HOME and XDG_STATE_HOME, and `c` in tmux with set-clipboard on.
+# HTTP, NO_PROXY, a refused proxy, 407) and a real SOCKS5 proxy (microsocks), $HOME and XDG_STATE_HOME,
+# and `c` in tmux with set-clipboard on.
 # Every process it starts is stopped; traffic stays on loopback. Prints one line per check and ends with
 # "N passed, M failed".
 #
-# Usage: Tests/Field/run.sh path/to/qcimages      (needs tmux and tinyproxy: apt-get install tmux tinyproxy)
+# Usage: Tests/Field/run.sh path/to/qcimages      (needs tmux, tinyproxy and microsocks: apt-get install tmux tinyproxy microsocks)
 set -uo pipefail
 
 if [[ $# -ne 1 || ! -x $1 ]]; then
@@ -14,7 +15,7 @@ if [[ $# -ne 1 || ! -x $1 ]]; then
     exit 2
 fi
 binary=$(realpath "$1")
-for tool in tmux tinyproxy python3; do
+for tool in tmux tinyproxy microsocks python3; do
     command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install $tool)" >&2; exit 2; }
 done
 
@@ -72,16 +73,11 @@ credentials=(QINGCLOUD_ACCESS_KEY=QYDEMOACCESSKEY0001 QINGCLOUD_SECRET_KEY=demo-
 # qc ENDPOINT [VAR=value...] -- [list arguments]: runs `qcimages list` with a clean environment;
 # stdout to $work/out, stderr to $work/err, status in $status.
 qc() {
-    local endpoint=$1
+    local endpoint=$1 assignments arguments
     shift
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
+    split_assignments "$@"
     env -i PATH="$PATH" HOME="$work/home" "${credentials[@]}" QINGCLOUD_ENDPOINT="$endpoint" "${assignments[@]}" \
-        "$binary" list -o ids "$@" >"$work/out" 2>"$work/err"
+        "$binary" list -o ids "${arguments[@]}" >"$work/out" 2>"$work/err"
     status=$?
 }
 mkdir -p "$work/home"
@@ -124,12 +120,21 @@ cp "$tls_ca" "$work/home/corp-ca.pem"
 qc "${tls_url/127.0.0.1/localhost}" -- --ca-file '~/corp-ca.pem'
 expect_rows "list over HTTPS by the name localhost, --ca-file with ~ (\$HOME)"
 
+mkdir "$work/certs" "$work/more-certs"
+cp "$tls_ca" "$work/certs/corp.pem"
+echo "not a certificate" >"$work/certs/README"
+cp "$expired_ca" "$work/more-certs/other.pem"
+qc "$tls_url" SSL_CERT_DIR="$work/more-certs:$work/certs" --
+expect_rows "list over HTTPS with SSL_CERT_DIR (two directories, the CA beside a file that is not one)"
+qc "$tls_url" SSL_CERT_DIR="$work/no-certs" --
+expect_line "SSL_CERT_DIR missing" "qcimages: CA directory $work/no-certs (SSL_CERT_DIR) does not exist"
+
 qc "$tls_url" --
 expect_line "untrusted issuer" \
     "qcimages: the certificate of $tls_url (issued by qcimages simulator throwaway CA) is not trusted: pass --ca-file or set SSL_CERT_FILE"
+expired_line="^qcimages: the certificate of ${expired_url//./\\.} expired on [0-9-]+ [0-9:]+ UTC: the server must renew it \(or check this machine's clock\)$"
 qc "$expired_url" -- --ca-file "$expired_ca"
-expect_match "expired certificate" \
-    "^qcimages: the certificate of ${expired_url//./\\.} expired on [0-9-]+ [0-9:]+ UTC: the server must renew it \(or check this machine's clock\)$"
+expect_match "expired certificate" "$expired_line"
 qc "$wronghost_url" -- --ca-file "$wronghost_ca"
 expect_line "hostname mismatch" \
     "qcimages: the certificate of $wronghost_url is for another host (it names qingcloud.invalid): use a host name it names in the endpoint"
@@ -225,6 +230,29 @@ if grep -q "wrong-pass" "$work/err"; then fail "the password is never printed" "
 qc "$tls_url" https_proxy="http://alice:s3cret@127.0.0.1:$authproxy_port" -- --ca-file "$tls_ca"
 expect_rows "HTTPS through a proxy with user and password"
 
+# Through a proxy the diagnosis goes through the same tunnel: the line names the real fault.
+qc "$expired_url" https_proxy="http://127.0.0.1:$proxy_port" -- --ca-file "$expired_ca"
+expect_match "expired certificate through the proxy" "$expired_line"
+qc "$wronghost_url" https_proxy="http://alice:s3cret@127.0.0.1:$authproxy_port" -- --ca-file "$wronghost_ca"
+expect_line "hostname mismatch through a proxy with user and password" \
+    "qcimages: the certificate of $wronghost_url is for another host (it names qingcloud.invalid): use a host name it names in the endpoint"
+qc "${tls_url/https:/http:}" http_proxy="http://127.0.0.1:$proxy_port" --
+expect_line "plain HTTP spoken to a TLS port through the proxy" \
+    "qcimages: ${tls_url/https:/http:} expects TLS: use https:// (protocol: https in the config)"
+
+# A SOCKS5 proxy (microsocks on loopback), named by all_proxy as curl reads it.
+socks_port=$(free_port)
+microsocks -i 127.0.0.1 -p "$socks_port" >"$work/socks.log" 2>&1 &
+pids+=($!)
+wait_until 10 python3 -c "import socket; socket.create_connection(('127.0.0.1', $socks_port), 1)" 2>/dev/null ||
+    fail "microsocks starts" "$(cat "$work/socks.log")"
+qc "$tls_url" all_proxy="socks5://127.0.0.1:$socks_port" -- --ca-file "$tls_ca"
+expect_rows "HTTPS through a SOCKS5 proxy (all_proxy)"
+qc "$expired_url" all_proxy="socks5://127.0.0.1:$socks_port" -- --ca-file "$expired_ca"
+expect_match "expired certificate through the SOCKS5 proxy" "$expired_line"
+if grep -q "connected to $tls_hostport" "$work/socks.log"; then pass "the SOCKS5 proxy connected to $tls_hostport"; else
+    fail "the SOCKS5 proxy connected to $tls_hostport" "$(tail -3 "$work/socks.log")"; fi
+
 # --- 3. $HOME and XDG_STATE_HOME ------------------------------------------------------------------------
 
 mkdir -p "$work/d/.qingcloud"
@@ -257,15 +285,11 @@ screen_has() { screen_text | grep -qF -- "$1"; }
 browse() { # name [VAR=value...] -- [arguments]
     pane=$1
     shift
-    local assignments=()
-    while [[ $# -gt 0 && $1 != -- ]]; do
-        assignments+=("$1")
-        shift
-    done
-    shift
+    local assignments arguments
+    split_assignments "$@"
     # A clean environment but for TMUX, which tmux sets in the pane: the browser asks tmux through it.
     tmux_ new-session -d -s "$pane" -x 120 -y 40 sh -c 'exec env -i TMUX="$TMUX" "$@"' sh \
-        PATH="$PATH" TERM=tmux-256color HOME="$work/d" "${assignments[@]}" "$binary" "$@"
+        PATH="$PATH" TERM=tmux-256color HOME="$work/d" "${assignments[@]}" "$binary" "${arguments[@]}"
 }
 quit_browser() {
     tmux_ send-keys -t "$pane" q

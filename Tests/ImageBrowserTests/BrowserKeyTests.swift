@@ -226,7 +226,7 @@ struct FamiliarKeyTests {
         #expect(harness.state.selectedIndex == page + page / 2 - 2 * (page / 2))
     }
 
-    @Test("F3 and F4 filter, F5 refreshes, F6 sorts, F1 helps, F10 quits")
+    @Test("F3 and F4 filter, F5 refreshes, F6 chooses the sort, F1 helps, F10 quits")
     func functionKeys() {
         var harness = BrowserKeyTests.loaded()
         harness.press(.function(3))
@@ -237,6 +237,8 @@ struct FamiliarKeyTests {
         let refreshed = harness.send(.key(.function(5)))
         #expect(refreshed.contains { if case .fetch = $0 { true } else { false } })
         harness.press(.function(6))
+        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        harness.press(.up, .enter)
         #expect(harness.state.catalog.order != .serverDefault)
         harness.press(.function(1))
         #expect(harness.state.overlay == .help(scroll: 0))
@@ -301,5 +303,81 @@ struct SortChoiceTests {
         let current = harness.state.catalog.order.column
         harness.press(.character(">"), .character("<"))
         #expect(harness.state.catalog.order.column == current)
+    }
+}
+
+/// F6 opens htop's "Sort by" chooser (issue 11 #6).
+@Suite("The F6 sort chooser")
+struct SortChooserTests {
+    @Test("it lists the columns on screen in screen order, then those this width leaves out, the cursor on the sort")
+    func choices() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.function(6))
+        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        let choices = harness.state.geometry.sortChoices
+        let shown = harness.state.geometry.columns.map(\.column)
+        #expect(choices.filter(\.isShown).map(\.column) == shown)
+        #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .source])
+        #expect(Set(choices.map(\.column)) == Set(ImageColumn.allCases.filter { $0 != .zone }))
+        let frame = harness.render(80, 24)
+        let text = (0..<24).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+        #expect(text.contains("sort by"))
+        #expect(text.contains("VISIBILITY") && text.contains(SortChooser.hiddenNote))
+        #expect(frame.text(ofRow: 23).contains("Enter sort") || frame.text(ofRow: 23).contains("⏎ sort"))
+    }
+
+    @Test("Enter sorts by the column under the cursor; the selected image stays selected and the title mark moves")
+    func pick() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.down, .down, .down)
+        let selected = harness.selectedID
+        #expect(harness.render(80, 24).text(ofRow: 2).contains("AGE▼"))
+        harness.press(.function(6), .home, .down, .enter)
+        #expect(harness.state.overlay == nil)
+        #expect(harness.state.catalog.order == SortOrder(column: .name, descending: false))
+        #expect(harness.selectedID == selected)
+        let titles = harness.render(80, 24).text(ofRow: 2)
+        #expect(titles.contains("NAME▲") && !titles.contains("AGE▼"), "\(titles)")
+    }
+
+    @Test("a column this width leaves out can be chosen; the header names it")
+    func hiddenColumn() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.function(6), .end, .enter)
+        #expect(harness.state.catalog.order == SortOrder(column: .source, descending: false))
+        #expect(harness.render(80, 24).text(ofRow: 1).contains("sort visibility ▲"))
+    }
+
+    @Test("Esc, q and F6 close it and keep the order; arrows stop at the ends; other keys do nothing",
+          arguments: [Key.escape, .character("q"), .function(6)])
+    func cancel(key: Key) {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.function(6), .down, .down, .character("x"), .character("/"))
+        #expect(harness.state.overlay == .sortChooser(cursor: harness.state.geometry.sortChoices.last!.column))
+        #expect(!harness.state.filter.isEditing)
+        harness.press(.home, .up)
+        #expect(harness.state.overlay == .sortChooser(cursor: .id))
+        harness.press(key)
+        #expect(harness.state.overlay == nil)
+        #expect(harness.state.catalog.order == .serverDefault)
+    }
+
+    @Test("on a short terminal the cursor's line stays in the box")
+    func shortTerminal() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 40, height: 9))
+        harness.press(.function(6), .end)
+        let last = harness.state.geometry.sortChoices.last!.column
+        let screen = (0..<9).map { harness.render(40, 9).text(ofRow: $0) }.joined(separator: "\n")
+        #expect(screen.contains(last.title), "\(screen)")
+        harness.press(.home)
+        let top = (0..<9).map { harness.render(40, 9).text(ofRow: $0) }.joined(separator: "\n")
+        #expect(top.contains("│ ID "), "\(top)")
+    }
+
+    @Test("Enter on the current sort column keeps its direction")
+    func pickCurrent() {
+        var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("S"), .function(6), .enter)
+        #expect(harness.state.catalog.order == SortOrder(column: .created, descending: false))
     }
 }

@@ -222,6 +222,26 @@ struct BrowserIncompletePagingTests {
         #expect(header.contains("200 images · INCOMPLETE: the server counts 250, 50 never sent"), "\(header)")
     }
 
+    @Test("the page asked again goes through the plan: within the bound in flight, not loaded until it is back")
+    func askedAgainWithinThePlan() {
+        var harness = Harness(images: Fixtures.images(500))
+        var mostInFlight = 0
+        var loadedWhileAsking: [Int] = []
+        while let request = harness.pending.first {
+            let offset = request.query.offset ?? 0
+            // Every page from 276 on holds 10 images fewer than it should: each is asked again.
+            let held = offset >= 276 ? 90 : 100
+            harness.answerNext(with: .success(ImagePage(
+                totalCount: 550, images: Array(Fixtures.images(500).dropFirst(offset).prefix(held)))))
+            mostInFlight = max(mostInFlight, harness.pending.count)
+            if harness.state.isFullyLoaded, !harness.pending.isEmpty { loadedWhileAsking.append(harness.pending.count) }
+        }
+        #expect(mostInFlight <= PagingState.backgroundConcurrency, "at most \(PagingState.backgroundConcurrency) in flight")
+        #expect(loadedWhileAsking.isEmpty, "fully loaded with pages still asked again: \(loadedWhileAsking)")
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing > 0)
+    }
+
     @Test("a page that is whole when asked again leaves no marker")
     func wholeOnSecondAsk() {
         var harness = Harness(images: Fixtures.images(250))

@@ -66,6 +66,31 @@ struct BrowserZoneTests {
         #expect(harness.state.health.error == nil)
     }
 
+    @Test func eachZoneBacksOffOnItsOwn() {
+        var harness = Harness(zones: Self.zones([900, 120, 40]), failing: ["sh1a"])
+        func answerZone(_ zone: String) {
+            while let request = harness.pending.first(where: { $0.query.zone == zone }) { harness.answer(request.id) }
+        }
+        answerZone("sh1a")
+        for _ in 0..<3 {
+            harness.fire(.retryLoading)
+            answerZone("sh1a")
+        }
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(5), "sh1a has failed 4 times: 2, 4, then the cap (the refresh interval)")
+        // pek3a fails once while sh1a waits: pek3a is due in 2 s, and only pek3a is asked then.
+        harness.failingZones = ["sh1a", "pek3a"]
+        harness.answer(harness.pending.first { $0.query.zone == "pek3a" }!.id)
+        answerZone("pek3a")
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(2))
+        harness.failingZones = ["sh1a"]
+        harness.fire(.retryLoading)
+        #expect(harness.pending.contains { $0.query.zone == "pek3a" })
+        #expect(!harness.pending.contains { $0.query.zone == "sh1a" }, "sh1a is not due for 3 s more")
+        #expect(harness.timers[.retryLoading]?.delay == .seconds(3))
+        answerZone("pek3a")
+        #expect(harness.state.catalog.count(inZone: "pek3a") == 905)
+    }
+
     @Test func theFilterSelectsAZoneAndTheDetailNamesIt() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()
@@ -156,6 +181,25 @@ struct BrowserZoneTests {
         #expect(harness.state.view.count == 300 + 200 + 14)
         #expect(harness.state.search?.isRunning == false)
         #expect(!harness.pending.isEmpty, "the background loading goes on")
+    }
+
+    @Test func aZoneTermKeepsTheServerSearchToTheZonesItNames() {
+        for (filter, expected) in [("os:ubuntu zone:sh1a", ["sh1a"]), ("os:ubuntu !zone:pek3a", ["sh1a"]),
+                                   ("os:ubuntu zone:gd2a|pek3a", ["pek3a"]), ("os:ubuntu zone:nowhere", [])] {
+            var harness = Self.filteringUbuntuOverZones()
+            harness.press(.character("/"))
+            harness.press(.control("u"))
+            harness.type(filter)
+            harness.press(.enter)
+            harness.fire(.searchDebounce)
+            var zonesSearched: [String] = []
+            while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+                let zone = search.query.zone ?? ""
+                if zonesSearched.last != zone { zonesSearched.append(zone) }
+                harness.answer(search.id)
+            }
+            #expect(zonesSearched == expected, "\(filter)")
+        }
     }
 
     @Test func endWithAFilterFollowsTheLastMatchUntilEveryZoneIsLoaded() {

@@ -20,7 +20,7 @@ struct KeyMapTests {
 
     @Test("no key means two things in one context, and every binding's key reaches its action")
     func unambiguous() {
-        for context in [KeyContext.panes, .filterBar, .overlay] {
+        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser] {
             var seen: [Key: KeyAction] = [:]
             for binding in KeyMap.bindings where binding.context == context {
                 for entry in binding.keys {
@@ -32,6 +32,7 @@ struct KeyMapTests {
         }
         #expect(KeyMap.action(for: .control("c"), in: .filterBar) == .quit)
         #expect(KeyMap.action(for: .control("c"), in: .overlay) == .quit)
+        #expect(KeyMap.action(for: .control("c"), in: .sortChooser) == .quit)
     }
 
     @Test("every pane key is in the help overlay")

@@ -14,11 +14,11 @@ struct RenderGoldenTests {
         try assertGolden("list-80x24", harness.render(80, 24))
     }
 
-    @Test("120x40: detail beside the list, a deleted image within its recovery window")
-    func wide120x40() throws {
-        var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-db0bak03", total: 9_870, demo: true)
+    @Test("125x40: detail beside the list (from this width on), a deleted image within its recovery window")
+    func wide125x40() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 125, height: 40), selecting: "img-db0bak03", total: 9_870, demo: true)
         harness.state.highlights[HighlightKey(imageID: "img-w3bf0g1d", field: .status)] = harness.now.addingTimeInterval(3)
-        try assertGolden("wide-120x40", harness.render(120, 40))
+        try assertGolden("wide-125x40", harness.render(125, 40))
     }
 
     @Test("40x12: the narrowest full layout, list only")
@@ -47,6 +47,20 @@ struct RenderGoldenTests {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("?"))
         try assertGolden("help-80x24", harness.render(80, 24))
+    }
+
+    @Test("80x24: the F6 sort chooser, the cursor on a column this width leaves out")
+    func sortChooser80x24() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.press(.function(6), .end)
+        try assertGolden("sort-chooser-80x24", harness.render(80, 24))
+    }
+
+    @Test("160x45: the F6 sort chooser over the list and the detail pane, sorted by name")
+    func sortChooser160x45() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 160, height: 45), total: 9_870, demo: true)
+        harness.press(.function(6), .home, .down, .enter, .function(6), .down)
+        try assertGolden("sort-chooser-160x45", harness.render(160, 45))
     }
 
     @Test("80x24: raw JSON of a hostile image")

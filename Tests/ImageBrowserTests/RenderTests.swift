@@ -238,32 +238,62 @@ struct DetailScrollTests {
     }
 }
 
-/// How the list and the detail pane share a wide terminal (issue 11 #5, the wide part).
+/// How the list and the detail pane share the width (issue 11 #5): as the terminal grows by a column,
+/// NAME never gets narrower (not where the detail pane moves beside the list, not where a dropped column
+/// comes back), the detail pane gets a fair share of a wide terminal, and no row ends in a blank tail.
 @Suite("Width sharing")
 struct WidthSharingTests {
-    static func nameWidth(_ width: Int) -> Int {
-        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil))
-        _ = Browser.update(&state, .resize(TerminalSize(width: width, height: 40)), now: Fixtures.now)
-        return state.geometry.columns.first { $0.column == .name }!.width
+    static func geometry(_ width: Int, _ height: Int, widestID: Int = 12, zoneWidth: Int = 0,
+                         error: Bool = false) -> ViewGeometry {
+        ViewGeometry(size: TerminalSize(width: width, height: height), showsErrorLine: error, detailFullScreen: false,
+                     widestID: widestID, zoneWidth: zoneWidth)
     }
 
-    @Test("once every column shows beside the detail pane, NAME never shrinks as the terminal grows, and stops at a useful width")
-    func nameGrowsThenStops() {
+    static func nameWidth(_ geometry: ViewGeometry) -> Int {
+        geometry.columns.first { $0.column == .name }?.width ?? 0
+    }
+
+    @Test("NAME never shrinks from 60 to 320 columns", arguments: [
+        (24, 12, 0, false), (40, 12, 0, false), (12, 12, 0, false), (60, 12, 0, true), (45, 20, 0, false),
+        (40, 12, 4, false), (40, 16, 12, true),
+    ])
+    func nameNeverShrinks(height: Int, widestID: Int, zoneWidth: Int, error: Bool) {
         var previous = 0
-        for width in 160...400 {
-            let name = Self.nameWidth(width)
-            #expect(name >= previous, "NAME \(name) at \(width), \(previous) a column narrower")
+        var shrinks: [String] = []
+        for width in 60...320 {
+            let name = Self.nameWidth(Self.geometry(width, height, widestID: widestID, zoneWidth: zoneWidth, error: error))
+            if name < previous { shrinks.append("\(width - 1)->\(width): \(previous)->\(name)") }
             previous = name
         }
-        #expect(Self.nameWidth(400) == Layout.widestUsefulName)
+        #expect(shrinks.isEmpty, "height \(height), id \(widestID), zone \(zoneWidth): NAME shrinks at \(shrinks)")
     }
 
-    @Test("a wide terminal gives the detail pane the width NAME does not need")
-    func detailGetsTheRest() {
-        let layout = Layout(size: TerminalSize(width: 300, height: 40), showsErrorLine: false, detailFullScreen: false)
-        #expect(layout.placement == .beside)
-        #expect((layout.detail?.width ?? 0) > 150)
-        let standard = Layout(size: TerminalSize(width: 160, height: 40), showsErrorLine: false, detailFullScreen: false)
-        #expect(standard.detail?.width == 64)
+    @Test("no row ends in a blank tail: the last column ends at the list's right edge", arguments: [24, 40])
+    func noBlankTail(height: Int) {
+        for width in 40...320 {
+            let geometry = Self.geometry(width, height)
+            guard let list = geometry.layout.list, let last = geometry.columns.last else { continue }
+            #expect(last.x + last.width == list.width, "\(width)x\(height)")
+        }
+    }
+
+    @Test("beside the list, the detail pane gets a third to three fifths of a wide terminal")
+    func detailShare() {
+        for width in 160...320 {
+            let layout = Self.geometry(width, 45).layout
+            let detail = layout.detail?.width ?? 0
+            #expect(layout.placement == .beside, "\(width)")
+            #expect(detail * 3 >= width && detail * 5 <= width * 3, "\(width): detail \(detail)")
+        }
+        #expect(Self.nameWidth(Self.geometry(400, 45)) == Layout.widestUsefulName)
+    }
+
+    @Test("the key sizes", arguments: [
+        (80, 31, 0), (119, 31, 0), (124, 31, 0), (125, 31, 44), (160, 31, 64), (200, 49, 80), (300, 64, 165),
+    ])
+    func keySizes(width: Int, name: Int, detail: Int) {
+        let geometry = Self.geometry(width, 40)
+        #expect(Self.nameWidth(geometry) == name, "\(width)")
+        #expect((geometry.layout.placement == .beside ? geometry.layout.detail?.width : 0) == detail, "\(width)")
     }
 }

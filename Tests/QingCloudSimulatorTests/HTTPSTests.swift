@@ -72,6 +72,16 @@ struct HTTPSTests {
         }
     }
 
+    @Test func caInADirectoryOfSSLCertDirIsTrustedBesideOtherFiles() async throws {
+        let file = try AuthorityFile()
+        try "not a certificate\n".write(toFile: file.folder + "/README", atomically: true, encoding: .utf8)
+        let trust = try TrustedCertificates.load(
+            [], certificateDirectories: [(file.folder, "SSL_CERT_DIR")], directories: UserDirectories(home: "/nonexistent"))
+        let overHTTP = try await describe(serving: nil) { "http://127.0.0.1:\($0)/iaas/" }.get()
+        let result = try await describe(serving: try file.identity(), trust: trust) { "https://127.0.0.1:\($0)/iaas/" }
+        #expect(try result.get() == overHTTP, "\(result)")
+    }
+
     @Test func untrustedIssuerIsOneLineWithTheFix() async throws {
         let file = try AuthorityFile()
         let result = try await describe(serving: try file.identity()) { "https://127.0.0.1:\($0)/iaas/" }

@@ -105,9 +105,7 @@ import Testing
         let configuration = configuration(failing: ["sh1a"])
         let simulator = Simulator(configuration: configuration)
         let url = try await simulator.start()
-        let client = QingCloudClient(configuration: ClientConfiguration(
-            endpoint: try Endpoint(url: url.absoluteString), accessKeyID: configuration.accessKeyID,
-            secretAccessKey: configuration.secretAccessKey, zone: "", retryPolicy: .none), now: configuration.clock)
+        let client = try configuration.client(at: url, zone: "")
         do {
             try await checkZones(client)
         } catch {

@@ -44,6 +44,20 @@ struct ClientHostileInputTests {
         #expect(message.count < 300)
     }
 
+    /// The second guard on its own: the messages above never reach it with the secret in them (they are
+    /// built from the parser's problem and position), so it is checked directly on text that holds it.
+    @Test("the second guard replaces the secret as written, quoted or not, in any text", arguments: [
+        "qy_secret_access_key: 'ABCSECRET99'", "qy_secret_access_key: ABCSECRET99  ", "qy_secret_access_key:\t\"ABCSECRET99\"",
+    ])
+    func redactionOfAnyText(line: String) {
+        let contents = "qy_access_key_id: 'K'\n" + line + "\nzone: pek3a\n"
+        let text = "problem near ABCSECRET99 and 'ABCSECRET99' (line 2)"
+        let redacted = YAMLProblem.redactingSecrets(text, in: contents)
+        #expect(redacted.hasPrefix("problem near <redacted> and ") && redacted.hasSuffix(" (line 2)"), "\(redacted)")
+        #expect(!redacted.contains("SECRET"), "\(redacted)")
+        #expect(YAMLProblem.redactingSecrets("no secret here", in: contents) == "no secret here")
+    }
+
     @Test("the input Tests/Fuzz/ConfigReader found (Foundation's replacing trapped while redacting) is one line")
     func fuzzFoundRedactionTrap() {
         let bytes: [UInt8] = [

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import QingCloud
 
-@Suite("CA files: --ca-file and SSL_CERT_FILE")
+@Suite("CA files: --ca-file, SSL_CERT_FILE and SSL_CERT_DIR")
 struct TrustedCertificatesTests {
     final class Folder {
         let path = NSTemporaryDirectory() + "qcimages-ca-" + UUID().uuidString
@@ -70,6 +70,35 @@ struct TrustedCertificatesTests {
         let proxied = ConfigurationSources(environment: ["HOME": home.path, "https_proxy": "ftp://p"])
         #expect(throws: ConfigurationError.proxy(ProxyError(origin: "https_proxy", reason: "ftp:// proxies are not supported; use http:// or socks5://"))) {
             try proxied.resolve()
+        }
+    }
+
+    @Test func certificateDirectoryThatCannotServeIsNamed() throws {
+        let folder = try Folder()
+        let file = try folder.write("just some text\n", "notes.txt")
+        func error(_ path: String, _ problem: CertificateFileError.Problem) -> CertificateFileError {
+            CertificateFileError(path: path, origin: "SSL_CERT_DIR", problem: problem, isDirectory: true)
+        }
+        #expect(throws: error("/nonexistent/certs", .missing)) {
+            try TrustedCertificates.load([], certificateDirectories: [("~/certs", "SSL_CERT_DIR")], directories: home)
+        }
+        #expect(throws: error(file, .notADirectory)) {
+            try TrustedCertificates.load([], certificateDirectories: [(file, "SSL_CERT_DIR")], directories: home)
+        }
+        #expect(throws: error(folder.path, .noPEMInDirectory)) {
+            try TrustedCertificates.load([], certificateDirectories: [(folder.path, "SSL_CERT_DIR")], directories: home)
+        }
+        #expect(error("/etc/x", .missing).description == "CA directory /etc/x (SSL_CERT_DIR) does not exist")
+        #expect(error(folder.path, .noPEMInDirectory).description
+            == "CA directory \(folder.path) (SSL_CERT_DIR) holds no file with a PEM certificate (a \"-----BEGIN CERTIFICATE-----\" block)")
+    }
+
+    @Test func configurationReadsEveryDirectoryOfSSLCertDir() throws {
+        let home = try ConfigurationTests.Home(config: ConfigurationTests.cliConfig)
+        let sources = ConfigurationSources(environment: ["HOME": home.path, "SSL_CERT_DIR": "/etc/ssl/certs:~/missing-certs"])
+        #expect(throws: ConfigurationError.certificateFile(CertificateFileError(
+            path: home.path + "/missing-certs", origin: "SSL_CERT_DIR", problem: .missing, isDirectory: true))) {
+            try sources.resolve()
         }
     }
 }

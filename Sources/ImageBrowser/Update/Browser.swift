@@ -82,7 +82,7 @@ extension BrowserState {
         case .refresh:
             if timer.generation == refresh.generation, !refresh.isPaused { startRefreshRound(&effects) }
         case .retryLoading:
-            if timer.generation == pagingRetryGeneration { retryWaitingPages(&effects) }
+            if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:
             if timer.generation == tick.generation { tick.deadline = nil }
         }

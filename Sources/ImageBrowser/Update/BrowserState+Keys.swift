@@ -6,7 +6,9 @@ import TerminalVocabulary
 /// bar while it is being edited, then the focused pane. Ctrl-C always quits.
 extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        if overlay != nil {
+        if case .sortChooser(let cursor) = overlay {
+            handleSortChooserKey(key, cursor: cursor, now: now, &effects)
+        } else if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
         } else if filter.isEditing {
             handleFilterBarKey(key, now: now, &effects)
@@ -74,6 +76,8 @@ extension BrowserState {
             setSort(catalog.order.moved(by: action == .sortNext ? 1 : -1, among: shown), now: now)
         case .sortReverse:
             setSort(catalog.order.reversed, now: now)
+        case .chooseSort:
+            overlay = .sortChooser(cursor: catalog.order.column)
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:
@@ -88,7 +92,7 @@ extension BrowserState {
             }
         case .help:
             overlay = .help(scroll: 0)
-        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
             break
         }
     }
@@ -178,6 +182,34 @@ extension BrowserState {
             let total = geometry.overlayLines(of: overlay, catalog: catalog).count
             let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
             self.overlay = overlay.scrolled(to: scroll)
+        default:
+            break
+        }
+    }
+
+    /// The sort chooser's keys: move the cursor, sort by its column, or leave the order as it was. Sorting
+    /// keeps the selected image selected (``setSort(_:now:)``).
+    private mutating func handleSortChooserKey(_ key: Key, cursor: ImageColumn, now: Date, _ effects: inout [BrowserEffect]) {
+        guard let action = KeyMap.action(for: key, in: .sortChooser) else { return }
+        let choices = geometry.sortChoices.map(\.column)
+        let index = choices.firstIndex(of: cursor) ?? 0
+        switch action {
+        case .quit:
+            quit(&effects)
+        case .close:
+            overlay = nil
+        case .pickSort:
+            overlay = nil
+            let order = catalog.order
+            setSort(cursor == order.column ? order : SortOrder(column: cursor, descending: cursor.startsDescending), now: now)
+        case .previous, .next, .first, .last:
+            let moved = switch action {
+            case .previous: index - 1
+            case .next: index + 1
+            case .first: 0
+            default: choices.count - 1
+            }
+            overlay = .sortChooser(cursor: choices[min(max(0, moved), choices.count - 1)])
         default:
             break
         }

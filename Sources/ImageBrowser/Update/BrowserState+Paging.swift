@@ -60,7 +60,7 @@ extension BrowserState {
             pagings[zone].failures = 0
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
-            noteShortPage(answer, at: offset, zone: zone, &effects)
+            noteShortPage(answer, at: offset, zone: zone)
             if pagings[zone].jumpToEndPending,
                !filter.applied.isEmpty || offset >= pagings[zone].plan.lastOffset {
                 followEnd(zone: zone)
@@ -76,35 +76,49 @@ extension BrowserState {
         }
     }
 
-    /// A page with fewer images than its own total promises is asked once more; still short, it counts
-    /// as missing images, which the header shows once every page is read.
-    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, zone: Int, _ effects: inout [BrowserEffect]) {
+    /// A page with fewer images than its own total promises is asked once more (through the plan, so
+    /// within the bound on pages in flight); still short, it counts as missing images, which the header
+    /// shows once every page is read.
+    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, zone: Int) {
         let promised = min(pageSize, max(0, answer.totalCount - offset))
         guard answer.images.count < promised else {
             pagings[zone].missingByOffset[offset] = nil
             return
         }
         if pagings[zone].askedAgain.insert(offset).inserted {
-            requestPage(at: offset, zone: zone, &effects)
+            pagings[zone].plan.readAgain(offset)
         } else {
             pagings[zone].missingByOffset[offset] = promised - answer.images.count
         }
     }
 
+    /// Each zone backs off on its own (2 s, 4 s, ... after its own failures); the one retry timer is set
+    /// for the zone due first.
     mutating func retryPagesLater(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
         pagings[zone].isWaitingToRetry = true
-        pagingRetryGeneration += 1
         let delay = Browser.backoff(base: Browser.firstBackoff, failures: pagings[zone].failures,
                                     cap: Browser.retryCap(refreshInterval: refresh.interval))
         pagings[zone].retryAt = now.addingTimeInterval(delay.timeInterval)
+        scheduleRetryTimer(now: now, &effects)
+    }
+
+    /// Sets the retry timer for the earliest ``PagingState/retryAt`` of the zones waiting to retry.
+    private mutating func scheduleRetryTimer(now: Date, _ effects: inout [BrowserEffect]) {
+        guard let due = pagings.compactMap({ $0.isWaitingToRetry ? $0.retryAt : nil }).min() else { return }
+        pagingRetryGeneration += 1
+        let delay = Duration.milliseconds(Int64((max(0, due.timeIntervalSince(now)) * 1000).rounded(.up)))
         effects.append(.schedule(BrowserTimer(.retryLoading, generation: pagingRetryGeneration), after: delay))
     }
 
-    /// The retry timer fired: every zone waiting to retry tries again.
-    mutating func retryWaitingPages(_ effects: inout [BrowserEffect]) {
-        guard pagings.contains(where: \.isWaitingToRetry) else { return }
-        for zone in pagings.indices { pagings[zone].isWaitingToRetry = false }
-        loadMorePages(&effects)
+    /// The retry timer fired: the zones due by now try again; the timer is set again for the others.
+    mutating func retryWaitingPages(now: Date, _ effects: inout [BrowserEffect]) {
+        var retrying = false
+        for zone in pagings.indices where pagings[zone].isWaitingToRetry && pagings[zone].retryAt.map({ $0 <= now }) ?? true {
+            pagings[zone].isWaitingToRetry = false
+            retrying = true
+        }
+        if retrying { loadMorePages(&effects) }
+        scheduleRetryTimer(now: now, &effects)
     }
 
     /// After another request to `zone` succeeded its server is back: stop waiting to retry its pages.

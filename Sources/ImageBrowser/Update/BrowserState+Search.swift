@@ -62,9 +62,13 @@ extension BrowserState {
         requestSearchPages(&effects)
     }
 
-    /// The next zone after number `zone` whose pages are not all loaded (there the server may know more).
+    /// The next zone after number `zone` whose pages are not all loaded (there the server may know more)
+    /// and whose images the filter's `zone:` terms let through.
     private func nextZoneToSearch(after zone: Int) -> Int? {
-        pagings.indices.first { $0 > zone && !pagings[$0].plan.isComplete }
+        pagings.indices.first { index in
+            index > zone && !pagings[index].plan.isComplete
+                && filter.applied.admits(zone: options.requestZone(index) ?? "")
+        }
     }
 
     /// Asks for the next pages of the search in its zone, up to ``PagingState/backgroundConcurrency`` in

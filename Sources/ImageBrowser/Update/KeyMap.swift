@@ -10,17 +10,19 @@ enum KeyAction: Sendable, Hashable {
     case openFilter
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
-    case sortNext, sortPrevious, sortReverse, refresh, togglePause, copyID, rawJSON, showError, help, quit
+    case sortNext, sortPrevious, sortReverse, chooseSort, refresh, togglePause, copyID, rawJSON, showError, help, quit
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
     case close
+    /// In the sort chooser: sort by the column under the cursor.
+    case pickSort
 }
 
-/// Where a key is read: an overlay takes the keys while it is open, then the filter bar while it is
-/// being edited, then the panes.
+/// Where a key is read: an overlay takes the keys while it is open (the sort chooser its own), then the
+/// filter bar while it is being edited, then the panes.
 enum KeyContext: Sendable, Hashable {
-    case panes, filterBar, overlay
+    case panes, filterBar, overlay, sortChooser
 }
 
 /// One row of the key map: keys, what each does, and how the help overlay, the footer and the README
@@ -96,10 +98,13 @@ enum KeyMap {
         KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown)], .filterBar,
                    section: "Filter", help: "move in the list without leaving the bar"),
         KeyBinding([(.character("s"), .sortNext), (.character(">"), .sortNext), (.character("<"), .sortPrevious),
-                    (.character("S"), .sortReverse), (.function(6), .sortNext)], .panes, section: "Data",
+                    (.character("S"), .sortReverse)], .panes, section: "Data",
                    help: "sort by the next / previous column on screen / reverse the order (the title shows ▲▼)",
                    summary: "sort by the next / previous column on screen / reverse",
                    footer: (5, "sort")),
+        KeyBinding([(.function(6), .chooseSort)], .panes, section: "Data",
+                   help: "sort by a column chosen from a list (as htop's Sort by), also one this width does not show",
+                   summary: "choose the sort column from a list (as htop's F6)"),
         KeyBinding([(.character("r"), .refresh), (.function(5), .refresh)], .panes, section: "Data", help: "refresh now (every zone shown)", summary: "refresh now",
                    footer: (6, "refresh")),
         KeyBinding([(.character("p"), .togglePause)], .panes, section: "Data", help: "pause / resume live refresh",
@@ -126,6 +131,13 @@ enum KeyMap {
                    footer: (4, "try now")),
         KeyBinding([(.character("?"), .help), (.function(1), .help), (.character("y"), .rawJSON), (.character("!"), .showError)], .overlay,
                    section: "Overlays", help: "the key that opened it closes it too"),
+        KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next),
+                    (.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .sortChooser,
+                   section: "Sort by (F6)", help: "move to another column", footer: (1, "choose"), footerKeys: "↑↓"),
+        KeyBinding([(.enter, .pickSort)], .sortChooser, section: "Sort by (F6)",
+                   help: "sort by it (the selected image stays selected)", footer: (2, "sort")),
+        KeyBinding([(.escape, .close), (.character("q"), .close), (.function(6), .close)], .sortChooser,
+                   section: "Sort by (F6)", help: "keep the order as it was", footer: (3, "cancel"), footerKeys: "Esc"),
     ]
 
     /// What `key` does in `context`; Ctrl-C quits everywhere.

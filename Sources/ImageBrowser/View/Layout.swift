@@ -19,13 +19,24 @@ struct Layout: Sendable, Hashable {
     /// Smaller than this, the panes cannot show anything useful: ID, a name and a status need 40
     /// columns; header, column titles, three rows and the footer need 8 lines.
     static let minimumSize = TerminalSize(width: 40, height: 8)
-    /// From this width on the detail pane sits beside the list.
-    static let sideBySideWidth = 120
-    /// From this body height on (and below ``sideBySideWidth``) the detail pane sits below the list.
+    /// From this body height on (and below ``sideBySideWidth(idWidth:zoneWidth:)``) the detail pane
+    /// sits below the list.
     static let stackedBodyHeight = 15
+    /// NAME's width when the detail pane moves beside the list. A full-width list stops NAME here (the
+    /// spare cells widen the gaps), so that NAME does not shrink where the list loses the detail pane's
+    /// width; beside the detail pane it grows again.
+    static let nameWidthBeside = 31
+    /// The detail pane's narrowest width beside the list; its share of a wider terminal is two fifths.
+    static let narrowestDetailBeside = 44
     /// Beside the detail pane, the list grows until NAME is this wide; wider terminals give the rest to
     /// the detail pane, whose long fields (description, tags) use it better than blank name cells.
     static let widestUsefulName = 64
+
+    /// From this width on the detail pane sits beside the list: where the list beside its narrowest
+    /// detail pane gives NAME ``nameWidthBeside`` (125 columns with the usual 12-character IDs).
+    static func sideBySideWidth(idWidth: Int, zoneWidth: Int) -> Int {
+        ListPane.width(nameWidth: nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth) + 1 + narrowestDetailBeside
+    }
 
     enum DetailPlacement: Sendable, Hashable {
         case beside, below, fullScreen, hidden
@@ -40,6 +51,9 @@ struct Layout: Sendable, Hashable {
     let detail: Rect?
     let placement: DetailPlacement
     let footerRow: Int
+
+    /// The widest NAME the list gives: ``nameWidthBeside`` unless the detail pane is beside the list.
+    var nameLimit: Int { placement == .beside ? .max : Self.nameWidthBeside }
 
     /// Image rows the list shows at once.
     var listRowCount: Int { max(0, (list?.height ?? 0) - 1) }
@@ -63,12 +77,14 @@ struct Layout: Sendable, Hashable {
             placement = .fullScreen
             list = nil
             detail = body
-        } else if size.width >= Self.sideBySideWidth {
+        } else if size.width >= Self.sideBySideWidth(idWidth: idWidth, zoneWidth: zoneWidth) {
             placement = .beside
-            let share = min(max(size.width * 2 / 5, 44), 72)
-            let detailWidth = max(share, size.width - 1 - ListPane.width(
-                nameWidth: Self.widestUsefulName, idWidth: idWidth, zoneWidth: zoneWidth))
-            let listWidth = size.width - detailWidth - 1
+            // Each bound grows with the width, so the list (and NAME) never narrows as the terminal grows.
+            let narrowest = ListPane.width(nameWidth: Self.nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth)
+            let widest = ListPane.width(nameWidth: Self.widestUsefulName, idWidth: idWidth, zoneWidth: zoneWidth)
+            let share = size.width - 1 - max(Self.narrowestDetailBeside, size.width * 2 / 5)
+            let listWidth = min(widest, max(narrowest, share))
+            let detailWidth = size.width - 1 - listWidth
             list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
             detail = Rect(x: listWidth + 1, y: body.y, width: detailWidth, height: body.height)
         } else if bodyHeight >= Self.stackedBodyHeight {

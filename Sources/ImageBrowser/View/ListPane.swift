@@ -10,44 +10,64 @@ struct ListPane {
         var width: Int
     }
 
-    /// Names narrower than this make room by dropping columns.
-    static let comfortableNameWidth = 20
     static let margin = 1
     static let gap = 1
 
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
     static let idWidthRange = 10...20
 
+    /// The columns a narrow list leaves out, in the order they come back as it widens.
+    static let optionalColumns = ImageColumn.allCases.filter { $0.dropPriority > 0 }
+        .sorted { $0.dropPriority < $1.dropPriority }
+
     /// The ID column's width for the widest ID loaded.
     static func idWidth(widestID: Int) -> Int {
         min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
     }
 
-    /// The width that shows every column with NAME `nameWidth` wide (IDs of the usual 12 characters; a
-    /// ZONE column when `zoneWidth` is not 0).
+    /// The narrowest list in which NAME is `nameWidth` wide (IDs `idWidth` wide; a ZONE column when
+    /// `zoneWidth` is not 0), with the columns that list shows.
     static func width(nameWidth: Int, idWidth: Int = 12, zoneWidth: Int = 0) -> Int {
-        margin + nameWidth + ImageColumn.allCases.filter { $0 != .name && ($0 != .zone || zoneWidth > 0) }
-            .reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+        let shown = optionalColumns.prefix { $0.nameWidthToReturn < nameWidth }
+        return requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth) + nameWidth
+            + shown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+    }
+
+    /// The margin and the columns always shown but NAME, with their gaps.
+    private static func requiredWidth(idWidth: Int, zoneWidth: Int) -> Int {
+        margin + [ImageColumn.id, .status].reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+            + (zoneWidth > 0 ? zoneWidth + gap : 0)
     }
 
     /// The columns that fit `width`, placed left to right; a ZONE column when `zoneWidth` is not 0.
-    static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0) -> [PlacedColumn] {
+    ///
+    /// NAME never gets narrower as the width grows: a dropped column comes back only once NAME keeps
+    /// its ``ImageColumn/nameWidthToReturn`` beside it, and until then NAME stops growing and the spare
+    /// cells widen the gaps between columns (no blank tail). NAME stops at `nameLimit` too, the rest
+    /// going to the gaps.
+    static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0, nameLimit: Int = .max) -> [PlacedColumn] {
         let idWidth = idWidth(widestID: widestID)
-        var shown = ImageColumn.allCases.filter { $0 != .zone || zoneWidth > 0 }
-        func nameWidth() -> Int {
-            let fixed = shown.filter { $0 != .name }.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
-            return width - margin - fixed
+        var fixed = requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth)
+        var optional: [ImageColumn] = []
+        for column in optionalColumns {
+            let added = column.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap
+            guard width - fixed - added >= min(column.nameWidthToReturn, nameLimit) else { break }
+            fixed += added
+            optional.append(column)
         }
-        while nameWidth() < comfortableNameWidth,
-              let drop = shown.filter({ $0.dropPriority > 0 }).max(by: { $0.dropPriority < $1.dropPriority }) {
-            shown.removeAll { $0 == drop }
+        let nextReturn = optionalColumns.dropFirst(optional.count).first?.nameWidthToReturn ?? .max
+        let nameWidth = max(1, min(width - fixed, nameLimit, nextReturn))
+        let spare = max(0, width - fixed - nameWidth)
+        let shown = ImageColumn.allCases.filter {
+            $0.dropPriority == 0 ? ($0 != .zone || zoneWidth > 0) : optional.contains($0)
         }
+        let gaps = shown.count - 1
         var placed: [PlacedColumn] = []
         var x = margin
-        for column in shown {
-            let columnWidth = column == .name ? max(1, nameWidth()) : column.width(idWidth: idWidth, zoneWidth: zoneWidth)
+        for (index, column) in shown.enumerated() {
+            let columnWidth = column == .name ? nameWidth : column.width(idWidth: idWidth, zoneWidth: zoneWidth)
             placed.append(PlacedColumn(column: column, x: x, width: columnWidth))
-            x += columnWidth + gap
+            x += columnWidth + gap + spare / gaps + (index < spare % gaps ? 1 : 0)
         }
         return placed
     }
@@ -202,7 +222,19 @@ extension ImageColumn {
 
     var alignsRight: Bool { self == .size || self == .created }
 
-    /// Dropped first on narrow terminals: higher numbers go first.
+    /// The NAME width the column leaves before it comes back as the list widens: each comes back only
+    /// once NAME keeps at least this beside it, so that NAME never shrinks when the terminal grows.
+    var nameWidthToReturn: Int {
+        switch self {
+        case .id, .zone, .name, .status: 0
+        case .created, .osFamily: 20
+        case .size: 24
+        case .source: 31
+        case .processorType: 36
+        }
+    }
+
+    /// Dropped first on narrow terminals (higher numbers first), back last as the list widens.
     var dropPriority: Int {
         switch self {
         case .id, .zone, .name, .status: 0

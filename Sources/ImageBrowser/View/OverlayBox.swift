@@ -14,12 +14,21 @@ struct OverlayBox {
         rect = Rect(x: (size.width - width) / 2, y: 1, width: width, height: max(0, size.height - 2))
     }
 
+    /// A box that fits `contentWidth` by `contentHeight` cells of content (or the screen), centred
+    /// just below the header.
+    init(size: TerminalSize, contentWidth: Int, contentHeight: Int) {
+        let width = min(max(0, size.width), contentWidth + 4)
+        let height = min(max(0, size.height - 3), contentHeight + 2)
+        rect = Rect(x: (size.width - width) / 2, y: 2, width: width, height: height)
+    }
+
     /// Lines of content inside the frame.
     var contentHeight: Int { max(0, rect.height - 2) }
     var contentWidth: Int { max(0, rect.width - 4) }
 
     /// The content of an overlay.
-    static func lines(of overlay: Overlay, catalog: ImageCatalog, width: Int) -> [StyledLine] {
+    static func lines(of overlay: Overlay, catalog: ImageCatalog, sortChoices: [SortChooser.Choice],
+                      width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
             return HelpContent.lines(width: width)
@@ -36,6 +45,8 @@ struct OverlayBox {
             }
         case .error(let error, _):
             return ErrorNotice(error: error).overlayLines(width: width)
+        case .sortChooser(let cursor):
+            return SortChooser.lines(of: sortChoices, cursor: cursor, order: catalog.order, width: width)
         }
     }
 
@@ -44,6 +55,7 @@ struct OverlayBox {
         case .help: " keys "
         case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
         case .error: " the last error "
+        case .sortChooser: " sort by "
         }
     }
 

@@ -37,8 +37,9 @@ struct Renderer {
         }
         drawFooter(layout, on: &canvas)
         if let overlay = state.overlay {
-            geometry.overlayBox.draw(overlay, title: geometry.overlayBox.title(of: overlay, catalog: state.catalog),
-                                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+            let box = geometry.box(for: overlay)
+            box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
         }
         return canvas.frame
     }
@@ -261,6 +262,10 @@ struct Renderer {
         if let message = state.message, message.until > now {
             let style = message.kind == .warning ? Theme.warning : Theme.strong
             canvas.write(" " + message.text, x: 0, y: y, limit: width, style: style)
+            return
+        }
+        if case .sortChooser = state.overlay {
+            drawHints(KeyMap.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {

@@ -8,21 +8,27 @@ struct ViewGeometry {
     let layout: Layout
     /// The list's columns for its width; empty when the list is not shown.
     let columns: [ListPane.PlacedColumn]
+    /// What F6 offers: the list's columns (those it shows when it comes back from full screen) first.
+    let sortChoices: [SortChooser.Choice]
     /// Image rows the list shows at once; with the detail full screen, those it shows when it comes back.
     let listRows: Int
     /// Where the detail pane's text goes: below its title row, one column in from each side.
     let detailText: Rect?
-    /// The frame of the help and raw JSON overlays.
+    /// The frame of the help, raw JSON and error overlays.
     let overlayBox: OverlayBox
 
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
                         idWidth: idWidth, zoneWidth: zoneWidth)
-        columns = layout.list.map { ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth) } ?? []
         let listLayout = detailFullScreen
             ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth, zoneWidth: zoneWidth)
             : layout
+        let listColumns = listLayout.list.map {
+            ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit)
+        } ?? []
+        columns = layout.list == nil ? [] : listColumns
+        sortChoices = SortChooser.choices(shown: listColumns.map(\.column))
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
@@ -37,8 +43,20 @@ struct ViewGeometry {
     }
 
     /// The lines of `overlay`, laid out at the overlay's text width.
+    /// The sort chooser's lines start where its cursor is in view.
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
-        OverlayBox.lines(of: overlay, catalog: catalog, width: overlayBox.contentWidth)
+        let box = box(for: overlay)
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
+        guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
+            return lines
+        }
+        return Array(lines.dropFirst(max(0, index + 1 - box.contentHeight)))
+    }
+
+    /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
+    func box(for overlay: Overlay) -> OverlayBox {
+        if case .sortChooser = overlay { return SortChooser.box(size: layout.size, count: sortChoices.count) }
+        return overlayBox
     }
 }
 
