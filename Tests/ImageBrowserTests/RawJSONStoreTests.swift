@@ -31,10 +31,25 @@ struct RawJSONStoreTests {
     func roundTrip() {
         #expect(Self.decoded.count == 1_000)
         var store = RawJSONStore()
-        for (slot, image) in Self.decoded.enumerated() { store.set(slot, image.rawJSON) }
+        for (slot, image) in Self.decoded.enumerated() { store.set(slot, image.rawJSON, known: []) }
         for (slot, image) in Self.decoded.enumerated() {
-            #expect(Array(store.text(slot).bytes) == Array(image.rawJSON.bytes))
+            #expect(Array(store.text(slot, known: []).bytes) == Array(image.rawJSON.bytes))
         }
+    }
+
+    @Test("an image's id and name, passed as known pieces, are not stored again and come back in place")
+    func knownPieces() {
+        func known(_ image: Image) -> [[UInt8]] { [RawJSONStore.quoted(image.id), RawJSONStore.quoted(image.name)] }
+        var plain = RawJSONStore(), sparing = RawJSONStore()
+        for (slot, image) in Self.decoded.enumerated() {
+            plain.set(slot, image.rawJSON, known: [])
+            sparing.set(slot, image.rawJSON, known: known(image))
+        }
+        for (slot, image) in Self.decoded.enumerated() {
+            #expect(Array(sparing.text(slot, known: known(image)).bytes) == Array(image.rawJSON.bytes))
+        }
+        #expect(sparing.pieceCount + 1_000 < plain.pieceCount)
+        #expect(RawJSONStore.quoted("a\"b").isEmpty && RawJSONStore.quoted("名") == Array("\"名\"".utf8))
     }
 
     @Test("the catalog gives back every image equal to the one merged, its JSON byte for byte")
@@ -67,11 +82,11 @@ struct RawJSONStoreTests {
     @Test("repeated keys and values are stored once: the same objects again add no piece")
     func piecesInterned() {
         var store = RawJSONStore()
-        for (slot, image) in Self.decoded.enumerated() { store.set(slot, image.rawJSON) }
+        for (slot, image) in Self.decoded.enumerated() { store.set(slot, image.rawJSON, known: []) }
         let distinct = store.pieceCount
-        for (slot, image) in Self.decoded.prefix(200).enumerated() { store.set(1_000 + slot, image.rawJSON) }
+        for (slot, image) in Self.decoded.prefix(200).enumerated() { store.set(1_000 + slot, image.rawJSON, known: []) }
         #expect(store.pieceCount == distinct)
-        #expect(Array(store.text(1_199).bytes) == Array(Self.decoded[199].rawJSON.bytes))
+        #expect(Array(store.text(1_199, known: []).bytes) == Array(Self.decoded[199].rawJSON.bytes))
         let total = Self.decoded.reduce(0) { count, image in
             var pieces = 0
             image.rawJSON.bytes.withUnsafeBufferPointer { RawJSONStore.cut($0) { _ in pieces += 1 } }
@@ -85,7 +100,7 @@ struct RawJSONStoreTests {
         var store = RawJSONStore()
         var expected: [[UInt8]] = []
         for (slot, image) in Self.decoded.prefix(300).enumerated() {
-            store.set(slot, image.rawJSON)
+            store.set(slot, image.rawJSON, known: [])
             expected.append(Array(image.rawJSON.bytes))
         }
         var random = SplitMix64(seed: 3)
@@ -93,11 +108,11 @@ struct RawJSONStoreTests {
             let slot = Int(random.next() % 300)
             let source = Self.decoded[Int(random.next() % 1_000)]
             let text = round % 3 == 0 ? JSONText(bytes: source.rawJSON.bytes.prefix(Int(random.next() % 40))) : source.rawJSON
-            store.set(slot, text)
+            store.set(slot, text, known: [])
             expected[slot] = Array(text.bytes)
         }
         for slot in expected.indices {
-            #expect(Array(store.text(slot).bytes) == expected[slot], "slot \(slot)")
+            #expect(Array(store.text(slot, known: []).bytes) == expected[slot], "slot \(slot)")
         }
     }
 
@@ -113,9 +128,9 @@ struct RawJSONStoreTests {
             samples.append((0..<Int(random.next() % 60)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
         }
         var store = RawJSONStore()
-        for (slot, sample) in samples.enumerated() { store.set(slot, JSONText(bytes: sample[...])) }
+        for (slot, sample) in samples.enumerated() { store.set(slot, JSONText(bytes: sample[...]), known: []) }
         for (slot, sample) in samples.enumerated() {
-            #expect(Array(store.text(slot).bytes) == sample)
+            #expect(Array(store.text(slot, known: []).bytes) == sample)
         }
     }
 

@@ -50,7 +50,8 @@ struct ImageCatalog: Sendable {
     func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
     /// The image in `slot`, its JSON object included.
     func image(at slot: Slot) -> Image {
-        images[Int(slot)].image(undocumented: undocumented, raw: rawObjects.text(Int(slot)))
+        let image = images[Int(slot)]
+        return image.image(undocumented: undocumented, raw: rawObjects.text(Int(slot), known: Self.known(image.id, image.name)))
     }
 
     func image(withID id: String) -> Image? { slotByID[id].map(image(at:)) }
@@ -93,7 +94,7 @@ struct ImageCatalog: Sendable {
             if let slot = slotByID[image.key] {
                 let fields = ImageField.changes(from: images[Int(slot)].image(undocumented: undocumented), to: image)
                 images[Int(slot)] = StoredImage(image, undocumented: &undocumented)
-                rawObjects.set(Int(slot), raw)
+                rawObjects.set(Int(slot), raw, known: Self.known(image.id, image.name))
                 guard !fields.isEmpty else { continue }
                 sortKeys.replace(slot, with: image)
                 filterIndex.replace(Int(slot), with: image)
@@ -102,7 +103,7 @@ struct ImageCatalog: Sendable {
             } else {
                 let slot = Slot(images.count)
                 images.append(StoredImage(image, undocumented: &undocumented))
-                rawObjects.set(Int(slot), raw)
+                rawObjects.set(Int(slot), raw, known: Self.known(image.id, image.name))
                 sortKeys.append(image)
                 widestID = max(widestID, DisplayWidth.of(Sanitizer.forDisplay(image.id)))
                 filterIndex.append(image)
@@ -115,6 +116,11 @@ struct ImageCatalog: Sendable {
         let placed = (result.added + moved).sorted(by: precedes)
         sorted = Self.merging(sorted, placed, by: precedes)
         return result
+    }
+
+    /// The pieces of an image's JSON object that its typed fields already hold (see ``RawJSONStore``).
+    private static func known(_ id: String, _ name: String) -> [[UInt8]] {
+        [RawJSONStore.quoted(id), RawJSONStore.quoted(name)]
     }
 
     /// Forgets images (by key); returns the slots they had.

@@ -10,6 +10,10 @@ import QingCloud
 /// integers (one byte for the first 128 pieces, which are mostly keys). The cut never looks inside a
 /// piece, so any bytes (JSON or not) come back exactly as they went in.
 ///
+/// Values that are unique to an image and that the catalogue keeps anyway (its id and name, as a plain
+/// JSON string) are not stored again: the caller passes them as `known` pieces, the same when storing
+/// and reading, and a piece equal to one of them is stored as its place among them.
+///
 /// Pieces are never forgotten: a changed value adds one, which a long session with changing images
 /// pays for in a few bytes per change.
 struct RawJSONStore: Sendable {
@@ -27,12 +31,33 @@ struct RawJSONStore: Sendable {
     /// How many distinct pieces the objects are made of.
     var pieceCount: Int { pieces.count }
 
+    /// How many `known` pieces there are at most; piece numbers come after them.
+    static let knownCount = 2
+
+    /// `text` as a plain JSON string (nothing to escape), for a known piece; empty when it needs escapes.
+    static func quoted(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return [] }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return bytes
+    }
+
     /// Stores `text` as slot `slot`: the next one (``count``) or one already stored, which it replaces.
-    mutating func set(_ slot: Int, _ text: JSONText) {
+    /// `known` (at most ``knownCount`` pieces) must be passed again to read the slot.
+    mutating func set(_ slot: Int, _ text: JSONText, known: [[UInt8]]) {
         var encoded: [UInt8] = []
         encoded.reserveCapacity(128)
         text.bytes.withUnsafeBufferPointer { bytes in
-            Self.cut(bytes) { piece in Self.appendNumber(pieces.number(of: piece), to: &encoded) }
+            Self.cut(bytes) { piece in
+                if let index = known.firstIndex(where: { $0.count == piece.count && $0.elementsEqual(piece) }) {
+                    Self.appendNumber(index, to: &encoded)
+                } else {
+                    Self.appendNumber(Self.knownCount + pieces.number(of: piece), to: &encoded)
+                }
+            }
         }
         guard slot < spans.count else {
             spans.append(codes.count..<codes.count + encoded.count)
@@ -52,13 +77,18 @@ struct RawJSONStore: Sendable {
         if unusedCodes > 4096, unusedCodes * 2 > codes.count { compact() }
     }
 
-    /// The object stored as slot `slot`.
-    func text(_ slot: Int) -> JSONText {
+    /// The object stored as slot `slot`, given the `known` pieces it was stored with.
+    func text(_ slot: Int, known: [[UInt8]]) -> JSONText {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(spans[slot].count * 12)
         var position = spans[slot].lowerBound
         while position < spans[slot].upperBound {
-            pieces.append(Self.readNumber(codes, at: &position), to: &bytes)
+            let number = Self.readNumber(codes, at: &position)
+            if number < Self.knownCount {
+                bytes.append(contentsOf: known[number])
+            } else {
+                pieces.append(number - Self.knownCount, to: &bytes)
+            }
         }
         return JSONText(bytes: bytes[...])
     }
