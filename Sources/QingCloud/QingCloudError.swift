@@ -112,7 +112,7 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String {
         switch kind {
-        case .connectionRefused: "connection refused by \(endpoint); is the host and port right?"
+        case .connectionRefused: "connection refused by \(endpoint); are the host and port right?"
         case .timeout: "no answer from \(endpoint) in time (\(detail)); check the network or raise --timeout"
         case .dnsFailure: "cannot resolve the host of \(endpoint); check host in the config or --endpoint"
         case .tls: "TLS handshake with \(endpoint) failed (\(detail)); check protocol and port"

@@ -116,29 +116,30 @@ struct ListCommand: AsyncParsableCommand {
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger)
-            var missing: String?
+            // The connection is closed whatever happens; the error (or the missing images) is reported after.
+            let outcome: Result<String?, any Error>
             do {
-                if connection.zones.isMultiple {
-                    try await listZones(try await connection.zoneIDs(), client: connection.client)
-                } else if offset != nil || limit != nil {
-                    let page = try await connection.client.describeImagesPage(query)
-                    StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
-                } else {
-                    missing = try await printAll(as: format, from: connection.client)
-                }
-                await connection.close()
-            } catch let error as Failure {
-                await connection.close()
-                throw error
-            } catch let error as ExitCode {
-                await connection.close()
-                throw error
+                outcome = .success(try await listImages(connection))
             } catch {
-                await connection.close()
-                throw Failure("\(error)")
+                outcome = .failure(error)
             }
-            if let missing { throw Failure(missing) }
+            await connection.close()
+            if let missing = try outcome.get() { throw Failure(missing) }
         }
+    }
+
+    /// Prints what the flags ask for; returns the line to print when images the server counted never came.
+    private func listImages(_ connection: Connection) async throws -> String? {
+        if connection.zones.isMultiple {
+            try await listZones(try await connection.zoneIDs(), client: connection.client)
+            return nil
+        }
+        if offset != nil || limit != nil {
+            let page = try await connection.client.describeImagesPage(query)
+            StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
+            return nil
+        }
+        return try await printAll(as: format, from: connection.client)
     }
 
     /// Lists several zones: what they answered on stdout, then one stderr line per zone that failed or
@@ -161,11 +162,11 @@ struct ListCommand: AsyncParsableCommand {
         if !problems.isEmpty { throw ExitCode.failure }
     }
 
-    /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
-    /// every row); returns the line to print when the server's total promised more than its pages held.
     /// How `ids` and `csv` write control characters: visible symbols on a terminal, `\u` escapes otherwise.
     private static var style: Sanitizer.Style { isatty(STDOUT_FILENO) == 1 ? .visibleSymbols : .backslashEscapes }
 
+    /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
+    /// every row); returns the line to print when the server's total promised more than its pages held.
     private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
         let pager = ImagePager(service: client)
         let completion: ImagePager.Completion
