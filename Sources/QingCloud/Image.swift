@@ -78,7 +78,10 @@ public struct Image: Sendable, Hashable, Identifiable {
 
     /// What tells the image apart from every other one read: its id, or `zone/id` when it is tagged with
     /// its zone.
-    public var key: String { zone.map { $0 + "/" + id } ?? id }
+    public var key: String { Self.key(id: id, zone: zone) }
+
+    /// The key of the image `id` read from `zone` (nil when images are not tagged with one).
+    public static func key(id: String, zone: String?) -> String { zone.map { $0 + "/" + id } ?? id }
 
     /// The documented fields in the API's own shape, as a server would send them.
     public var apiObject: JSONValue {

@@ -31,18 +31,13 @@ public struct ZonePager: Sendable {
     /// One page (the `offset` and `limit` of `query`) of each of `zones`, in the order of `zones`.
     public func fetchPage(zones: [String], matching query: ImageQuery) async -> [ZoneImages] {
         let limited = LimitedImageService(service: service, limit: ConcurrencyLimit(concurrency))
-        return await eachZone(zones, query) { zoneQuery in try await limited.describeImages(zoneQuery) }
-    }
-
-    private func eachZone(_ zones: [String], _ query: ImageQuery,
-                          _ fetch: @escaping @Sendable (ImageQuery) async throws -> ImagePage) async -> [ZoneImages] {
-        await withTaskGroup(of: (Int, ZoneImages).self) { group in
+        return await withTaskGroup(of: (Int, ZoneImages).self) { group in
             for (index, zone) in zones.enumerated() {
                 var zoneQuery = query
                 zoneQuery.zone = zone
                 group.addTask {
                     do {
-                        var page = try await fetch(zoneQuery)
+                        var page = try await limited.describeImages(zoneQuery)
                         for position in page.images.indices { page.images[position].zone = zone }
                         return (index, ZoneImages(zone: zone, result: .success(page)))
                     } catch {

@@ -50,7 +50,7 @@ struct StoredImage: Sendable {
         )
     }
 
-    var key: String { zone.map { $0 + "/" + id } ?? id }
+    var key: String { Image.key(id: id, zone: zone) }
     var createTime: Date? { dates & 1 == 0 ? nil : Date(timeIntervalSinceReferenceDate: created) }
     var statusTime: Date? { dates & 2 == 0 ? nil : Date(timeIntervalSinceReferenceDate: statusChanged) }
     var isInTransition: Bool { codes.5 != Self.noTransition }

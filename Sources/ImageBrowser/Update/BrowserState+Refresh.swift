@@ -77,8 +77,7 @@ extension BrowserState {
         }
         /// The keys the browser holds the images of this zone under.
         func keys(_ ids: [String]) -> [String] {
-            guard let tag = options.requestZone(zone) else { return ids }
-            return ids.map { tag + "/" + $0 }
+            ids.map { Image.key(id: $0, zone: options.requestZone(zone)) }
         }
         switch (request, result) {
         case (.ids(let ids, _), .success(let answer)):
