@@ -69,9 +69,10 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
                            username: components.user, password: components.password)
     }
 
-    /// The `Proxy-Authorization` value for an HTTP proxy URL with a user name.
-    var basicAuthorization: String? {
-        username.map { "Basic " + Data("\($0):\(password ?? "")".utf8).base64EncodedString() }
+    /// The credentials of an HTTP proxy URL with a user name, as AsyncHTTPClient sends them (the
+    /// diagnostic handshake sends the same `Proxy-Authorization`).
+    var authorization: HTTPClient.Authorization? {
+        username.map { HTTPClient.Authorization.basic(username: $0, password: password ?? "") }
     }
 
     /// The proxy as AsyncHTTPClient takes it.
@@ -80,7 +81,6 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
         case .socks5:
             return .socksServer(host: host, port: port)
         case .http:
-            let authorization = username.map { HTTPClient.Authorization.basic(username: $0, password: password ?? "") }
             return .server(host: host, port: port, authorization: authorization)
         }
     }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -83,7 +84,7 @@ enum TLSProbe {
     private static func addConnectTunnel(to channel: any Channel, host: String, port: Int, proxy: ProxyServer,
                                          timeout: TimeAmount, then: @escaping @Sendable () throws -> Void) throws {
         var headers = HTTPHeaders()
-        if let authorization = proxy.basicAuthorization { headers.add(name: "Proxy-Authorization", value: authorization) }
+        if let authorization = proxy.authorization { headers.add(name: "Proxy-Authorization", value: authorization.headerValue) }
         let opened = channel.eventLoop.makePromise(of: Void.self)
         let encoder = HTTPRequestEncoder()
         let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
