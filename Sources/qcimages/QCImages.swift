@@ -7,11 +7,18 @@ struct QCImages: AsyncParsableCommand {
         commandName: "qcimages",
         abstract: "Browse the machine images of a QingCloud account.",
         discussion: """
+            Examples:
+              $ qcimages --demo                  Browse a built-in simulator (no account).
+              $ qcimages                         Browse with ~/.qingcloud/config.yaml.
+              $ qcimages -z all                  Browse every active zone at once.
+              $ qcimages list -W centos -o ids   Print the ids of images named centos.
+              $ qcimages simulate --churn        Serve a local QingCloud API for tests.
+
             Credentials come from flags, then QINGCLOUD_ACCESS_KEY, QINGCLOUD_SECRET_KEY, QINGCLOUD_ZONE and \
-            QINGCLOUD_ENDPOINT, then ~/.qingcloud/config.yaml (the qingcloud-cli file). \
-            Try it without an account: qcimages --demo
+            QINGCLOUD_ENDPOINT, then ~/.qingcloud/config.yaml (the qingcloud-cli file). Run qcimages help \
+            <command> (browse, list, simulate) for a command's options.
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [BrowseCommand.self, ListCommand.self, SimulateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
