@@ -10,7 +10,14 @@ struct BrowseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
         abstract: "Open the full-screen image browser (the default command).",
-        discussion: "Press ? in the browser for every key. qcimages --demo opens it on a built-in simulator."
+        discussion: """
+            Examples:
+              $ qcimages --demo                The browser on a built-in simulator.
+              $ qcimages --refresh 2 -z sh1a   Refresh every 2 s (0: no live refresh).
+              $ qcimages -z pek3a,sh1a         Two zones at once (or -z all).
+
+            Press ? in the browser for every key.
+            """
     )
 
     @OptionGroup var connection: ConnectionOptions

@@ -12,20 +12,21 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "Print the images that match the filters (every page unless -O/-L select one).",
         discussion: """
             Examples:
-              qcimages list --demo -s available -F ubuntu
-              qcimages list -W centos -o ids
-              qcimages list -O 0 -L 20 -o json
-              qcimages list -z all -W ubuntu          (every active zone; -z pek3a,sh1a for some)
+              $ qcimages list --demo -s available -F ubuntu   Available Ubuntu images.
+              $ qcimages list -W centos -o ids                One id per line.
+              $ qcimages list -O 0 -L 20 -o json              Exactly one page, as JSON.
+              $ qcimages list -z all -W ubuntu                Every active zone.
+              $ qcimages list -P self -o csv > my-images.csv  Your own images as CSV.
 
-            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the
-            server's total_count promises more images than its pages hold, even when asked again, the images
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the \
+            server's total_count promises more images than its pages hold, even when asked again, the images \
             received are printed, then one line on stderr, and the exit status is 1.
 
-            With several zones (-z a,b or -z all) the zones are read side by side and printed one after the
-            other in the order given (for all: DescribeZones' order), each in the API's order and as it
-            arrives, with a ZONE column (table) or a zone field (json, csv). When a zone fails, the zones that
-            answered are printed first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."),
-            and the exit status is 1; so is a zone whose pages held fewer images than its total
+            With several zones (-z a,b or -z all) the zones are read side by side and printed one after the \
+            other in the order given (for all: DescribeZones' order), each in the API's order and as it \
+            arrives, with a ZONE column (table) or a zone field (json, csv). When a zone fails, the zones that \
+            answered are printed first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."), \
+            and the exit status is 1; so is a zone whose pages held fewer images than its total \
             ("qcimages: zone sh1a: incomplete: ...").
 
             Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
@@ -59,13 +60,13 @@ struct ListCommand: AsyncParsableCommand {
             transform: CommaList.items)
     var osFamily: [String] = []
 
-    @Option(name: [.customShort("v"), .long], help: "public or private.")
+    @Option(name: [.customShort("v"), .long], help: "Public or private.")
     var visibility: Visibility?
 
     @Option(name: [.customShort("W"), .customLong("search-word")], help: "Matches the image id or name.")
     var searchWord: String?
 
-    @Option(name: [.customShort("P"), .long], help: "system or self.")
+    @Option(name: [.customShort("P"), .long], help: "System or self (your own).")
     var provider: Provider?
 
     @Option(name: [.customShort("T"), .long], help: ArgumentHelp("Tag ids, comma separated.", valueName: "tags"),

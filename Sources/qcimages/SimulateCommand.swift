@@ -11,11 +11,16 @@ struct SimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Serve a simulated QingCloud API on loopback until interrupted.",
         discussion: """
-            The first line printed is the endpoint URL, then the credentials it accepts. Point qcimages at it with
-            QINGCLOUD_ENDPOINT=<url> QINGCLOUD_ACCESS_KEY=<id> QINGCLOUD_SECRET_KEY=<secret> QINGCLOUD_ZONE=<zone>.
-            Each zone of --zones has its own catalogue of --images images and its own lifecycle; DescribeZones
-            lists them. A zone of --failing-zone answers every DescribeImages with ret_code 5000 and is listed
-            as faulty.
+            Examples:
+              $ qcimages simulate --port 0 --images 10000 --churn --speed 60
+              $ qcimages simulate --tls --busy-every 5
+              $ qcimages simulate --zones pek3a,sh1a --failing-zone sh1a
+
+            The first line printed is the endpoint URL, then the credentials it accepts. Point qcimages at it \
+            with QINGCLOUD_ENDPOINT=<url> QINGCLOUD_ACCESS_KEY=<id> QINGCLOUD_SECRET_KEY=<secret> \
+            QINGCLOUD_ZONE=<zone>. Each zone of --zones has its own catalogue of --images images and its own \
+            lifecycle; DescribeZones lists them. A zone of --failing-zone answers every DescribeImages with \
+            ret_code 5000 and is listed as faulty.
             """
     )
 
