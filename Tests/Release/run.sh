@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks the jump-host binary made by build-release.sh: no Swift library among its dependencies, and it
-# runs with the toolchain out of reach: an empty environment, an empty LD_LIBRARY_PATH and, where the
-# machine allows a private mount namespace, /opt/swift hidden behind an empty folder. It serves
+# Checks the jump-host binary made by build-release.sh: no Swift library among its dependencies, --version
+# names the commit and the build date, and it runs with the toolchain out of reach (Tests/Release/bare.sh:
+# an empty environment, an empty LD_LIBRARY_PATH, /opt/swift hidden where the machine allows). It serves
 # `simulate --tls` and lists the images over HTTPS with `--ca-file`, as it would on a jump host.
 # Prints one line per check and ends with "N passed, M failed".
 #
@@ -34,22 +34,16 @@ else
     pass "ldd shows only system libraries ($(grep -c '=>' "$work/ldd") of them)"
 fi
 
-# Runs the copied binary with nothing of the toolchain reachable.
-hidden=0
-if unshare --mount true 2>/dev/null && [[ -d /opt/swift ]]; then hidden=1; fi
-bare() {
-    if ((hidden)); then
-        mkdir -p "$work/empty"
-        unshare --mount sh -c 'mount --bind "$0" /opt/swift && exec env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$@"' \
-            "$work/empty" "$@"
-    else
-        env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$@"
-    fi
-}
-((hidden)) && echo "     /opt/swift is hidden behind an empty folder for the runs below" \
-    || echo "     (no private mount namespace here: /opt/swift stays visible; ldd above is the check)"
+# shellcheck source=Tests/Release/bare.sh
+source Tests/Release/bare.sh
+bare_setup "$work"
 
-if version=$(bare "$work/qcimages" --version 2>&1); then pass "--version: $version"; else fail "--version" "$version"; fi
+version=$(bare "$work/qcimages" --version 2>&1)
+if [[ $version =~ ^qcimages\ [0-9][^\ ]*\ \([0-9a-f]{7}(-dirty)?,\ [0-9]{4}-[0-9]{2}-[0-9]{2}\)$ ]]; then
+    pass "--version names the commit and the build date: $version"
+else
+    fail "--version names the commit and the build date" "$version"
+fi
 
 exec {out}< <(bare "$work/qcimages" simulate --tls --port 0 --images 500 2>"$work/simulate.err")
 simulator_pid=$!
