@@ -37,16 +37,16 @@ install -d -m 755 "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$do
     "$root/usr/share/fish/vendor_completions.d"
 install -m 755 "$binary" "$root/usr/bin/qcimages"
 
-# The manual: the generator's page, with its blank lines as paragraph breaks and its examples ("  $ command
-# description", one a line in the help) as a list (mdoc warns about blank lines and would run the examples
-# together as one paragraph).
+# The manual: the generator's page, with its blank lines as paragraph breaks and its examples as a list (one
+# a line in the help: "  $ command", two or more spaces, the description); mdoc warns about blank lines and
+# would run the examples together as one paragraph.
 swift build --product generate-manual >&2
 "$(swift build --show-bin-path)/generate-manual" "$binary" --date "$build_date" --output-directory "$work" >&2
 awk '
     /^  \$ / {
         if (!examples) { print ".Bl -tag -width Ds -compact"; examples = 1 }
         line = substr($0, 3)
-        split_at = match(line, /   +/)
+        split_at = match(line, /  +/)
         command = split_at ? substr(line, 1, split_at - 1) : line
         gsub(/"/, "\\(dq", command)
         print ".It Li \"" command "\""
