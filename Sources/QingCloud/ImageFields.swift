@@ -4,85 +4,48 @@
 /// always read them; `description` alone stays optional. Of a repeated key the first counts, as with
 /// Foundation's `JSONDecoder`.
 struct ImageFields {
-    /// The members ``Image`` keeps; any other key is skipped.
-    enum Field: Int, CaseIterable {
-        case id, name, description, size, processorType, platform, osFamily, visibility, provider, owner
-        case recommendedType, status, transitionStatus, createTime, statusTime, tags
+    /// The members ``Image`` keeps, by their ``ImageField/jsonKey``; any other key is skipped.
+    static let keys = KeyTable<ImageField>(ImageField.documented.map { ($0.jsonKey!, $0) })
 
-        static let keys = KeyTable<Field>([
-            ("image_id", .id), ("image_name", .name), ("description", .description), ("size", .size),
-            ("processor_type", .processorType), ("platform", .platform), ("os_family", .osFamily),
-            ("visibility", .visibility), ("provider", .provider), ("owner", .owner),
-            ("recommended_type", .recommendedType), ("status", .status), ("transition_status", .transitionStatus),
-            ("create_time", .createTime), ("status_time", .statusTime), ("tags", .tags),
-        ])
-    }
-
-    var id: String?
-    var name: String?
-    var description: String?
+    /// The string members read, by ``ImageField`` raw value (`size` and `tags` have their own).
+    private var strings = [String?](repeating: nil, count: ImageField.allCases.count)
     var size: Int?
-    var processorType: String?
-    var platform: String?
-    var osFamily: String?
-    var visibility: String?
-    var provider: String?
-    var owner: String?
-    var recommendedType: String?
-    var status: String?
-    var transitionStatus: String?
-    var createTime: String?
-    var statusTime: String?
     var tags: [Tag] = []
-    /// The members read so far, one bit per `Field` raw value.
+    /// The members read so far, one bit per ``ImageField`` raw value.
     private var seen: UInt32 = 0
 
     /// Whether `field` comes for the first time (and marks it seen).
-    mutating func firstTime(_ field: Field) -> Bool {
+    mutating func firstTime(_ field: ImageField) -> Bool {
         let bit: UInt32 = 1 << UInt32(field.rawValue)
         defer { seen |= bit }
         return seen & bit == 0
     }
 
-    /// Sets a string member (`size` and `tags` have their own readers).
-    mutating func set(_ field: Field, _ value: String?) {
-        switch field {
-        case .id: id = value
-        case .name: name = value
-        case .description: description = value
-        case .processorType: processorType = value
-        case .platform: platform = value
-        case .osFamily: osFamily = value
-        case .visibility: visibility = value
-        case .provider: provider = value
-        case .owner: owner = value
-        case .recommendedType: recommendedType = value
-        case .status: status = value
-        case .transitionStatus: transitionStatus = value
-        case .createTime: createTime = value
-        case .statusTime: statusTime = value
-        case .size, .tags: break
-        }
+    /// A string member: nil when missing, `null` or not a string.
+    subscript(field: ImageField) -> String? {
+        get { strings[field.rawValue] }
+        set { strings[field.rawValue] = newValue }
     }
 
     func image(id: String, raw: JSONText) -> Image {
-        let transition = transitionStatus ?? ""
+        func text(_ field: ImageField) -> String { self[field] ?? "" }
+        let transition = text(.transitionStatus)
         return Image(
             id: id,
-            name: name ?? "",
-            description: description,
+            name: text(.name),
+            description: self[.description],
             sizeGB: size ?? 0,
-            processorType: ProcessorType(apiValue: processorType ?? ""),
-            platform: Platform(apiValue: platform ?? ""),
-            osFamily: osFamily ?? "",
-            visibility: Visibility(apiValue: visibility ?? ""),
-            provider: Provider(apiValue: provider ?? ""),
-            owner: owner ?? "",
-            recommendedType: recommendedType ?? "",
-            status: ImageStatus(apiValue: status ?? ""),
+            processorType: ProcessorType(apiValue: text(.processorType)),
+            platform: Platform(apiValue: text(.platform)),
+            osFamily: text(.osFamily),
+            visibility: Visibility(apiValue: text(.visibility)),
+            provider: Provider(apiValue: text(.provider)),
+            owner: text(.owner),
+            recommendedType: text(.recommendedType),
+            status: ImageStatus(apiValue: text(.status)),
             transitionStatus: transition.isEmpty ? nil : TransitionStatus(apiValue: transition),
-            createTime: APITimestamp.parse(createTime ?? ""),
-            statusTime: APITimestamp.parse(statusTime ?? ""),
+            createTime: APITimestamp.parse(text(.createTime)),
+            statusTime: APITimestamp.parse(text(.statusTime)),
             tags: tags,
             rawJSON: raw
         )

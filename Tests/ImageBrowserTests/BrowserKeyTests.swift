@@ -237,7 +237,7 @@ struct FamiliarKeyTests {
         let refreshed = harness.send(.key(.function(5)))
         #expect(refreshed.contains { if case .fetch = $0 { true } else { false } })
         harness.press(.function(6))
-        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        #expect(harness.state.overlay == .sortChooser(cursor: .createTime))
         harness.press(.up, .enter)
         #expect(harness.state.catalog.order != .serverDefault)
         harness.press(.function(1))
@@ -291,7 +291,7 @@ struct SortChoiceTests {
         harness.press(.down, .down)
         let selected = harness.selectedID
         let shown = harness.state.geometry.columns.map(\.column)
-        var seen: [ImageColumn] = []
+        var seen: [ImageField] = []
         for _ in shown.indices {
             harness.press(.character("s"))
             seen.append(harness.state.catalog.order.column)
@@ -313,12 +313,12 @@ struct SortChooserTests {
     func choices() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.function(6))
-        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        #expect(harness.state.overlay == .sortChooser(cursor: .createTime))
         let choices = harness.state.geometry.sortChoices
         let shown = harness.state.geometry.columns.map(\.column)
         #expect(choices.filter(\.isShown).map(\.column) == shown)
-        #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .source])
-        #expect(Set(choices.map(\.column)) == Set(ImageColumn.allCases.filter { $0 != .zone }))
+        #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .visibility])
+        #expect(Set(choices.map(\.column)) == Set(ImageField.columns.filter { $0 != .zone }))
         let frame = harness.render(80, 24)
         let text = (0..<24).map { frame.text(ofRow: $0) }.joined(separator: "\n")
         #expect(text.contains("sort by"))
@@ -344,7 +344,7 @@ struct SortChooserTests {
     func hiddenColumn() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.function(6), .end, .enter)
-        #expect(harness.state.catalog.order == SortOrder(column: .source, descending: false))
+        #expect(harness.state.catalog.order == SortOrder(column: .visibility, descending: false))
         #expect(harness.render(80, 24).text(ofRow: 1).contains("sort visibility ▲"))
     }
 
@@ -378,6 +378,6 @@ struct SortChooserTests {
     func pickCurrent() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("S"), .function(6), .enter)
-        #expect(harness.state.catalog.order == SortOrder(column: .created, descending: false))
+        #expect(harness.state.catalog.order == SortOrder(column: .createTime, descending: false))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QingCloud
 import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
@@ -42,5 +43,17 @@ struct KeyMapTests {
             #expect(help.contains(binding.label), "\(binding.label)")
             #expect(help.contains(binding.help), "\(binding.help)")
         }
+    }
+
+    @Test("the help and the README name the same filter fields, each one the filter language knows")
+    func filterFields() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("`field:value` with ") })
+        let readme = line.dropFirst("`field:value` with ".count).prefix { $0 != ";" }
+            .components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        let help = try #require(HelpContent.filterSyntax.first { $0.example == "field:value" }).meaning
+        #expect(help.components(separatedBy: " ") == readme)
+        #expect(readme.contains("description"))
+        for name in readme { #expect(ImageField(filterName: name)?.filterName == name, "\(name)") }
     }
 }

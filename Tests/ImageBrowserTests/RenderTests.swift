@@ -93,11 +93,11 @@ struct RenderTests {
     @Test("columns drop by priority as the list narrows; ID, name and status always stay")
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
-        #expect(titles(160) == ImageColumn.allCases.filter { $0 != .zone })
-        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageColumn.allCases)
+        #expect(titles(160) == ImageField.columns.filter { $0 != .zone })
+        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageField.columns)
         #expect(ListPane.columns(width: 40, zoneWidth: 5).map(\.column) == [.id, .zone, .name, .status])
         #expect(!titles(71).contains(.processorType))
-        #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
+        #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .createTime])
         #expect(titles(40) == [.id, .name, .status])
         for width in 40...250 {
             let columns = ListPane.columns(width: width)

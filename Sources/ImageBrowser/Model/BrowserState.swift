@@ -73,7 +73,7 @@ enum Overlay: Sendable, Hashable {
     case error(ConnectionError, scroll: Int)
     /// F6: the columns to sort by, the cursor on one (a column, so that it stays put when a resize
     /// shows or hides columns).
-    case sortChooser(cursor: ImageColumn)
+    case sortChooser(cursor: ImageField)
 
     var scroll: Int {
         switch self {

@@ -131,7 +131,7 @@ extension BrowserState {
     private func agesOnScreen() -> [Date] {
         let geometry = self.geometry
         var times: [Date] = []
-        if geometry.columns.contains(where: { $0.column == .created }) {
+        if geometry.columns.contains(where: { $0.column == .createTime }) {
             for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
                 if let created = catalog.createTime(at: slot) { times.append(created) }
             }

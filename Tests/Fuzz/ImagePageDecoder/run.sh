@@ -9,7 +9,7 @@ sources=$(cd "$here/../../../Sources/QingCloud" && pwd)
 seconds=${1:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-files=(JSONScanner.swift ImagePageDecoder.swift ImageFields.swift Image.swift ImageAttributes.swift OpenEnum.swift
+files=(JSONScanner.swift ImagePageDecoder.swift ImageFields.swift ImageField.swift Image.swift ImageAttributes.swift OpenEnum.swift
        APITimestamp.swift JSONText.swift JSONValue.swift JSONValue+Parsing.swift ImageQuery.swift JSONPrettyPrinter.swift)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name QingCloud -o "$work/fuzz" \
     "${files[@]/#/$sources/}" "$here/harness.swift"
