@@ -78,8 +78,7 @@ extension ImageQuery {
         case .tags:
             guard tagIDs.isEmpty, let single, Self.isResourceID(single, prefix: "tag-") else { return false }
             tagIDs = [single]
-        case .name, .id, .description, .zone, .transitionStatus, .platform, .size, .recommendedType, .createTime,
-             .statusTime:
+        default:
             return false
         }
         return true
