@@ -11,7 +11,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 files=(JSONScanner.swift ImagePageDecoder.swift ImageFields.swift ImageField.swift Image.swift ImageAttributes.swift OpenEnum.swift
        APITimestamp.swift JSONText.swift JSONValue.swift JSONValue+Parsing.swift ImageQuery.swift JSONPrettyPrinter.swift)
+paths=()
+for file in "${files[@]}"; do paths+=("$(find "$sources" -name "$file" | head -n 1)"); done
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name QingCloud -o "$work/fuzz" \
-    "${files[@]/#/$sources/}" "$here/harness.swift"
+    "${paths[@]}" "$here/harness.swift"
 mkdir "$work/corpus"
 "$work/fuzz" -max_total_time="$seconds" -timeout=10 -max_len=65536 "$work/corpus" "$here/corpus"
