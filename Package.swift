@@ -27,9 +27,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
+        // The JSON engine: a scanner that reads RFC 8259 without building a tree, JSON values and texts, the
+        // JSONEncoder-exact pretty printer, lone-surrogate repair. Depends on nothing.
+        .target(name: "JSONEngine"),
         .target(
             name: "QingCloud",
             dependencies: [
+                "JSONEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,6 +53,7 @@ let package = Package(
             name: "QingCloudSimulator",
             dependencies: [
                 "QingCloud",
+                "JSONEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -68,7 +73,7 @@ let package = Package(
         .target(name: "FilterLanguage", dependencies: ["QingCloud"]),
         .target(
             name: "ImageBrowser",
-            dependencies: ["QingCloud", "TerminalVocabulary", "FilterLanguage"]
+            dependencies: ["QingCloud", "JSONEngine", "TerminalVocabulary", "FilterLanguage"]
         ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "CSignals"),
@@ -80,6 +85,7 @@ let package = Package(
             name: "qcimages",
             dependencies: [
                 "QingCloud",
+                "JSONEngine",
                 "QingCloudSimulator",
                 "ImageBrowser",
                 "CursesTerminal",
@@ -92,11 +98,11 @@ let package = Package(
             name: "qcimages-benchmarks",
             dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "TerminalVocabulary"]
         ),
-        .testTarget(name: "QingCloudTests", dependencies: ["QingCloud"]),
+        .testTarget(name: "QingCloudTests", dependencies: ["QingCloud", "JSONEngine"]),
         .testTarget(
             name: "QingCloudSimulatorTests",
             dependencies: [
-                "QingCloud", "QingCloudSimulator",
+                "QingCloud", "QingCloudSimulator", "JSONEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -107,7 +113,8 @@ let package = Package(
         .testTarget(
             name: "ImageBrowserTests",
             dependencies: [
-                "ImageBrowser", "QingCloud", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage", "CursesTerminal",
+                "ImageBrowser", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage",
+                "CursesTerminal",
             ],
             exclude: ["Golden"]
         ),
@@ -115,7 +122,10 @@ let package = Package(
             name: "CursesTerminalTests",
             dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary", "QingCloud", "QingCloudSimulator"]
         ),
-        .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "QingCloudSimulator", "TerminalVocabulary"]),
+        .testTarget(
+            name: "qcimagesTests",
+            dependencies: ["qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

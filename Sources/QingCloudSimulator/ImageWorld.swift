@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 
 /// The images a simulator serves and how they change: the catalogue, the images that appear later and

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 
 /// One machine image as DescribeImages returns it.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 
 /// The fields of an image, each declared once with everything that names or shows it: its JSON key
 /// (also its CSV header), its title and width in the browser's list and how that column sorts, its

@@ -1,3 +1,4 @@
+import JSONEngine
 /// The members of one `image_set` element as ``ImagePageDecoder`` collects them, before they become an ``Image``.
 ///
 /// A missing, `null` or non-string string member is nil here and `""` in the image, as the API client has

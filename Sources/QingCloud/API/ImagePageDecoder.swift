@@ -1,3 +1,4 @@
+import JSONEngine
 /// Reads a DescribeImages answer straight into ``ImagePage`` in one pass over its bytes.
 ///
 /// A generic JSON tree and then typed values cost about ten times as much as the network at 100,000 images;
