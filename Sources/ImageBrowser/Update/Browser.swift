@@ -46,11 +46,10 @@ public enum Browser {
         return effects
     }
 
-    /// Exponential backoff after `failures` consecutive failures, starting at `base` and never longer
-    /// than `cap` (nor shorter than `base`).
+    /// Exponential backoff after `failures` consecutive failures (``Backoff``, as the client's retries),
+    /// starting at `base` and never longer than `cap` (nor shorter than `base`).
     static func backoff(base: Duration, failures: Int, cap: Duration) -> Duration {
-        let doublings = min(max(failures - 1, 0), 16)
-        return min(base * (1 << doublings), max(base, cap))
+        Backoff.delay(base: base, failures: failures, cap: max(base, cap))
     }
 
     /// The longest wait before trying again after failures: the refresh interval, so that the browser
