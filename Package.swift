@@ -30,6 +30,9 @@ let package = Package(
         // The JSON engine: a scanner that reads RFC 8259 without building a tree, JSON values and texts, the
         // JSONEncoder-exact pretty printer, lone-surrogate repair. Depends on nothing.
         .target(name: "JSONEngine"),
+        // A seedable random number generator that gives the same numbers everywhere: the simulator's
+        // catalogue and lifecycle, and the tests' random inputs.
+        .target(name: "SeededRandom"),
         .target(
             name: "QingCloud",
             dependencies: [
@@ -54,6 +57,7 @@ let package = Package(
             dependencies: [
                 "QingCloud",
                 "JSONEngine",
+                "SeededRandom",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -98,23 +102,30 @@ let package = Package(
             name: "qcimages-benchmarks",
             dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "TerminalVocabulary"]
         ),
-        .testTarget(name: "QingCloudTests", dependencies: ["QingCloud", "JSONEngine"]),
+        .testTarget(
+            name: "QingCloudTests",
+            dependencies: [
+                "QingCloud", "JSONEngine", "SeededRandom", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "QingCloudSimulatorTests",
             dependencies: [
                 "QingCloud", "QingCloudSimulator", "JSONEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
-        .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "QingCloudSimulator"]),
-        .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "QingCloudSimulator"]),
+        .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "SeededRandom"]),
+        .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "SeededRandom"]),
         .testTarget(
             name: "ImageBrowserTests",
             dependencies: [
                 "ImageBrowser", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage",
-                "CursesTerminal",
+                "CursesTerminal", "SeededRandom",
             ],
             exclude: ["Golden"]
         ),
@@ -124,7 +135,10 @@ let package = Package(
         ),
         .testTarget(
             name: "qcimagesTests",
-            dependencies: ["qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary"]
+            dependencies: [
+                "qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

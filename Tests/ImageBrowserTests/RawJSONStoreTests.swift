@@ -2,6 +2,7 @@ import Foundation
 import JSONEngine
 import QingCloud
 import QingCloudSimulator
+import SeededRandom
 import Testing
 @testable import ImageBrowser
 
