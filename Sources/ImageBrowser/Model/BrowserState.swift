@@ -5,8 +5,9 @@ import TerminalVocabulary
 
 /// Everything the browser knows: what is loaded, what is shown, and what is in flight.
 ///
-/// A value: ``Browser/update(_:_:now:)`` changes it in response to events, ``Browser/render(_:size:now:)``
-/// draws it. Selection is held by image id so that it follows the image across refresh, filter and sort.
+/// A value: ``Browser/update(_:_:now:)`` changes it in response to events, ``Browser/render(_:now:)``
+/// draws it. Selection is held by image key (``Image/key``: the id, or `zone/id` with several zones) so
+/// that it follows the image across refresh, filter and sort.
 public struct BrowserState: Sendable {
     let options: BrowserOptions
     var catalog = ImageCatalog()
