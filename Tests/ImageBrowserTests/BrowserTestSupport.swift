@@ -53,7 +53,8 @@ struct Harness {
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
     var quitRequested = false
-    /// With several zones: each zone's server, and the zones whose every request fails.
+    /// With several zones: each zone's server, and the zones whose every request fails as the simulator's
+    /// failing zones do.
     var zoneServers: [String: InProcessImageService] = [:]
     var failingZones: Set<String> = []
 
@@ -83,7 +84,7 @@ struct Harness {
     func serverAnswer(_ query: ImageQuery) -> Result<ImagePage, QingCloudError> {
         guard let zone = query.zone else { return server.answer(query) }
         if failingZones.contains(zone) {
-            return .failure(.api(APIError(.internalError, message: "InternalError, zone [\(zone)] is failing"), hint: nil))
+            return .failure(.api(.failingZone(zone), hint: nil))
         }
         return zoneServers[zone]?.answer(query)
             ?? .failure(.api(APIError(.badRequest, message: "InvalidParameterValue, zone [\(zone)]"), hint: nil))
