@@ -160,7 +160,7 @@ struct Harness {
     }
 
     var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
-    var selectedID: String? { state.selectedID }
+    var selectedKey: String? { state.selectedKey }
     /// The frame at a size: the state is told the size first, as the terminal loop tells it.
     func render(_ width: Int = 120, _ height: Int = 40) -> Frame {
         var state = self.state

@@ -144,7 +144,7 @@ struct BrowserZoneTests {
         harness.type("zone:sh1a " + Fixtures.id(1))
         harness.press(.enter, .character("c"))
         #expect(harness.copied == [Fixtures.id(1)])
-        #expect(harness.state.selectedID == "sh1a/" + Fixtures.id(1))
+        #expect(harness.state.selectedKey == "sh1a/" + Fixtures.id(1))
         harness.press(.character("y"))
         #expect(harness.render(160, 40).text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
     }
@@ -210,6 +210,6 @@ struct BrowserZoneTests {
         #expect(harness.state.isFullyLoaded)
         #expect(harness.state.view.count == 300 + 200 + 14)
         #expect(harness.state.pagings.allSatisfy { !$0.jumpToEndPending })
-        #expect(harness.state.selectedID == harness.state.catalog.image(at: harness.state.view.last!).key)
+        #expect(harness.state.selectedKey == harness.state.catalog.image(at: harness.state.view.last!).key)
     }
 }

@@ -109,12 +109,12 @@ struct RenderTests {
           arguments: [80, 120, 160])
     func selectedRow(width: Int) {
         var harness = RenderFixtures.harness(size: TerminalSize(width: width, height: 40))
-        let selectedID = harness.state.selectedID!
-        harness.state.highlights[HighlightKey(imageID: selectedID, field: .status)] = harness.now.addingTimeInterval(2)
+        let selectedKey = harness.state.selectedKey!
+        harness.state.highlights[HighlightKey(imageID: selectedKey, field: .status)] = harness.now.addingTimeInterval(2)
         let frame = harness.render(width, 40)
         let list = harness.state.geometry.layout.list!
         let status = harness.state.geometry.columns.first { $0.column == .status }!
-        let y = (list.y + 1..<list.maxY).first { frame.text(ofRow: $0).contains(selectedID) }!
+        let y = (list.y + 1..<list.maxY).first { frame.text(ofRow: $0).contains(selectedKey) }!
         let selected = (list.x..<list.maxX).map { frame[$0, y] }
         let statusCells = list.x + status.x..<list.x + status.x + status.width
         for (offset, cell) in selected.enumerated() {

@@ -15,9 +15,9 @@ public struct BrowserState: Sendable {
     var filter = FilterBar()
     var search: ServerSearch?
     /// The selected image, always one of ``view`` when the view is not empty.
-    var selectedID: String?
+    var selectedKey: String?
     /// The image the user last chose: when a filter change lets it back in, the selection returns to it.
-    var chosenID: String?
+    var chosenKey: String?
     /// The first list row on screen.
     var scrollTop = 0
     var focus: Pane = .list

@@ -85,8 +85,8 @@ extension BrowserState {
         case .copyID:
             copySelectedID(now: now, &effects)
         case .rawJSON:
-            if let selectedID {
-                overlay = .rawJSON(imageID: selectedID, scroll: 0)
+            if let selectedKey {
+                overlay = .rawJSON(imageID: selectedKey, scroll: 0)
             } else {
                 show("no image selected", kind: .warning, now: now)
             }

@@ -30,7 +30,7 @@ extension BrowserState {
         }
         let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
         for slot in onScreen { add(catalog.key(at: slot)) }
-        if let selectedID { add(selectedID) }
+        if let selectedKey { add(selectedKey) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
         return ids
     }

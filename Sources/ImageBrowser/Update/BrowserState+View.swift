@@ -18,11 +18,11 @@ extension BrowserState {
         return view.firstIndex(of: slot)
     }
 
-    var selectedIndex: Int? { selectedID.flatMap(viewIndex(ofImage:)) }
+    var selectedIndex: Int? { selectedKey.flatMap(viewIndex(ofImage:)) }
 
-    var selectedImage: Image? { selectedID.flatMap(catalog.image(withID:)) }
+    var selectedImage: Image? { selectedKey.flatMap(catalog.image(withID:)) }
 
-    var selectedRow: ImageRow? { selectedID.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
+    var selectedRow: ImageRow? { selectedKey.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
 
     /// Runs a change to the view, then puts the selection back on its image (or a fallback) at the same
     /// height on screen, with two exceptions: at the top of the list (selection on the first row) the
@@ -34,14 +34,14 @@ extension BrowserState {
         let wasAtTop = scrollTop == 0 && previousIndex == 0
         change(&self)
         guard !view.isEmpty else {
-            selectedID = nil
+            selectedKey = nil
             scrollTop = 0
             return
         }
         let index: Int
-        if let chosenID, let chosenIndex = viewIndex(ofImage: chosenID) {
+        if let chosenKey, let chosenIndex = viewIndex(ofImage: chosenKey) {
             index = chosenIndex
-        } else if let selectedID, let selectedIndex = viewIndex(ofImage: selectedID) {
+        } else if let selectedKey, let selectedIndex = viewIndex(ofImage: selectedKey) {
             index = selectedIndex
         } else {
             switch fallback {
@@ -50,8 +50,8 @@ extension BrowserState {
             }
         }
         let id = catalog.key(at: view[index])
-        if id != selectedID { detailScroll = 0 }
-        selectedID = id
+        if id != selectedKey { detailScroll = 0 }
+        selectedKey = id
         if wasAtTop || (revealAbove && index < geometry.listRows) {
             scrollTop = 0
         } else if let screenOffset {
@@ -75,9 +75,9 @@ extension BrowserState {
         guard !view.isEmpty else { return }
         let clamped = min(max(0, index), view.count - 1)
         let id = catalog.key(at: view[clamped])
-        if id != selectedID { detailScroll = 0 }
-        selectedID = id
-        chosenID = id
+        if id != selectedKey { detailScroll = 0 }
+        selectedKey = id
+        chosenKey = id
         keepSelectionVisible()
     }
 
@@ -134,13 +134,13 @@ extension BrowserState {
             state.forgetHighlights(of: ceased)
             state.absorb(result, removed: removed)
         }
-        if let chosenID, hiddenCeased.contains(chosenID) { self.chosenID = nil }
+        if let chosenKey, hiddenCeased.contains(chosenKey) { self.chosenKey = nil }
     }
 
     /// Removes images that no longer exist; the selection moves to the neighbour of a removed one.
     mutating func removeImages(_ ids: [String]) {
         guard !ids.isEmpty else { return }
-        if let chosenID, ids.contains(chosenID) { self.chosenID = nil }
+        if let chosenKey, ids.contains(chosenKey) { self.chosenKey = nil }
         changeView(fallback: .neighbour) { state in
             let removed = state.catalog.remove(ids: ids)
             state.forgetHighlights(of: ids)

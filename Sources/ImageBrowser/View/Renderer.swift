@@ -216,7 +216,7 @@ struct Renderer {
         }
         let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
 
-        guard let row = state.selectedRow, let id = state.selectedID else {
+        guard let row = state.selectedRow, let id = state.selectedKey else {
             drawDetailTitle([Span(" detail ", Theme.strong)], position: "", row: titleRow, style: borderStyle, on: &canvas)
             canvas.write(" no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
             return
