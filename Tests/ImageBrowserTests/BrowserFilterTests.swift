@@ -93,7 +93,7 @@ struct BrowserFilterTests {
         let before = harness.visibleIDs
         harness.send(.fetched(first, .success(ImagePage(totalCount: 1, images: [Fixtures.image(99, name: "ubuntu late")]))))
         #expect(harness.visibleIDs == before)
-        #expect(harness.state.catalog.image(withID: Fixtures.id(99)) == nil)
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(99)) == nil)
     }
 
     /// `count` images in pages of 10, every third an "ubuntu", the first page loaded, and the filter

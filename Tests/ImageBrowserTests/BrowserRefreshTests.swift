@@ -60,7 +60,7 @@ struct BrowserRefreshTests {
         harness.answerAll()
         #expect(harness.selectedKey == selected)
         #expect(harness.state.scrollTop == scroll)
-        #expect(harness.state.catalog.image(withID: onScreen)?.status == .suspended)
+        #expect(harness.state.catalog.image(forKey: onScreen)?.status == .suspended)
         #expect(harness.state.highlights[HighlightKey(imageID: onScreen, field: .status)] == harness.now.addingTimeInterval(5))
         let listRow = harness.render(80, 24).row(3)
         #expect(listRow.contains { $0.style == Theme.changed })
@@ -96,7 +96,7 @@ struct BrowserRefreshTests {
         harness.server.images.removeAll { $0.id == Fixtures.id(4) }
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: Fixtures.id(4)) == nil)
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(4)) == nil)
         #expect(harness.selectedKey == Fixtures.id(5))
         #expect(harness.state.health.error == nil)
     }
@@ -119,7 +119,7 @@ struct BrowserRefreshTests {
         Self.changeStatus(&harness, 2, to: .ceased)
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: Fixtures.id(2)) == nil)
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(2)) == nil)
         #expect(harness.render().text(ofRow: 1).contains("249 images · 1 ceased hidden"))
 
         var filtered = Self.loaded()
@@ -129,7 +129,7 @@ struct BrowserRefreshTests {
         Self.changeStatus(&filtered, 2, to: .ceased)
         filtered.fire(.refresh)
         filtered.answerAll()
-        #expect(filtered.state.catalog.image(withID: Fixtures.id(2))?.status == .ceased)
+        #expect(filtered.state.catalog.image(forKey: Fixtures.id(2))?.status == .ceased)
         #expect(filtered.visibleIDs.contains(Fixtures.id(2)))
     }
 

@@ -26,9 +26,9 @@ struct BrowserZoneTests {
         #expect(catalog.count == 255 + 125 + 40)
         #expect(harness.state.isFullyLoaded)
         for zone in ["pek3a", "sh1a"] {
-            #expect(catalog.image(withID: zone + "/" + Fixtures.id(1))?.zone == zone)
+            #expect(catalog.image(forKey: zone + "/" + Fixtures.id(1))?.zone == zone)
         }
-        #expect(catalog.image(withID: Fixtures.id(1)) == nil, "an image is held under its zone and id")
+        #expect(catalog.image(forKey: Fixtures.id(1)) == nil, "an image is held under its zone and id")
         #expect(catalog.count(inZone: "gd2a") == 40)
         let header = harness.render(160, 40).text(ofRow: 1)
         #expect(header.contains("420 images · pek3a 255 · sh1a 125 · gd2a 40"), "\(header)")
@@ -126,8 +126,8 @@ struct BrowserZoneTests {
         // The shared image 1 changes in sh1a only.
         harness.zoneServers["sh1a"]?.images[0].status = .deprecated
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: "sh1a/" + Fixtures.id(1))?.status == .deprecated)
-        #expect(harness.state.catalog.image(withID: "pek3a/" + Fixtures.id(1))?.status == .available)
+        #expect(harness.state.catalog.image(forKey: "sh1a/" + Fixtures.id(1))?.status == .deprecated)
+        #expect(harness.state.catalog.image(forKey: "pek3a/" + Fixtures.id(1))?.status == .available)
     }
 
     @Test func refreshNowCoversEveryZone() {

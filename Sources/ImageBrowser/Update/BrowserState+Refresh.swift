@@ -41,7 +41,7 @@ extension BrowserState {
         var round = RefreshRound()
         var idsByZone = [[String]](repeating: [], count: options.zones.count)
         for key in refreshTargets {
-            guard let image = catalog.image(withID: key) else { continue }
+            guard let image = catalog.image(forKey: key) else { continue }
             idsByZone[image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0].append(image.id)
         }
         for (zone, ids) in idsByZone.enumerated() {

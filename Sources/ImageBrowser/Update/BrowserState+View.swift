@@ -20,7 +20,7 @@ extension BrowserState {
 
     var selectedIndex: Int? { selectedKey.flatMap(viewIndex(ofImage:)) }
 
-    var selectedImage: Image? { selectedKey.flatMap(catalog.image(withID:)) }
+    var selectedImage: Image? { selectedKey.flatMap(catalog.image(forKey:)) }
 
     var selectedRow: ImageRow? { selectedKey.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
 
