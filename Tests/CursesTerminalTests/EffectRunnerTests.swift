@@ -136,7 +136,7 @@ struct EffectRunnerTests {
             for effect in Browser.update(&state, event, now: Self.now) { runner.run(effect) }
         }
         let listed = Self.images.filter { $0.status != .ceased }.map(\.id)
-        #expect(state.view.map { state.catalog.image(at: $0).id } == listed)
+        #expect(state.listSlots.map { state.catalog.image(at: $0).id } == listed)
         runner.cancelAll()
     }
 }

@@ -123,7 +123,7 @@ struct BrowserFilterTests {
         }
         #expect(searchPages == 100)
         #expect(mostInFlight <= PagingState.backgroundConcurrency + 2)
-        #expect(harness.state.view.count == 1_000)
+        #expect(harness.state.listSlots.count == 1_000)
         #expect(!harness.state.isFullyLoaded)
         #expect(harness.state.search?.isRunning == false)
         #expect(!harness.render().text(ofRow: 1).contains("searching"))

@@ -52,7 +52,7 @@ struct BrowserPagingTests {
         #expect(harness.state.paging.jumpToEndPending)
         harness.answer(last!.id)
         #expect(harness.selectedKey == Fixtures.id(1_050))
-        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(harness.state.selectedIndex == harness.state.listSlots.count - 1)
         #expect(!harness.state.paging.jumpToEndPending)
     }
 
@@ -113,7 +113,7 @@ struct BrowserPagingTests {
     func emptyZone() {
         var harness = Harness(images: [])
         harness.answerAll()
-        #expect(harness.state.view.isEmpty)
+        #expect(harness.state.listSlots.isEmpty)
         #expect(harness.render().text.contains("no images in zone pek3a"))
     }
 }
@@ -165,7 +165,7 @@ struct BrowserListEndTests {
         harness.answerAll()
         #expect(harness.state.isFullyLoaded)
         #expect(harness.selectedKey == Fixtures.id(599))
-        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(harness.state.selectedIndex == harness.state.listSlots.count - 1)
         #expect(!harness.state.paging.jumpToEndPending)
     }
 

@@ -159,7 +159,7 @@ struct Harness {
         now = now.addingTimeInterval(seconds)
     }
 
-    var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
+    var visibleIDs: [String] { state.listSlots.map { state.catalog.image(at: $0).id } }
     var selectedKey: String? { state.selectedKey }
     /// The frame at a size: the state is told the size first, as the terminal loop tells it.
     func render(_ width: Int = 120, _ height: Int = 40) -> Frame {

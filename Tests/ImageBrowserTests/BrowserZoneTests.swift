@@ -96,8 +96,8 @@ struct BrowserZoneTests {
         harness.answerAll()
         harness.press(.character("/"))
         harness.type("zone:sh1a")
-        #expect(harness.state.view.count == 125)
-        #expect(harness.state.view.allSatisfy { harness.state.catalog.image(at: $0).zone == "sh1a" })
+        #expect(harness.state.listSlots.count == 125)
+        #expect(harness.state.listSlots.allSatisfy { harness.state.catalog.image(at: $0).zone == "sh1a" })
         let detail = harness.render(160, 40).text
         #expect(detail.contains("Zone        sh1a"), "\(detail)")
     }
@@ -111,7 +111,7 @@ struct BrowserZoneTests {
         #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withZone).column == .zone)
         #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withoutZone).column == .name)
         harness.state.setSort(SortOrder(column: .zone, descending: false), now: harness.now)
-        let zones = harness.state.view.map { harness.state.catalog.image(at: $0).zone ?? "" }
+        let zones = harness.state.listSlots.map { harness.state.catalog.image(at: $0).zone ?? "" }
         #expect(zones == zones.sorted())
         #expect(order.column == .id)
     }
@@ -178,7 +178,7 @@ struct BrowserZoneTests {
         }
         #expect(zonesSearched == ["pek3a", "sh1a"], "gd2a is fully loaded: nothing to ask the server there")
         #expect(sawSh1aInHeader)
-        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.listSlots.count == 300 + 200 + 14)
         #expect(harness.state.search?.isRunning == false)
         #expect(!harness.pending.isEmpty, "the background loading goes on")
     }
@@ -208,8 +208,8 @@ struct BrowserZoneTests {
         #expect(harness.state.pagings[0].jumpToEndPending && harness.state.pagings[1].jumpToEndPending)
         harness.answerAll()
         #expect(harness.state.isFullyLoaded)
-        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.listSlots.count == 300 + 200 + 14)
         #expect(harness.state.pagings.allSatisfy { !$0.jumpToEndPending })
-        #expect(harness.state.selectedKey == harness.state.catalog.image(at: harness.state.view.last!).key)
+        #expect(harness.state.selectedKey == harness.state.catalog.image(at: harness.state.listSlots.last!).key)
     }
 }

@@ -204,7 +204,7 @@ struct RenderTests {
         harness.press(.character("/"))
         harness.type("image-1")
         harness.press(.enter)
-        #expect(harness.state.view.count == 111)
+        #expect(harness.state.listSlots.count == 111)
         #expect(harness.render().text(ofRow: 1).contains("111 matches · "))
         harness.press(.character("/"))
         harness.type("99")

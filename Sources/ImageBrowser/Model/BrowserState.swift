@@ -11,10 +11,10 @@ public struct BrowserState: Sendable {
     let options: BrowserOptions
     var catalog = ImageCatalog()
     /// The catalogue's slots that pass the filter, in sort order: the rows of the list.
-    var view: [ImageCatalog.Slot] = []
+    var listSlots: [ImageCatalog.Slot] = []
     var filter = FilterBar()
     var search: ServerSearch?
-    /// The selected image, always one of ``view`` when the view is not empty.
+    /// The selected image, always one of ``listSlots`` when the view is not empty.
     var selectedKey: String?
     /// The image the user last chose: when a filter change lets it back in, the selection returns to it.
     var chosenKey: String?

@@ -131,7 +131,7 @@ extension BrowserState {
         let geometry = self.geometry
         var times: [Date] = []
         if geometry.columns.contains(where: { $0.column == .createTime }) {
-            for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
+            for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
                 if let created = catalog.createTime(at: slot) { times.append(created) }
             }
         }

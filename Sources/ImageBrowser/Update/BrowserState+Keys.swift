@@ -60,7 +60,7 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
-        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
+        case .toggleFullScreen where listSlots.isEmpty && health.error != nil, .showError:
             showError(now: now)
         case .toggleFullScreen:
             detailFullScreen.toggle()
@@ -128,7 +128,7 @@ extension BrowserState {
     /// The movement keys over the list.
     mutating func moveInList(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
         cancelJumpToEnd()
-        guard !view.isEmpty else { return }
+        guard !listSlots.isEmpty else { return }
         let current = selectedIndex ?? 0
         let page = geometry.listRows
         switch action {

@@ -28,7 +28,7 @@ extension BrowserState {
         func add(_ id: String) {
             if seen.insert(id).inserted { ids.append(id) }
         }
-        let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
+        let onScreen = listSlots.dropFirst(scrollTop).prefix(geometry.listRows)
         for slot in onScreen { add(catalog.key(at: slot)) }
         if let selectedKey { add(selectedKey) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)

@@ -15,7 +15,7 @@ extension BrowserState {
 
     func viewIndex(ofImage id: String) -> Int? {
         guard let slot = catalog.slot(of: id) else { return nil }
-        return view.firstIndex(of: slot)
+        return listSlots.firstIndex(of: slot)
     }
 
     var selectedIndex: Int? { selectedKey.flatMap(viewIndex(ofImage:)) }
@@ -33,7 +33,7 @@ extension BrowserState {
         let screenOffset = previousIndex.map { $0 - scrollTop }
         let wasAtTop = scrollTop == 0 && previousIndex == 0
         change(&self)
-        guard !view.isEmpty else {
+        guard !listSlots.isEmpty else {
             selectedKey = nil
             scrollTop = 0
             return
@@ -46,10 +46,10 @@ extension BrowserState {
         } else {
             switch fallback {
             case .top: index = 0
-            case .neighbour: index = min(previousIndex ?? 0, view.count - 1)
+            case .neighbour: index = min(previousIndex ?? 0, listSlots.count - 1)
             }
         }
-        let id = catalog.key(at: view[index])
+        let id = catalog.key(at: listSlots[index])
         if id != selectedKey { detailScroll = 0 }
         selectedKey = id
         if wasAtTop || (revealAbove && index < geometry.listRows) {
@@ -67,14 +67,14 @@ extension BrowserState {
             if index < scrollTop { scrollTop = index }
             if index >= scrollTop + rows { scrollTop = index - rows + 1 }
         }
-        scrollTop = min(max(0, scrollTop), max(0, view.count - rows))
+        scrollTop = min(max(0, scrollTop), max(0, listSlots.count - rows))
     }
 
     /// Selects a row because the user moved there.
     mutating func select(index: Int) {
-        guard !view.isEmpty else { return }
-        let clamped = min(max(0, index), view.count - 1)
-        let id = catalog.key(at: view[clamped])
+        guard !listSlots.isEmpty else { return }
+        let clamped = min(max(0, index), listSlots.count - 1)
+        let id = catalog.key(at: listSlots[clamped])
         if id != selectedKey { detailScroll = 0 }
         selectedKey = id
         chosenKey = id
@@ -85,9 +85,9 @@ extension BrowserState {
     mutating func rebuildView() {
         let filter = self.filter.applied
         if filter.isEmpty {
-            view = catalog.sorted
+            listSlots = catalog.sorted
         } else {
-            view = catalog.filter(catalog.sorted, by: filter)
+            listSlots = catalog.filter(catalog.sorted, by: filter)
         }
     }
 
@@ -95,16 +95,16 @@ extension BrowserState {
     mutating func absorb(_ merge: ImageCatalog.MergeResult, removed: Set<Slot> = []) {
         let filter = self.filter.applied
         if filter.isEmpty {
-            view = catalog.sorted
+            listSlots = catalog.sorted
             return
         }
         let touched = merge.touched
         if touched.isEmpty, removed.isEmpty { return }
         let stale = removed.union(touched)
-        view.removeAll(where: stale.contains)
+        listSlots.removeAll(where: stale.contains)
         let catalog = self.catalog
         let matching = catalog.filter(touched, by: filter).sorted(by: catalog.precedes)
-        view = ImageCatalog.merging(view, matching, by: catalog.precedes)
+        listSlots = ImageCatalog.merging(listSlots, matching, by: catalog.precedes)
     }
 
     /// Adds or updates images from any answer, highlighting the fields that changed.
@@ -164,12 +164,12 @@ extension BrowserState {
         changeView(fallback: .top) { state in
             state.catalog.sort(by: order)
             if state.filter.applied.isEmpty {
-                state.view = state.catalog.sorted
+                state.listSlots = state.catalog.sorted
             } else if order == previous.reversed {
-                state.view.reverse()
+                state.listSlots.reverse()
             } else {
                 let catalog = state.catalog
-                state.view.sort(by: catalog.precedes)
+                state.listSlots.sort(by: catalog.precedes)
             }
         }
         show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)

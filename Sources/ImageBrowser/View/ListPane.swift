@@ -86,7 +86,7 @@ struct ListPane {
         drawTitles(columns, on: &canvas)
         let rows = rect.height - 1
         guard rows > 0 else { return }
-        if state.view.isEmpty {
+        if state.listSlots.isEmpty {
             drawEmptyMessage(on: &canvas)
             return
         }
@@ -94,9 +94,9 @@ struct ListPane {
         let top = state.scrollTop
         for line in 0..<rows {
             let index = top + line
-            guard index < state.view.count else { break }
+            guard index < state.listSlots.count else { break }
             let y = rect.y + 1 + line
-            let slot = state.view[index]
+            let slot = state.listSlots[index]
             drawRow(state.catalog.row(at: slot), imageID: state.catalog.key(at: slot), columns, y: y, on: &canvas)
             if index == selected { drawSelectionBar(y: y, on: &canvas) }
         }
