@@ -27,9 +27,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
+        // The JSON engine: a scanner that reads RFC 8259 without building a tree, JSON values and texts, the
+        // JSONEncoder-exact pretty printer, lone-surrogate repair. Depends on nothing.
+        .target(name: "JSONEngine"),
+        // A seedable random number generator that gives the same numbers everywhere: the simulator's
+        // catalogue and lifecycle, and the tests' random inputs.
+        .target(name: "SeededRandom"),
         .target(
             name: "QingCloud",
             dependencies: [
+                "JSONEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,6 +56,8 @@ let package = Package(
             name: "QingCloudSimulator",
             dependencies: [
                 "QingCloud",
+                "JSONEngine",
+                "SeededRandom",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -68,7 +77,7 @@ let package = Package(
         .target(name: "FilterLanguage", dependencies: ["QingCloud"]),
         .target(
             name: "ImageBrowser",
-            dependencies: ["QingCloud", "TerminalVocabulary", "FilterLanguage"]
+            dependencies: ["QingCloud", "JSONEngine", "TerminalVocabulary", "FilterLanguage"]
         ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "CSignals"),
@@ -80,6 +89,7 @@ let package = Package(
             name: "qcimages",
             dependencies: [
                 "QingCloud",
+                "JSONEngine",
                 "QingCloudSimulator",
                 "ImageBrowser",
                 "CursesTerminal",
@@ -92,22 +102,30 @@ let package = Package(
             name: "qcimages-benchmarks",
             dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "TerminalVocabulary"]
         ),
-        .testTarget(name: "QingCloudTests", dependencies: ["QingCloud"]),
+        .testTarget(
+            name: "QingCloudTests",
+            dependencies: [
+                "QingCloud", "JSONEngine", "SeededRandom", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "QingCloudSimulatorTests",
             dependencies: [
-                "QingCloud", "QingCloudSimulator",
+                "QingCloud", "QingCloudSimulator", "JSONEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
-        .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "QingCloudSimulator"]),
-        .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "QingCloudSimulator"]),
+        .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "SeededRandom"]),
+        .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "SeededRandom"]),
         .testTarget(
             name: "ImageBrowserTests",
             dependencies: [
-                "ImageBrowser", "QingCloud", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage", "CursesTerminal",
+                "ImageBrowser", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary", "FilterLanguage",
+                "CursesTerminal", "SeededRandom",
             ],
             exclude: ["Golden"]
         ),
@@ -115,7 +133,13 @@ let package = Package(
             name: "CursesTerminalTests",
             dependencies: ["CursesTerminal", "CNcurses", "ImageBrowser", "TerminalVocabulary", "QingCloud", "QingCloudSimulator"]
         ),
-        .testTarget(name: "qcimagesTests", dependencies: ["qcimages", "QingCloud", "QingCloudSimulator", "TerminalVocabulary"]),
+        .testTarget(
+            name: "qcimagesTests",
+            dependencies: [
+                "qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

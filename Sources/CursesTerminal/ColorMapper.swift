@@ -1,4 +1,3 @@
-import ImageBrowser
 import TerminalVocabulary
 
 /// Maps the renderer's colours to curses colour numbers for what the terminal can show.

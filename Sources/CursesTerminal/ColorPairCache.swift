@@ -1,5 +1,4 @@
 import CNcurses
-import ImageBrowser
 import TerminalVocabulary
 
 /// Curses colour pairs, allocated the first time a foreground/background combination is drawn.

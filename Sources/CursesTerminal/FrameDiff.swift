@@ -1,4 +1,3 @@
-import ImageBrowser
 import TerminalVocabulary
 
 /// Which cells of a frame must be drawn again, given the frame drawn before it.

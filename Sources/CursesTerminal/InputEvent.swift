@@ -1,4 +1,3 @@
-import ImageBrowser
 import TerminalVocabulary
 
 /// One thing read from curses input, before it becomes a browser event.

@@ -1,5 +1,4 @@
 import CNcurses
-import ImageBrowser
 
 /// Turns what `get_wch` returned into a key, a resize or a mouse report.
 ///

@@ -1,5 +1,4 @@
 import CNcurses
-import ImageBrowser
 import TerminalVocabulary
 
 /// Draws frames into the curses virtual screen, touching only the cells that changed since the

@@ -72,47 +72,51 @@ public struct FilterIndex: Sendable {
     }
 }
 
-/// The searchable fields of an image, each a value of a ``FilterIndex``.
-enum FilterColumn: Int, CaseIterable {
-    case id, name, description, os, status, transition
-    /// Each tag's name, key and value.
-    case tags
-    case tagIDs, owner, processorType, visibility, provider
-    /// The zone the image was read from; empty when it is not tagged with one.
-    case zone
+/// A searchable value of an image, one of each image's numbers in a ``FilterIndex``: the text of a field
+/// the filter language searches (``ImageField/Filter``), or its tags' ids.
+struct FilterColumn: Sendable, Hashable {
+    let rawValue: Int
 
-    static let count = allCases.count
+    /// The fields with a column, in ``ImageField`` order; the tags' ids come after them.
+    private static let fields = ImageField.allCases.filter { $0.declaration.filter != nil }
+    /// Each field's column number, by ``ImageField`` raw value (-1 for a field not searched).
+    private static let numbers: [Int] = ImageField.allCases.map { fields.firstIndex(of: $0) ?? -1 }
+
+    static let count = fields.count + 1
+    static let allCases = (0..<count).map(FilterColumn.init(rawValue:))
+    /// The ids of the image's tags (`tag:` finds a tag by its id too).
+    static let tagIDs = FilterColumn(rawValue: fields.count)
 
     /// Where a bare word may match.
-    static let freeText: [FilterColumn] = [.id, .name, .description, .os, .status, .transition, .tags]
+    static let freeText = fields.filter { $0.declaration.filter!.matchesWords }.map(FilterColumn.init)
+
+    /// The column of a searched field.
+    init(_ field: ImageField) { rawValue = Self.numbers[field.rawValue] }
+    private init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Where a `field:value` term looks: the field, those it also matches, and for tags their ids.
+    static func columns(for field: ImageField) -> [FilterColumn] {
+        let filter = field.declaration.filter
+        return ([field] + (filter?.alsoMatches ?? [])).map(FilterColumn.init) + (field == .tags ? [.tagIDs] : [])
+    }
 
     /// Appends the column's value in `image`, lowercased; the parts of a value made of several fields
-    /// each end with ``FilterValueTable/separator``.
+    /// each end with ``FilterValueTable/separator`` (each tag's name, key and value; each tag id).
     func appendLowercasedValue(of image: Image, to value: inout [UInt8]) {
-        func append(_ field: String) { Self.appendLowercased(field, to: &value) }
         func appendPart(_ field: String) {
-            append(field)
+            Self.appendLowercased(field, to: &value)
             value.append(FilterValueTable.separator)
         }
-        switch self {
-        case .id: append(image.id)
-        case .name: append(image.name)
-        case .description: append(image.description ?? "")
-        case .zone: append(image.zone ?? "")
-        case .os: append(image.osFamily)
-        case .status: append(image.status.rawValue)
-        case .transition: append(image.transitionStatus?.rawValue ?? "")
-        case .tags:
-            for tag in image.tags {
-                appendPart(tag.name)
-                appendPart(tag.key)
-                appendPart(tag.value)
-            }
-        case .tagIDs: image.tags.forEach { appendPart($0.id) }
-        case .owner: append(image.owner)
-        case .processorType: append(image.processorType.rawValue)
-        case .visibility: append(image.visibility.rawValue)
-        case .provider: append(image.provider.rawValue)
+        if self == .tagIDs {
+            image.tags.forEach { appendPart($0.id) }
+            return
+        }
+        let field = Self.fields[rawValue]
+        guard field == .tags else { return Self.appendLowercased(field.text(of: image), to: &value) }
+        for tag in image.tags {
+            appendPart(tag.name)
+            appendPart(tag.key)
+            appendPart(tag.value)
         }
     }
 

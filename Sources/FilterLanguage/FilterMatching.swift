@@ -75,20 +75,9 @@ struct FilterProgram: Sendable {
         }
     }
 
-    private static func test(for field: FilterField) -> Test {
-        switch field {
-        case .status: .equals([.status, .transition])
-        case .os: .equals([.os])
-        case .arch: .equals([.processorType])
-        case .visibility: .equals([.visibility])
-        case .provider: .equals([.provider])
-        case .owner: .contains([.owner])
-        case .tag: .contains([.tags, .tagIDs])
-        case .name: .contains([.name])
-        case .id: .contains([.id])
-        case .description: .contains([.description])
-        case .zone: .equals([.zone])
-        }
+    private static func test(for field: ImageField) -> Test {
+        let columns = FilterColumn.columns(for: field)
+        return field.declaration.filter?.matchesExactly == true ? .equals(columns) : .contains(columns)
     }
 
     /// Whether there is no step, so that every image passes.

@@ -69,7 +69,7 @@ struct FilterParser {
         if characters[position] == ":" {
             position += 1
             if name == "size" { return sizeTerm(.equal, isNegated: isNegated, start: termStart) }
-            guard let field = FilterField(typed: name) else {
+            guard let field = ImageField(filterName: name) else {
                 report("unknown field \"\(name)\"", at: nameStart)
                 _ = readAlternatives()
                 return nil
@@ -78,7 +78,7 @@ struct FilterParser {
         }
         if let comparison = readComparison() {
             if name == "size" { return sizeTerm(comparison, isNegated: isNegated, start: termStart) }
-            if FilterField(typed: name) != nil {
+            if ImageField(filterName: name) != nil {
                 report("only size compares with < > =; use \(name):value", at: nameStart)
                 _ = readAlternatives()
                 return nil
@@ -98,17 +98,17 @@ struct FilterParser {
         return FilterTerm(condition: .text(needles), isNegated: isNegated)
     }
 
-    private mutating func fieldTerm(_ field: FilterField, isNegated: Bool, start: Int) -> FilterTerm? {
+    private mutating func fieldTerm(_ field: ImageField, isNegated: Bool, start: Int) -> FilterTerm? {
         let (values, hadAlternatives) = readAlternatives()
         guard !values.isEmpty else {
-            if !hadAlternatives { report("\(field.rawValue): needs a value", at: start) }
+            if !hadAlternatives { report("\(field.filterName): needs a value", at: start) }
             return nil
         }
         let needles = values.map { value in
             FilterNeedle(original: value, lowercased: Self.normalized(value.lowercased(), for: field))
         }
         if let known = Self.knownValues[field], !needles.allSatisfy({ known.accepted.contains($0.lowercased) }) {
-            report("\(field.rawValue) is " + known.shown.joined(separator: "|"), at: start)
+            report("\(field.filterName) is " + known.shown.joined(separator: "|"), at: start)
             return nil
         }
         return FilterTerm(condition: .field(field, needles), isNegated: isNegated)
@@ -209,8 +209,8 @@ struct FilterParser {
     }
 
     /// `arch` values in the API's spelling: `64` and `32` mean `64bit` and `32bit`.
-    private static func normalized(_ value: String, for field: FilterField) -> String {
-        guard field == .arch, value == "64" || value == "32" else { return value }
+    private static func normalized(_ value: String, for field: ImageField) -> String {
+        guard field == .processorType, value == "64" || value == "32" else { return value }
         return value + "bit"
     }
 
@@ -218,7 +218,7 @@ struct FilterParser {
     /// `status:` also takes a transition status) and the values an error names, so that a misspelt value
     /// says which exist instead of quietly matching nothing. `arch:` stays open: servers also list
     /// architectures the documentation does not (`arm64`).
-    private static let knownValues: [FilterField: (accepted: Set<String>, shown: [String])] = [
+    private static let knownValues: [ImageField: (accepted: Set<String>, shown: [String])] = [
         .status: (
             Set(ImageStatus.documented.map(\.rawValue) + TransitionStatus.documented.map(\.rawValue)),
             ImageStatus.documented.map(\.rawValue)

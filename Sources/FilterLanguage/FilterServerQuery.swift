@@ -49,7 +49,7 @@ extension ImageFilter {
 extension ImageQuery {
     /// Sets the parameter for `field` from `needles` when it is still unset and the server can take the
     /// values; returns whether it did.
-    fileprivate mutating func narrow(by field: FilterField, _ needles: [FilterNeedle]) -> Bool {
+    fileprivate mutating func narrow(by field: ImageField, _ needles: [FilterNeedle]) -> Bool {
         let values = needles.map(\.lowercased)
         let single = values.count == 1 ? values[0] : nil
         switch field {
@@ -57,10 +57,10 @@ extension ImageQuery {
             let statuses = values.map(ImageStatus.init(apiValue:))
             guard self.statuses.isEmpty, statuses.allSatisfy(\.isDocumented) else { return false }
             self.statuses = statuses
-        case .os:
+        case .osFamily:
             guard osFamilies.isEmpty else { return false }
             osFamilies = values
-        case .arch:
+        case .processorType:
             guard processorType == nil, let type = single.map(ProcessorType.init(apiValue:)), type.isDocumented
             else { return false }
             processorType = type
@@ -75,10 +75,10 @@ extension ImageQuery {
         case .owner:
             guard owner == nil, let single, Self.isResourceID(single, prefix: "usr-") else { return false }
             owner = single
-        case .tag:
+        case .tags:
             guard tagIDs.isEmpty, let single, Self.isResourceID(single, prefix: "tag-") else { return false }
             tagIDs = [single]
-        case .name, .id, .description, .zone:
+        default:
             return false
         }
         return true

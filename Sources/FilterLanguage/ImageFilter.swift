@@ -60,7 +60,7 @@ struct FilterTerm: Sendable, Hashable {
     var cost: Int {
         switch condition {
         case .size: 0
-        case .field(let field, _) where field.matchesExactly: 1
+        case .field(let field, _) where field.declaration.filter?.matchesExactly == true: 1
         case .field, .text: 2
         }
     }
@@ -71,7 +71,7 @@ enum FilterCondition: Sendable, Hashable {
     /// A bare word or phrase: any of the needles is a substring of the image's searchable text.
     case text([FilterNeedle])
     /// `field:value`: the field matches any of the needles.
-    case field(FilterField, [FilterNeedle])
+    case field(ImageField, [FilterNeedle])
     /// `size>50` and friends, in GB.
     case size(SizeComparison, Int)
 }
@@ -89,39 +89,6 @@ struct FilterNeedle: Sendable, Hashable {
         self.original = original
         self.lowercased = lowercased
         self.bytes = Array(lowercased.utf8)
-    }
-}
-
-/// The image fields a `field:value` term can name.
-enum FilterField: String, Sendable, Hashable {
-    case status, os, arch, visibility, provider, owner, tag, name, id, description
-    /// The zone an image was read from, when several are shown.
-    case zone
-
-    /// The field a name typed in the filter bar stands for, aliases included; nil when unknown.
-    init?(typed name: String) {
-        switch name.lowercased() {
-        case "status": self = .status
-        case "os", "os_family": self = .os
-        case "arch", "processor_type", "processor": self = .arch
-        case "visibility", "vis": self = .visibility
-        case "provider": self = .provider
-        case "owner": self = .owner
-        case "tag": self = .tag
-        case "name": self = .name
-        case "id": self = .id
-        case "description", "desc": self = .description
-        case "zone": self = .zone
-        default: return nil
-        }
-    }
-
-    /// Whether values must equal the field (ignoring case) rather than be a substring of it.
-    var matchesExactly: Bool {
-        switch self {
-        case .status, .os, .arch, .visibility, .provider, .zone: true
-        case .owner, .tag, .name, .id, .description: false
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QingCloud
+import SeededRandom
 
 /// Draws the images of a catalogue one after the other from a seed.
 ///

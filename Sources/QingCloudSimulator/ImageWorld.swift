@@ -1,5 +1,7 @@
 import Foundation
+import JSONEngine
 import QingCloud
+import SeededRandom
 
 /// The images a simulator serves and how they change: the catalogue, the images that appear later and
 /// every image's lifecycle schedule, all fixed at creation, so that answering a request at virtual time

@@ -1,3 +1,4 @@
+import JSONEngine
 import QingCloud
 
 /// Writes JSON as UTF-8 bytes, fast and in a fixed key order, the way the simulator answers.

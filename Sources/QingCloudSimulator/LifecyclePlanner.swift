@@ -1,4 +1,5 @@
 import QingCloud
+import SeededRandom
 
 /// Decides, from the seed, how each image will move through the documented lifecycle while the simulator
 /// runs with churn on.

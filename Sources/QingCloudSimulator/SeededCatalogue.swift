@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 
 /// The simulator's deterministic catalogue, public so that tests and benchmarks can build the very

@@ -53,7 +53,7 @@ struct SimulatedAPI: Sendable {
         }
         let world = try world(of: requestedZone)
         if zones.failing.contains(requestedZone) {
-            throw APIError(.internalError, message: "InternalError, zone [\(requestedZone)] is failing, please retry later")
+            throw APIError.failingZone(requestedZone)
         }
         let request = try DescribeImagesRequest(parameters: parameters)
         let now = clock.virtualElapsed()
@@ -111,5 +111,12 @@ struct SimulatedAPI: Sendable {
         json.string(error.message)
         json.raw("}")
         return json.bytes
+    }
+}
+
+extension APIError {
+    /// What a zone of ``SimulatorConfiguration/failingZones`` answers every DescribeImages with.
+    public static func failingZone(_ zone: String) -> APIError {
+        APIError(.internalError, message: "InternalError, zone [\(zone)] is failing, please retry later")
     }
 }

@@ -43,21 +43,6 @@ public enum Sanitizer {
         escaped(text, style: .visibleSymbols)
     }
 
-    /// Server text (an error message, a body excerpt) for one line of stderr, the log or the header:
-    /// unsafe characters as visible symbols (so line breaks cannot fake further lines) and at most
-    /// `limit` characters, the cut marked with "…".
-    public static func oneLine(_ text: String, limit: Int = 300) -> String {
-        let shown = forDisplay(text)
-        guard limit > 0 else { return "" }
-        var end = shown.startIndex
-        var count = 0
-        while end < shown.endIndex, count < limit {
-            shown.formIndex(after: &end)
-            count += 1
-        }
-        return end == shown.endIndex ? shown : String(shown[..<end].dropLast()) + "…"
-    }
-
     /// Whether ``escaped(_:style:)`` would change `text`.
     public static func needsSanitizing(_ text: String) -> Bool {
         for byte in text.utf8 {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 import TerminalVocabulary
 
@@ -81,7 +82,7 @@ public enum ImageListOutput {
     /// What comes before the first images of a streamed output of several zones: the CSV header with
     /// `zone` first, JSON's opening.
     public static func start(zoned format: ImageListFormat) -> String {
-        format == .csv ? (["zone"] + csvHeader).joined(separator: ",") + "\n" : start(format)
+        format == .csv ? ([ImageField.zone.csvHeader] + csvHeader).joined(separator: ",") + "\n" : start(format)
     }
 
     /// The next images of `zone` in a streamed output of several zones (`first` for the first non-empty
@@ -101,30 +102,29 @@ public enum ImageListOutput {
         }
     }
 
-    private static let columns = ["IMAGE_ID", "NAME", "STATUS", "OS", "ARCH", "SIZE_GB", "VISIBILITY", "PROVIDER", "CREATED"]
+    /// The table's fields (``ImageField/Declaration/tableHeading``), the zone left to ``table(_:zones:)``.
+    private static let tableFields = ImageField.allCases.filter { $0.declaration.tableHeading != nil && $0 != .zone }
     private static let maximumNameWidth = 48
 
-    private static func fields(_ image: Image) -> [String] {
-        let status = image.status.rawValue + (image.transitionStatus.map { " (\($0.rawValue))" } ?? "")
-        return [
-            image.id, image.name, status, image.osFamily, image.processorType.rawValue, String(image.sizeGB),
-            image.visibility.rawValue, image.provider.rawValue,
-            image.createTime.map(APITimestamp.format) ?? "",
-        ]
+    /// A field as the table shows it: the status with its transition in brackets, the others as text.
+    private static func tableText(_ field: ImageField, of image: Image) -> String {
+        guard field == .status, let transition = image.transitionStatus else { return field.text(of: image) }
+        return image.status.rawValue + " (\(transition.rawValue))"
     }
 
     private static func table(_ images: [Image], zones: [String]? = nil) -> String {
-        let zoneColumns = zones == nil ? 0 : 1
-        let columns = (zones == nil ? [] : ["ZONE"]) + columns
+        let fields = (zones == nil ? [] : [ImageField.zone]) + tableFields
+        let columns = fields.map { $0.declaration.tableHeading! }
         let rows = images.enumerated().map { index, image in
-            ((zones.map { [$0[index]] } ?? []) + fields(image)).map(Sanitizer.forDisplay)
+            fields.map { $0 == .zone ? zones![index] : tableText($0, of: image) }.map(Sanitizer.forDisplay)
         }
         var widths = columns.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, field) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(field)) }
         }
-        widths[1 + zoneColumns] = min(widths[1 + zoneColumns], maximumNameWidth)
-        let rightAligned: Set<Int> = [5 + zoneColumns]
+        let name = fields.firstIndex(of: .name)!
+        widths[name] = min(widths[name], maximumNameWidth)
+        let rightAligned = Set(fields.indices.filter { fields[$0].declaration.column?.alignsRight == true })
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
@@ -192,10 +192,7 @@ public enum ImageListOutput {
         return (first ? "\n" : ",\n") + elements
     }
 
-    private static let csvHeader = [
-        "image_id", "image_name", "status", "transition_status", "os_family", "processor_type", "platform", "size",
-        "visibility", "provider", "owner", "recommended_type", "create_time", "status_time", "description", "tags",
-    ]
+    private static let csvHeader = ImageField.documented.map(\.csvHeader)
 
     /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
     private static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
@@ -212,13 +209,7 @@ public enum ImageListOutput {
 
     /// One CSV row, with the image's `zone` first when there is one.
     private static func csvRow(_ image: Image, zone: String? = nil, style: Sanitizer.Style) -> String {
-        let row = (zone.map { [$0] } ?? []) + [
-            image.id, image.name, image.status.rawValue, image.transitionStatus?.rawValue ?? "", image.osFamily,
-            image.processorType.rawValue, image.platform.rawValue, String(image.sizeGB), image.visibility.rawValue,
-            image.provider.rawValue, image.owner, image.recommendedType,
-            image.createTime.map(APITimestamp.format) ?? "", image.statusTime.map(APITimestamp.format) ?? "",
-            image.description ?? "", image.tags.map(\.name).joined(separator: ";"),
-        ]
+        let row = (zone.map { [$0] } ?? []) + ImageField.documented.map { $0.text(of: image) }
         return row.map { csvCell($0, style: style) }.joined(separator: ",")
     }
 }

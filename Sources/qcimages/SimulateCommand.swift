@@ -59,29 +59,24 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Added latency before every answer, in milliseconds.")
     var latencyMilliseconds = 0
 
-    @Option(name: .customLong("busy-every"), help: "Answer every k-th request with 5100 (server busy).")
-    var busyEvery: Int?
+    @Option(name: .fault(.busy), help: .fault(.busy)) var busyEvery: Int?
+    @Option(name: .fault(.internalError), help: .fault(.internalError)) var internalErrorEvery: Int?
+    @Option(name: .fault(.updating), help: .fault(.updating)) var updatingEvery: Int?
+    @Option(name: .fault(.malformedJSON), help: .fault(.malformedJSON)) var malformedEvery: Int?
+    @Option(name: .fault(.truncatedJSON), help: .fault(.truncatedJSON)) var truncatedEvery: Int?
+    @Option(name: .fault(.http500), help: .fault(.http500)) var http500Every: Int?
+    @Option(name: .fault(.http503), help: .fault(.http503)) var http503Every: Int?
+    @Option(name: .fault(.dropConnection), help: .fault(.dropConnection)) var dropEvery: Int?
 
-    @Option(name: .customLong("internal-error-every"), help: "Answer every k-th request with 5000 (internal error).")
-    var internalErrorEvery: Int?
-
-    @Option(name: .customLong("updating-every"), help: "Answer every k-th request with 5300 (service updating).")
-    var updatingEvery: Int?
-
-    @Option(name: .customLong("malformed-every"), help: "Answer every k-th request with malformed JSON.")
-    var malformedEvery: Int?
-
-    @Option(name: .customLong("truncated-every"), help: "Answer every k-th request with truncated JSON.")
-    var truncatedEvery: Int?
-
-    @Option(name: .customLong("http500-every"), help: "Answer every k-th request with HTTP 500.")
-    var http500Every: Int?
-
-    @Option(name: .customLong("http503-every"), help: "Answer every k-th request with HTTP 503.")
-    var http503Every: Int?
-
-    @Option(name: .customLong("drop-every"), help: "Drop the connection of every k-th request.")
-    var dropEvery: Int?
+    /// The fault options given, by kind (ArgumentParser wants a property for each).
+    private var faultPeriods: [FaultPlan.Kind: Int] {
+        let given: [FaultPlan.Kind: Int?] = [
+            .busy: busyEvery, .internalError: internalErrorEvery, .updating: updatingEvery,
+            .malformedJSON: malformedEvery, .truncatedJSON: truncatedEvery, .http500: http500Every,
+            .http503: http503Every, .dropConnection: dropEvery,
+        ]
+        return given.compactMapValues { $0 }
+    }
 
     @Flag(help: "Serve HTTPS with a certificate for localhost and 127.0.0.1 from a throwaway CA made at start; the CA's file is printed after the URL.")
     var tls = false
@@ -121,11 +116,8 @@ struct SimulateCommand: AsyncParsableCommand {
         guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
-        for (name, value) in [("busy", busyEvery), ("internal-error", internalErrorEvery), ("updating", updatingEvery),
-                              ("malformed", malformedEvery),
-                              ("truncated", truncatedEvery), ("http500", http500Every), ("http503", http503Every),
-                              ("drop", dropEvery)] {
-            if let value, value < 1 { throw ValidationError("--\(name)-every must be 1 or more") }
+        for kind in FaultPlan.Kind.allCases {
+            if let period = faultPeriods[kind], period < 1 { throw ValidationError("--\(kind.option.name) must be 1 or more") }
         }
         if (tlsCertificate == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together")
@@ -150,17 +142,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.failingZones = Set(failingZones.map { $0.lowercased() })
         configuration.accessKeyID = accessKeyID
         configuration.secretAccessKey = secretAccessKey
-        var faults = FaultPlan.none
-        faults.latency = .milliseconds(latencyMilliseconds)
-        faults.busyEvery = busyEvery
-        faults.internalErrorEvery = internalErrorEvery
-        faults.updatingEvery = updatingEvery
-        faults.malformedJSONEvery = malformedEvery
-        faults.truncatedJSONEvery = truncatedEvery
-        faults.http500Every = http500Every
-        faults.http503Every = http503Every
-        faults.dropConnectionEvery = dropEvery
-        configuration.faults = faults
+        configuration.faults = FaultPlan(latency: .milliseconds(latencyMilliseconds), every: faultPeriods)
         return configuration
     }
 
@@ -206,6 +188,16 @@ struct SimulateCommand: AsyncParsableCommand {
             await simulator.stop()
         }
     }
+}
+
+extension NameSpecification {
+    /// The option of a kind of fault.
+    static func fault(_ kind: FaultPlan.Kind) -> NameSpecification { .customLong(kind.option.name) }
+}
+
+extension ArgumentHelp {
+    /// The help of a kind of fault's option.
+    static func fault(_ kind: FaultPlan.Kind) -> ArgumentHelp { ArgumentHelp(kind.option.help) }
 }
 
 /// Waiting for SIGINT or SIGTERM, so that a command can stop cleanly instead of dying mid-write.

@@ -102,8 +102,9 @@ struct EffectRunnerTests {
     @Test("a timer posts its event; scheduling the same kind again replaces it")
     func timers() async throws {
         let (runner, events) = Self.runner()
-        runner.run(.schedule(BrowserTimer(.tick, generation: 1), after: .seconds(3_600)))
-        runner.run(.schedule(BrowserTimer(.tick, generation: 2), after: .zero))
+        // Were the first timer left running, it would fire first, long before the second.
+        runner.run(.schedule(BrowserTimer(.tick, generation: 1), after: .milliseconds(10)))
+        runner.run(.schedule(BrowserTimer(.tick, generation: 2), after: .milliseconds(300)))
         var iterator = events.makeAsyncIterator()
         let event = try #require(await iterator.next())
         guard case .timerFired(let timer) = event else {
@@ -135,7 +136,7 @@ struct EffectRunnerTests {
             for effect in Browser.update(&state, event, now: Self.now) { runner.run(effect) }
         }
         let listed = Self.images.filter { $0.status != .ceased }.map(\.id)
-        #expect(state.view.map { state.catalog.image(at: $0).id } == listed)
+        #expect(state.listSlots.map { state.catalog.image(at: $0).id } == listed)
         runner.cancelAll()
     }
 }

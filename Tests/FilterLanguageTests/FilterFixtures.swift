@@ -1,6 +1,6 @@
 import FilterLanguage
 import QingCloud
-import QingCloudSimulator
+import SeededRandom
 
 /// Images for the filter tests, built field by field so that each test shows what it relies on.
 enum FilterFixtures {

@@ -1,5 +1,5 @@
 import QingCloud
-import QingCloudSimulator
+import SeededRandom
 import Testing
 @testable import FilterLanguage
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import FilterLanguage
+import QingCloud
 
 struct FilterParserTests {
     @Test(arguments: ["", "   ", "\t \u{3000}"])
@@ -57,12 +58,13 @@ struct FilterParserTests {
     }
 
     @Test(arguments: [
-        ("status", FilterField.status), ("os", .os), ("os_family", .os), ("arch", .arch),
-        ("processor_type", .arch), ("processor", .arch), ("visibility", .visibility), ("vis", .visibility),
-        ("provider", .provider), ("owner", .owner), ("tag", .tag), ("name", .name), ("id", .id),
-        ("desc", .description), ("description", .description), ("Status", .status), ("OS", .os),
+        ("status", ImageField.status), ("os", .osFamily), ("os_family", .osFamily), ("arch", .processorType),
+        ("processor_type", .processorType), ("processor", .processorType), ("visibility", .visibility),
+        ("vis", .visibility), ("provider", .provider), ("owner", .owner), ("tag", .tags), ("name", .name),
+        ("id", .id), ("desc", .description), ("description", .description), ("Status", .status), ("OS", .osFamily),
+        ("zone", .zone),
     ])
-    func fieldNamesAndAliases(name: String, field: FilterField) {
+    func fieldNamesAndAliases(name: String, field: ImageField) {
         let value = switch field {
         case .status: "available"
         case .visibility: "public"
@@ -80,7 +82,7 @@ struct FilterParserTests {
 
     @Test func archValuesAreNormalised() {
         for (typed, expected) in [("64", "64bit"), ("32", "32bit"), ("64BIT", "64bit"), ("arm64", "arm64")] {
-            guard case .field(.arch, let needles) = ImageFilter.parse("arch:\(typed)").terms.first?.condition else {
+            guard case .field(.processorType, let needles) = ImageFilter.parse("arch:\(typed)").terms.first?.condition else {
                 Issue.record("arch:\(typed) did not parse")
                 continue
             }

@@ -13,3 +13,12 @@ mkdir -p "$out/corpus"
 export SWIFT_BACKTRACE=enable=no
 quiet() { "$@" 2> >(grep -v 'ld.gold: warning: Cannot export' >&2); }
 find_sources() { for name in "$@"; do find "$root/Sources" -name "$name.swift" | head -n 1; done; }
+# The path of a copy of each NAME.swift without its `import JSONEngine` (for building it into one module with
+# the JSON engine's own files, as the fuzz targets do).
+one_module_sources() {
+    mkdir -p "$out/sources"
+    for file in $(find_sources "$@"); do
+        grep -v '^import JSONEngine$' "$file" >"$out/sources/$(basename "$file")"
+        echo "$out/sources/$(basename "$file")"
+    done
+}

@@ -63,7 +63,7 @@ struct BrowserFilterTests {
         let search = harness.pending.first { $0.query.searchWord == "needle" }!
         harness.answer(search.id)
         #expect(harness.visibleIDs == [Fixtures.id(251)])
-        #expect(harness.selectedID == Fixtures.id(251))
+        #expect(harness.selectedKey == Fixtures.id(251))
     }
 
     @Test("a timer for an older filter text is ignored")
@@ -93,7 +93,7 @@ struct BrowserFilterTests {
         let before = harness.visibleIDs
         harness.send(.fetched(first, .success(ImagePage(totalCount: 1, images: [Fixtures.image(99, name: "ubuntu late")]))))
         #expect(harness.visibleIDs == before)
-        #expect(harness.state.catalog.image(withID: Fixtures.id(99)) == nil)
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(99)) == nil)
     }
 
     /// `count` images in pages of 10, every third an "ubuntu", the first page loaded, and the filter
@@ -123,7 +123,7 @@ struct BrowserFilterTests {
         }
         #expect(searchPages == 100)
         #expect(mostInFlight <= PagingState.backgroundConcurrency + 2)
-        #expect(harness.state.view.count == 1_000)
+        #expect(harness.state.listSlots.count == 1_000)
         #expect(!harness.state.isFullyLoaded)
         #expect(harness.state.search?.isRunning == false)
         #expect(!harness.render().text(ofRow: 1).contains("searching"))
@@ -285,15 +285,15 @@ struct BrowserFilterTests {
     func selectionHeldAcrossFilter() {
         var harness = Self.loaded()
         harness.press(.down, .down, .down)
-        #expect(harness.selectedID == Fixtures.id(4))
+        #expect(harness.selectedKey == Fixtures.id(4))
         harness.press(.character("/"))
         harness.type("ubuntu")
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         harness.press(.escape)
-        #expect(harness.selectedID == Fixtures.id(4))
+        #expect(harness.selectedKey == Fixtures.id(4))
         harness.press(.character("/"))
         harness.type("deb")
-        #expect(harness.selectedID == Fixtures.id(4))
+        #expect(harness.selectedKey == Fixtures.id(4))
     }
 
     @Test("arrows move the list while the bar is open")
@@ -302,7 +302,7 @@ struct BrowserFilterTests {
         harness.press(.character("/"))
         harness.type("ubuntu")
         harness.press(.down)
-        #expect(harness.selectedID == Fixtures.id(5))
+        #expect(harness.selectedKey == Fixtures.id(5))
         #expect(harness.state.filter.text == "ubuntu")
     }
 }

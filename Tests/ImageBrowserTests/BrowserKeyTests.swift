@@ -87,7 +87,7 @@ struct BrowserKeyTests {
         #expect(harness.state.overlay == nil)
         harness.press(.character("y"), .escape)
         #expect(harness.state.overlay == nil)
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
     }
 
     @Test("the raw JSON prints an empty array as [] and an empty object as {}, as the server sent them")
@@ -110,7 +110,7 @@ struct BrowserKeyTests {
             #expect(text.contains(key))
         }
         harness.press(.character("j"), .character("s"))
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         #expect(harness.state.catalog.order == .serverDefault)
         harness.press(.character("?"))
         #expect(harness.state.overlay == nil)
@@ -124,9 +124,9 @@ struct BrowserKeyTests {
         #expect(harness.state.focus == .detail)
         harness.press(.down, .down)
         #expect(harness.state.detailScroll == 2)
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         harness.press(.tab, .down)
-        #expect(harness.selectedID == Fixtures.id(2))
+        #expect(harness.selectedKey == Fixtures.id(2))
         #expect(harness.state.detailScroll == 0)
     }
 
@@ -171,16 +171,16 @@ struct BrowserSortTests {
         var harness = Harness(images: Self.images, size: TerminalSize(width: 200, height: 40))
         harness.answerAll()
         harness.press(.down)
-        #expect(harness.selectedID == Fixtures.id(2))
+        #expect(harness.selectedKey == Fixtures.id(2))
         harness.press(.character("s"))
         #expect(harness.state.catalog.order == SortOrder(column: .id, descending: false))
         harness.press(.character("s"))
         #expect(harness.state.catalog.order.column == .name)
         #expect(harness.visibleIDs == [2, 4, 3, 1].map(Fixtures.id))
-        #expect(harness.selectedID == Fixtures.id(2))
+        #expect(harness.selectedKey == Fixtures.id(2))
         harness.press(.character("S"))
         #expect(harness.visibleIDs == [1, 3, 4, 2].map(Fixtures.id))
-        #expect(harness.selectedID == Fixtures.id(2))
+        #expect(harness.selectedKey == Fixtures.id(2))
         harness.press(.character("s"))
         #expect(harness.visibleIDs == [3, 2, 4, 1].map(Fixtures.id))
         harness.press(.character("s"), .character("s"), .character("s"))
@@ -237,7 +237,7 @@ struct FamiliarKeyTests {
         let refreshed = harness.send(.key(.function(5)))
         #expect(refreshed.contains { if case .fetch = $0 { true } else { false } })
         harness.press(.function(6))
-        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        #expect(harness.state.overlay == .sortChooser(cursor: .createTime))
         harness.press(.up, .enter)
         #expect(harness.state.catalog.order != .serverDefault)
         harness.press(.function(1))
@@ -289,13 +289,13 @@ struct SortChoiceTests {
     func visibleColumnsOnly(width: Int) throws {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: width, height: 24))
         harness.press(.down, .down)
-        let selected = harness.selectedID
+        let selected = harness.selectedKey
         let shown = harness.state.geometry.columns.map(\.column)
-        var seen: [ImageColumn] = []
+        var seen: [ImageField] = []
         for _ in shown.indices {
             harness.press(.character("s"))
             seen.append(harness.state.catalog.order.column)
-            #expect(harness.selectedID == selected)
+            #expect(harness.selectedKey == selected)
         }
         #expect(Set(seen) == Set(shown), "\(width): sorted by \(seen), shown \(shown)")
         let header = harness.render(width, 24).text(ofRow: 2)
@@ -313,12 +313,12 @@ struct SortChooserTests {
     func choices() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.function(6))
-        #expect(harness.state.overlay == .sortChooser(cursor: .created))
+        #expect(harness.state.overlay == .sortChooser(cursor: .createTime))
         let choices = harness.state.geometry.sortChoices
         let shown = harness.state.geometry.columns.map(\.column)
         #expect(choices.filter(\.isShown).map(\.column) == shown)
-        #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .source])
-        #expect(Set(choices.map(\.column)) == Set(ImageColumn.allCases.filter { $0 != .zone }))
+        #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .visibility])
+        #expect(Set(choices.map(\.column)) == Set(ImageField.columns.filter { $0 != .zone }))
         let frame = harness.render(80, 24)
         let text = (0..<24).map { frame.text(ofRow: $0) }.joined(separator: "\n")
         #expect(text.contains("sort by"))
@@ -330,12 +330,12 @@ struct SortChooserTests {
     func pick() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.down, .down, .down)
-        let selected = harness.selectedID
+        let selected = harness.selectedKey
         #expect(harness.render(80, 24).text(ofRow: 2).contains("AGE▼"))
         harness.press(.function(6), .home, .down, .enter)
         #expect(harness.state.overlay == nil)
         #expect(harness.state.catalog.order == SortOrder(column: .name, descending: false))
-        #expect(harness.selectedID == selected)
+        #expect(harness.selectedKey == selected)
         let titles = harness.render(80, 24).text(ofRow: 2)
         #expect(titles.contains("NAME▲") && !titles.contains("AGE▼"), "\(titles)")
     }
@@ -344,7 +344,7 @@ struct SortChooserTests {
     func hiddenColumn() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.function(6), .end, .enter)
-        #expect(harness.state.catalog.order == SortOrder(column: .source, descending: false))
+        #expect(harness.state.catalog.order == SortOrder(column: .visibility, descending: false))
         #expect(harness.render(80, 24).text(ofRow: 1).contains("sort visibility ▲"))
     }
 
@@ -378,6 +378,6 @@ struct SortChooserTests {
     func pickCurrent() {
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("S"), .function(6), .enter)
-        #expect(harness.state.catalog.order == SortOrder(column: .created, descending: false))
+        #expect(harness.state.catalog.order == SortOrder(column: .createTime, descending: false))
     }
 }

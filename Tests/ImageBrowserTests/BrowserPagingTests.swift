@@ -21,7 +21,7 @@ struct BrowserPagingTests {
         var harness = Harness(images: Fixtures.images(450))
         harness.answerNext()
         #expect(harness.visibleIDs.count == 100)
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         #expect(harness.state.paging.totalCount == 450)
         // Pages overlap by 8 images so that a shift of the catalogue between two requests leaves no gap.
         #expect(harness.pending.map { $0.query.offset } == [92, 184])
@@ -46,13 +46,13 @@ struct BrowserPagingTests {
         var harness = Harness(images: Fixtures.images(1_050))
         harness.answerNext()
         harness.press(.end)
-        #expect(harness.selectedID == Fixtures.id(100))
+        #expect(harness.selectedKey == Fixtures.id(100))
         let last = harness.pending.last
         #expect(last?.query.offset == 1_012)
         #expect(harness.state.paging.jumpToEndPending)
         harness.answer(last!.id)
-        #expect(harness.selectedID == Fixtures.id(1_050))
-        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(harness.selectedKey == Fixtures.id(1_050))
+        #expect(harness.state.selectedIndex == harness.state.listSlots.count - 1)
         #expect(!harness.state.paging.jumpToEndPending)
     }
 
@@ -64,7 +64,7 @@ struct BrowserPagingTests {
         let last = harness.pending.last!
         harness.press(.up)
         harness.answer(last.id)
-        #expect(harness.selectedID == Fixtures.id(99))
+        #expect(harness.selectedKey == Fixtures.id(99))
     }
 
     @Test("PgDn, Ctrl-B, g and G move over the whole list")
@@ -78,15 +78,15 @@ struct BrowserPagingTests {
         harness.press(.control("f"), .control("b"))
         #expect(harness.state.selectedIndex == rows)
         harness.press(.character("G"))
-        #expect(harness.selectedID == Fixtures.id(300))
+        #expect(harness.selectedKey == Fixtures.id(300))
         #expect(harness.state.scrollTop == 300 - rows)
         harness.press(.character("g"))
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         #expect(harness.state.scrollTop == 0)
         harness.press(.up, .character("k"))
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         harness.press(.down, .character("j"))
-        #expect(harness.selectedID == Fixtures.id(3))
+        #expect(harness.selectedKey == Fixtures.id(3))
     }
 
     @Test("a failed page keeps what is loaded, shows the error and retries with growing delays")
@@ -113,7 +113,7 @@ struct BrowserPagingTests {
     func emptyZone() {
         var harness = Harness(images: [])
         harness.answerAll()
-        #expect(harness.state.view.isEmpty)
+        #expect(harness.state.listSlots.isEmpty)
         #expect(harness.render().text.contains("no images in zone pek3a"))
     }
 }
@@ -164,8 +164,8 @@ struct BrowserListEndTests {
         #expect(harness.state.paging.jumpToEndPending)
         harness.answerAll()
         #expect(harness.state.isFullyLoaded)
-        #expect(harness.selectedID == Fixtures.id(599))
-        #expect(harness.state.selectedIndex == harness.state.view.count - 1)
+        #expect(harness.selectedKey == Fixtures.id(599))
+        #expect(harness.state.selectedIndex == harness.state.listSlots.count - 1)
         #expect(!harness.state.paging.jumpToEndPending)
     }
 
@@ -177,7 +177,7 @@ struct BrowserListEndTests {
         harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.selectedID == Fixtures.id(1))
+        #expect(harness.selectedKey == Fixtures.id(1))
         #expect(harness.state.scrollTop == 0)
         #expect(harness.render().text.contains("brand new"))
         #expect(harness.render().text(ofRow: 39).hasSuffix("2/251 "))
@@ -190,10 +190,10 @@ struct BrowserListEndTests {
         harness.press(.character("/"))
         harness.type("image-2")
         harness.press(.enter, .down)
-        let selected = harness.selectedID
+        let selected = harness.selectedKey
         #expect(harness.state.selectedIndex == 1)
         harness.press(.escape)
-        #expect(harness.selectedID == selected)
+        #expect(harness.selectedKey == selected)
         #expect(harness.state.selectedIndex! < harness.state.geometry.listRows)
         #expect(harness.state.scrollTop == 0)
     }

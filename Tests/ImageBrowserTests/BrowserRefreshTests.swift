@@ -51,16 +51,16 @@ struct BrowserRefreshTests {
     func mergeAndHighlight() {
         var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.pageDown, .down)
-        let selected = harness.selectedID
+        let selected = harness.selectedKey
         let scroll = harness.state.scrollTop
         let onScreen = harness.visibleIDs[scroll]
         let number = Int(onScreen.dropFirst(4))!
         Self.changeStatus(&harness, number, to: .suspended, transition: .suspending)
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.selectedID == selected)
+        #expect(harness.selectedKey == selected)
         #expect(harness.state.scrollTop == scroll)
-        #expect(harness.state.catalog.image(withID: onScreen)?.status == .suspended)
+        #expect(harness.state.catalog.image(forKey: onScreen)?.status == .suspended)
         #expect(harness.state.highlights[HighlightKey(imageID: onScreen, field: .status)] == harness.now.addingTimeInterval(5))
         let listRow = harness.render(80, 24).row(3)
         #expect(listRow.contains { $0.style == Theme.changed })
@@ -77,13 +77,13 @@ struct BrowserRefreshTests {
     func newImagesKeepSelection() {
         var harness = Self.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.down, .down)
-        let selected = harness.selectedID
+        let selected = harness.selectedKey
         let screenRow = harness.state.selectedIndex! - harness.state.scrollTop
         harness.server.images.insert(Fixtures.image(9_999, name: "brand new", ageInHours: 0.1), at: 0)
         harness.fire(.refresh)
         harness.answerAll()
         #expect(harness.visibleIDs.first == Fixtures.id(9_999))
-        #expect(harness.selectedID == selected)
+        #expect(harness.selectedKey == selected)
         #expect(harness.state.selectedIndex! - harness.state.scrollTop == screenRow)
         #expect(harness.state.paging.totalCount == 251)
     }
@@ -92,12 +92,12 @@ struct BrowserRefreshTests {
     func disappearedImage() {
         var harness = Self.loaded()
         harness.press(.down, .down, .down)
-        #expect(harness.selectedID == Fixtures.id(4))
+        #expect(harness.selectedKey == Fixtures.id(4))
         harness.server.images.removeAll { $0.id == Fixtures.id(4) }
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: Fixtures.id(4)) == nil)
-        #expect(harness.selectedID == Fixtures.id(5))
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(4)) == nil)
+        #expect(harness.selectedKey == Fixtures.id(5))
         #expect(harness.state.health.error == nil)
     }
 
@@ -109,7 +109,7 @@ struct BrowserRefreshTests {
         harness.server.images.removeAll { $0.id == Fixtures.id(250) }
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.selectedID == Fixtures.id(249))
+        #expect(harness.selectedKey == Fixtures.id(249))
         #expect(!harness.visibleIDs.contains(Fixtures.id(250)))
     }
 
@@ -119,7 +119,7 @@ struct BrowserRefreshTests {
         Self.changeStatus(&harness, 2, to: .ceased)
         harness.fire(.refresh)
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: Fixtures.id(2)) == nil)
+        #expect(harness.state.catalog.image(forKey: Fixtures.id(2)) == nil)
         #expect(harness.render().text(ofRow: 1).contains("249 images · 1 ceased hidden"))
 
         var filtered = Self.loaded()
@@ -129,7 +129,7 @@ struct BrowserRefreshTests {
         Self.changeStatus(&filtered, 2, to: .ceased)
         filtered.fire(.refresh)
         filtered.answerAll()
-        #expect(filtered.state.catalog.image(withID: Fixtures.id(2))?.status == .ceased)
+        #expect(filtered.state.catalog.image(forKey: Fixtures.id(2))?.status == .ceased)
         #expect(filtered.visibleIDs.contains(Fixtures.id(2)))
     }
 

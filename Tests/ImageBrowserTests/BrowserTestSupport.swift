@@ -53,7 +53,8 @@ struct Harness {
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
     var quitRequested = false
-    /// With several zones: each zone's server, and the zones whose every request fails.
+    /// With several zones: each zone's server, and the zones whose every request fails as the simulator's
+    /// failing zones do.
     var zoneServers: [String: InProcessImageService] = [:]
     var failingZones: Set<String> = []
 
@@ -83,7 +84,7 @@ struct Harness {
     func serverAnswer(_ query: ImageQuery) -> Result<ImagePage, QingCloudError> {
         guard let zone = query.zone else { return server.answer(query) }
         if failingZones.contains(zone) {
-            return .failure(.api(APIError(.internalError, message: "InternalError, zone [\(zone)] is failing"), hint: nil))
+            return .failure(.api(.failingZone(zone), hint: nil))
         }
         return zoneServers[zone]?.answer(query)
             ?? .failure(.api(APIError(.badRequest, message: "InvalidParameterValue, zone [\(zone)]"), hint: nil))
@@ -158,8 +159,8 @@ struct Harness {
         now = now.addingTimeInterval(seconds)
     }
 
-    var visibleIDs: [String] { state.view.map { state.catalog.image(at: $0).id } }
-    var selectedID: String? { state.selectedID }
+    var visibleIDs: [String] { state.listSlots.map { state.catalog.image(at: $0).id } }
+    var selectedKey: String? { state.selectedKey }
     /// The frame at a size: the state is told the size first, as the terminal loop tells it.
     func render(_ width: Int = 120, _ height: Int = 40) -> Frame {
         var state = self.state

@@ -26,9 +26,9 @@ struct BrowserZoneTests {
         #expect(catalog.count == 255 + 125 + 40)
         #expect(harness.state.isFullyLoaded)
         for zone in ["pek3a", "sh1a"] {
-            #expect(catalog.image(withID: zone + "/" + Fixtures.id(1))?.zone == zone)
+            #expect(catalog.image(forKey: zone + "/" + Fixtures.id(1))?.zone == zone)
         }
-        #expect(catalog.image(withID: Fixtures.id(1)) == nil, "an image is held under its zone and id")
+        #expect(catalog.image(forKey: Fixtures.id(1)) == nil, "an image is held under its zone and id")
         #expect(catalog.count(inZone: "gd2a") == 40)
         let header = harness.render(160, 40).text(ofRow: 1)
         #expect(header.contains("420 images · pek3a 255 · sh1a 125 · gd2a 40"), "\(header)")
@@ -96,8 +96,8 @@ struct BrowserZoneTests {
         harness.answerAll()
         harness.press(.character("/"))
         harness.type("zone:sh1a")
-        #expect(harness.state.view.count == 125)
-        #expect(harness.state.view.allSatisfy { harness.state.catalog.image(at: $0).zone == "sh1a" })
+        #expect(harness.state.listSlots.count == 125)
+        #expect(harness.state.listSlots.allSatisfy { harness.state.catalog.image(at: $0).zone == "sh1a" })
         let detail = harness.render(160, 40).text
         #expect(detail.contains("Zone        sh1a"), "\(detail)")
     }
@@ -105,13 +105,13 @@ struct BrowserZoneTests {
     @Test func sortingByZoneIsOneOfTheColumns() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()
-        let withZone = ImageColumn.allCases
+        let withZone = ImageField.columns
         let withoutZone = withZone.filter { $0 != .zone }
         let order = SortOrder.serverDefault.moved(by: 1, among: withZone)
         #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withZone).column == .zone)
         #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withoutZone).column == .name)
         harness.state.setSort(SortOrder(column: .zone, descending: false), now: harness.now)
-        let zones = harness.state.view.map { harness.state.catalog.image(at: $0).zone ?? "" }
+        let zones = harness.state.listSlots.map { harness.state.catalog.image(at: $0).zone ?? "" }
         #expect(zones == zones.sorted())
         #expect(order.column == .id)
     }
@@ -126,8 +126,8 @@ struct BrowserZoneTests {
         // The shared image 1 changes in sh1a only.
         harness.zoneServers["sh1a"]?.images[0].status = .deprecated
         harness.answerAll()
-        #expect(harness.state.catalog.image(withID: "sh1a/" + Fixtures.id(1))?.status == .deprecated)
-        #expect(harness.state.catalog.image(withID: "pek3a/" + Fixtures.id(1))?.status == .available)
+        #expect(harness.state.catalog.image(forKey: "sh1a/" + Fixtures.id(1))?.status == .deprecated)
+        #expect(harness.state.catalog.image(forKey: "pek3a/" + Fixtures.id(1))?.status == .available)
     }
 
     @Test func refreshNowCoversEveryZone() {
@@ -144,7 +144,7 @@ struct BrowserZoneTests {
         harness.type("zone:sh1a " + Fixtures.id(1))
         harness.press(.enter, .character("c"))
         #expect(harness.copied == [Fixtures.id(1)])
-        #expect(harness.state.selectedID == "sh1a/" + Fixtures.id(1))
+        #expect(harness.state.selectedKey == "sh1a/" + Fixtures.id(1))
         harness.press(.character("y"))
         #expect(harness.render(160, 40).text.contains("\"image_id\" : \"\(Fixtures.id(1))\""))
     }
@@ -178,7 +178,7 @@ struct BrowserZoneTests {
         }
         #expect(zonesSearched == ["pek3a", "sh1a"], "gd2a is fully loaded: nothing to ask the server there")
         #expect(sawSh1aInHeader)
-        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.listSlots.count == 300 + 200 + 14)
         #expect(harness.state.search?.isRunning == false)
         #expect(!harness.pending.isEmpty, "the background loading goes on")
     }
@@ -208,8 +208,8 @@ struct BrowserZoneTests {
         #expect(harness.state.pagings[0].jumpToEndPending && harness.state.pagings[1].jumpToEndPending)
         harness.answerAll()
         #expect(harness.state.isFullyLoaded)
-        #expect(harness.state.view.count == 300 + 200 + 14)
+        #expect(harness.state.listSlots.count == 300 + 200 + 14)
         #expect(harness.state.pagings.allSatisfy { !$0.jumpToEndPending })
-        #expect(harness.state.selectedID == harness.state.catalog.image(at: harness.state.view.last!).key)
+        #expect(harness.state.selectedKey == harness.state.catalog.image(at: harness.state.listSlots.last!).key)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QingCloud
 import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
@@ -35,12 +36,29 @@ struct KeyMapTests {
         #expect(KeyMap.action(for: .control("c"), in: .sortChooser) == .quit)
     }
 
-    @Test("every pane key is in the help overlay")
-    func helpListsEveryKey() {
-        let help = HelpContent.lines(width: 200).map { $0.map(\.text).joined() }.joined(separator: "\n")
-        for binding in KeyMap.bindings {
-            #expect(help.contains(binding.label), "\(binding.label)")
-            #expect(help.contains(binding.help), "\(binding.help)")
+    @Test("every key of the README's table is in the help overlay")
+    func helpListsEveryKey() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "| key | does |"), "no key table in README.md")
+        let rows = lines[(start + 2)...].prefix { !$0.isEmpty }
+        let labels = rows.compactMap { $0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) }
+        #expect(labels.count > 10)
+        let help = HelpContent.lines(width: 200).map { $0.map(\.text).joined() }
+        for label in labels {
+            #expect(help.contains { $0.hasPrefix("  " + label + " ") }, "\(label) is not in the help")
         }
+    }
+
+    @Test("the help and the README name the same filter fields, each one the filter language knows")
+    func filterFields() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("`field:value` with ") })
+        let readme = line.dropFirst("`field:value` with ".count).prefix { $0 != ";" }
+            .components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        let help = try #require(HelpContent.filterSyntax.first { $0.example == "field:value" }).meaning
+        #expect(help.components(separatedBy: " ") == readme)
+        #expect(readme.contains("description"))
+        for name in readme { #expect(ImageField(filterName: name)?.filterName == name, "\(name)") }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import JSONEngine
 import QingCloud
 import QingCloudSimulator
+import SeededRandom
 import Testing
 @testable import ImageBrowser
 
@@ -58,7 +60,7 @@ struct RawJSONStoreTests {
         _ = catalog.merge(Self.decoded)
         #expect(catalog.count == Self.decoded.count)
         for image in Self.decoded {
-            let stored = catalog.image(withID: image.key)
+            let stored = catalog.image(forKey: image.key)
             #expect(stored == image)
             #expect(stored.map { Array($0.rawJSON.bytes) } == Array(image.rawJSON.bytes))
             #expect(stored?.raw == image.raw)
@@ -76,7 +78,7 @@ struct RawJSONStoreTests {
         changed.raw = .object(members)
         let result = catalog.merge([changed])
         #expect(result.changed.isEmpty)
-        #expect(catalog.image(withID: image.key)?.rawJSON.description == changed.rawJSON.description)
+        #expect(catalog.image(forKey: image.key)?.rawJSON.description == changed.rawJSON.description)
     }
 
     @Test("repeated keys and values are stored once: the same objects again add no piece")

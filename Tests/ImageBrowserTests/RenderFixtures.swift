@@ -60,7 +60,7 @@ enum RenderFixtures {
         harness.answerNext(with: .success(ImagePage(totalCount: total ?? images.count, images: images)))
         harness.pending.removeAll()
         if let id {
-            while harness.selectedID != id, harness.state.selectedIndex.map({ $0 < harness.state.view.count - 1 }) ?? false {
+            while harness.selectedKey != id, harness.state.selectedIndex.map({ $0 < harness.state.listSlots.count - 1 }) ?? false {
                 harness.press(.down)
             }
         }

@@ -93,11 +93,11 @@ struct RenderTests {
     @Test("columns drop by priority as the list narrows; ID, name and status always stay")
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
-        #expect(titles(160) == ImageColumn.allCases.filter { $0 != .zone })
-        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageColumn.allCases)
+        #expect(titles(160) == ImageField.columns.filter { $0 != .zone })
+        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageField.columns)
         #expect(ListPane.columns(width: 40, zoneWidth: 5).map(\.column) == [.id, .zone, .name, .status])
         #expect(!titles(71).contains(.processorType))
-        #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .created])
+        #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .createTime])
         #expect(titles(40) == [.id, .name, .status])
         for width in 40...250 {
             let columns = ListPane.columns(width: width)
@@ -109,12 +109,12 @@ struct RenderTests {
           arguments: [80, 120, 160])
     func selectedRow(width: Int) {
         var harness = RenderFixtures.harness(size: TerminalSize(width: width, height: 40))
-        let selectedID = harness.state.selectedID!
-        harness.state.highlights[HighlightKey(imageID: selectedID, field: .status)] = harness.now.addingTimeInterval(2)
+        let selectedKey = harness.state.selectedKey!
+        harness.state.highlights[HighlightKey(imageID: selectedKey, field: .status)] = harness.now.addingTimeInterval(2)
         let frame = harness.render(width, 40)
         let list = harness.state.geometry.layout.list!
         let status = harness.state.geometry.columns.first { $0.column == .status }!
-        let y = (list.y + 1..<list.maxY).first { frame.text(ofRow: $0).contains(selectedID) }!
+        let y = (list.y + 1..<list.maxY).first { frame.text(ofRow: $0).contains(selectedKey) }!
         let selected = (list.x..<list.maxX).map { frame[$0, y] }
         let statusCells = list.x + status.x..<list.x + status.x + status.width
         for (offset, cell) in selected.enumerated() {
@@ -204,7 +204,7 @@ struct RenderTests {
         harness.press(.character("/"))
         harness.type("image-1")
         harness.press(.enter)
-        #expect(harness.state.view.count == 111)
+        #expect(harness.state.listSlots.count == 111)
         #expect(harness.render().text(ofRow: 1).contains("111 matches · "))
         harness.press(.character("/"))
         harness.type("99")

@@ -26,19 +26,22 @@ struct SortKeysTests {
 
     /// The order the list promises, from what its rows show: the column's rank or number first, then its
     /// text (names and OS families ignoring case) by UTF-8 bytes, then the id and zone.
-    static func shownOrder(_ column: ImageColumn, _ left: Image, _ right: Image) -> Bool {
+    static func shownOrder(_ column: ImageField, _ left: Image, _ right: Image) -> Bool {
         func shown(_ image: Image) -> (Double, String) {
             let row = ImageRow(image)
             switch column {
             case .id: return (0, "")
-            case .zone: return (0, row.zone)
-            case .name: return (0, row.name.lowercased())
-            case .status: return (Double(ImageStatus.documented.firstIndex(of: image.status) ?? 6), row.status)
-            case .osFamily: return (0, row.osFamily.lowercased())
-            case .processorType: return (0, row.processorType)
+            case .zone: return (0, row[.zone])
+            case .name: return (0, row[.name].lowercased())
+            case .status: return (Double(ImageStatus.documented.firstIndex(of: image.status) ?? 6), row[.status])
+            case .osFamily: return (0, row[.osFamily].lowercased())
+            case .processorType: return (0, row[.processorType])
             case .size: return (Double(row.sizeGB), "")
-            case .source: return (0, row.source)
-            case .created: return (row.createTime?.timeIntervalSince1970 ?? -.infinity, "")
+            case .visibility: return (0, row[.visibility] + "/" + row[.provider])
+            case .createTime: return (row.createTime?.timeIntervalSince1970 ?? -.infinity, "")
+            default:
+                Issue.record("\(column) is not a column")
+                return (0, "")
             }
         }
         let (leftNumber, leftText) = shown(left), (rightNumber, rightText) = shown(right)
@@ -50,8 +53,8 @@ struct SortKeysTests {
     }
 
     @Test("every column in both directions orders by what the rows show, ties by id and zone",
-          arguments: ImageColumn.allCases)
-    func sameOrderAsTheRows(column: ImageColumn) {
+          arguments: ImageField.columns)
+    func sameOrderAsTheRows(column: ImageField) {
         let slots = Array(ImageCatalog.Slot(0)..<ImageCatalog.Slot(Self.images.count)).reversed()
         let keys = SortKeys(column: column, images: Self.images)
         let expected = slots.sorted { Self.shownOrder(column, Self.images[Int($0)], Self.images[Int($1)]) }

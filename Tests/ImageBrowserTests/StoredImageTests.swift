@@ -75,7 +75,7 @@ struct StoredImageTests {
         }
         _ = catalog.merge(changed)
         for image in changed + Self.images.dropFirst(100) {
-            #expect(catalog.image(withID: image.key) == image)
+            #expect(catalog.image(forKey: image.key) == image)
         }
     }
 }

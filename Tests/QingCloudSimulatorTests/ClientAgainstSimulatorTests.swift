@@ -227,12 +227,12 @@ final class FailureCounter: Sendable {
     }
 
     static let retriedFaults: [FaultPlan] = [
-        FaultPlan(busyEvery: 2), FaultPlan(internalErrorEvery: 2), FaultPlan(updatingEvery: 2),
-        FaultPlan(http500Every: 2), FaultPlan(http503Every: 2), FaultPlan(dropConnectionEvery: 2),
-        FaultPlan(latency: .milliseconds(5), busyEvery: 3, http503Every: 5, dropConnectionEvery: 7),
+        FaultPlan(every: [.busy: 2]), FaultPlan(every: [.internalError: 2]), FaultPlan(every: [.updating: 2]),
+        FaultPlan(every: [.http500: 2]), FaultPlan(every: [.http503: 2]), FaultPlan(every: [.dropConnection: 2]),
+        FaultPlan(latency: .milliseconds(5), every: [.busy: 3, .http503: 5, .dropConnection: 7]),
         // A garbled answer is retried as well: one bad page no longer fails a whole listing.
-        FaultPlan(malformedJSONEvery: 5), FaultPlan(truncatedJSONEvery: 5),
-        FaultPlan(malformedJSONEvery: 2), FaultPlan(truncatedJSONEvery: 3),
+        FaultPlan(every: [.malformedJSON: 5]), FaultPlan(every: [.truncatedJSON: 5]),
+        FaultPlan(every: [.malformedJSON: 2]), FaultPlan(every: [.truncatedJSON: 3]),
     ]
 
     @Test(arguments: retriedFaults)
@@ -251,14 +251,14 @@ final class FailureCounter: Sendable {
 
     /// A fault on every request, and the typed error it must surface as.
     static let persistentFaults: [(FaultPlan, String)] = [
-        (FaultPlan(busyEvery: 1), "api 5100"),
-        (FaultPlan(internalErrorEvery: 1), "api 5000"),
-        (FaultPlan(updatingEvery: 1), "api 5300"),
-        (FaultPlan(http500Every: 1), "http 500"),
-        (FaultPlan(http503Every: 1), "http 503"),
-        (FaultPlan(dropConnectionEvery: 1), "transport"),
-        (FaultPlan(malformedJSONEvery: 1), "malformed"),
-        (FaultPlan(truncatedJSONEvery: 1), "malformed"),
+        (FaultPlan(every: [.busy: 1]), "api 5100"),
+        (FaultPlan(every: [.internalError: 1]), "api 5000"),
+        (FaultPlan(every: [.updating: 1]), "api 5300"),
+        (FaultPlan(every: [.http500: 1]), "http 500"),
+        (FaultPlan(every: [.http503: 1]), "http 503"),
+        (FaultPlan(every: [.dropConnection: 1]), "transport"),
+        (FaultPlan(every: [.malformedJSON: 1]), "malformed"),
+        (FaultPlan(every: [.truncatedJSON: 1]), "malformed"),
     ]
 
     static func kind(of error: QingCloudError) -> String {

@@ -30,7 +30,7 @@ struct RecordingLogHandler: LogHandler {
     @Test("a retry's wait is logged in seconds with two decimals")
     func retryWaitIsReadable() async throws {
         var configuration = testConfiguration(images: 20)
-        configuration.faults = FaultPlan(busyEvery: 2)
+        configuration.faults = FaultPlan(every: [.busy: 2])
         let simulator = Simulator(configuration: configuration)
         let url = try await simulator.start()
         let logged = LoggedMessages()

@@ -13,9 +13,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (FaultPlan(busyEvery: 2), 5100),
-        (FaultPlan(internalErrorEvery: 2), 5000),
-        (FaultPlan(updatingEvery: 2), 5300),
+        (FaultPlan(every: [.busy: 2]), 5100),
+        (FaultPlan(every: [.internalError: 2]), 5000),
+        (FaultPlan(every: [.updating: 2]), 5300),
     ])
     func everyKthRequestGetsTheRetryableError(plan: FaultPlan, code: Int) async throws {
         try await withSimulator(configuration(plan)) { api async throws in
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func malformedJSONIsRecognisablyTheAPIsButInvalid() async throws {
-        try await withSimulator(configuration(FaultPlan(malformedJSONEvery: 1))) { api async throws in
+        try await withSimulator(configuration(FaultPlan(every: [.malformedJSON: 1]))) { api async throws in
             let reply = try await api.send()
             #expect(reply.status == 200)
             #expect(reply.text.hasPrefix("{\"action\":\"DescribeImagesResponse\""))
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func truncatedJSONIsACompleteHTTPAnswerWithHalfTheJSON() async throws {
-        try await withSimulator(configuration(FaultPlan(truncatedJSONEvery: 2))) { api async throws in
+        try await withSimulator(configuration(FaultPlan(every: [.truncatedJSON: 2]))) { api async throws in
             let whole = try await api.send()
             let truncated = try await api.send()
             #expect(truncated.status == 200)
@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [(FaultPlan(http500Every: 1), 500), (FaultPlan(http503Every: 1), 503)])
+    @Test(arguments: [(FaultPlan(every: [.http500: 1]), 500), (FaultPlan(every: [.http503: 1]), 503)])
     func httpErrorsComeAsAProxyPage(plan: FaultPlan, status: Int) async throws {
         try await withSimulator(configuration(plan)) { api async throws in
             let reply = try await api.send()
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func aDroppedConnectionGivesNoCompleteAnswer() async throws {
-        try await withSimulator(configuration(FaultPlan(dropConnectionEvery: 2))) { api async throws in
+        try await withSimulator(configuration(FaultPlan(every: [.dropConnection: 2]))) { api async throws in
             #expect(try await api.send().retCode == 0)
             await #expect(throws: (any Error).self) {
                 _ = try await api.send()
@@ -75,13 +75,13 @@ import Testing
     }
 
     @Test func faultsHitEvenRequestsThatWouldBeRefused() async throws {
-        try await withSimulator(configuration(FaultPlan(busyEvery: 1))) { api async throws in
+        try await withSimulator(configuration(FaultPlan(every: [.busy: 1]))) { api async throws in
             #expect(try await api.send(secret: "wrong").retCode == 5100)
         }
     }
 
     @Test func whenFaultsCoincideTheFirstDeclaredWins() {
-        let plan = FaultPlan(busyEvery: 2, internalErrorEvery: 3, http500Every: 2, dropConnectionEvery: 5)
+        let plan = FaultPlan(every: [.busy: 2, .internalError: 3, .http500: 2, .dropConnection: 5])
         #expect((1...6).map(plan.fault(forRequest:)) == [nil, .busy, .internalError, .busy, .dropConnection, .busy])
         #expect(FaultPlan.none.injectsErrors == false)
         #expect(FaultPlan(latency: .seconds(1)).injectsErrors == false)

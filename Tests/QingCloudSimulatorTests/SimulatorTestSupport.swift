@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import JSONEngine
 import NIOCore
 import QingCloud
 import Synchronization

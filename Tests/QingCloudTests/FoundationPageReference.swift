@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 @testable import QingCloud
 
 /// How Foundation reads a DescribeImages answer: `JSONDecoder` into the envelope with `image_set` as

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import Testing
 @testable import QingCloud
 

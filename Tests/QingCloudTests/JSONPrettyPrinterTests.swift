@@ -1,4 +1,6 @@
 import Foundation
+import JSONEngine
+import SeededRandom
 import Testing
 @testable import QingCloud
 

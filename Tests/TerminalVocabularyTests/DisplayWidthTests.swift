@@ -1,4 +1,4 @@
-import QingCloudSimulator
+import SeededRandom
 import Testing
 @testable import TerminalVocabulary
 

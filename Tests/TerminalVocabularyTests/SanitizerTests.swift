@@ -1,4 +1,4 @@
-import QingCloudSimulator
+import SeededRandom
 import Testing
 import TerminalVocabulary
 
@@ -92,18 +92,6 @@ struct SanitizerTests {
         #expect(escaped == expected)
         #expect(Self.unsafeScalars(in: escaped).isEmpty)
         #expect(Sanitizer.escaped(escaped, style: .backslashEscapes) == escaped)
-    }
-
-    @Test("server text for one line: visible symbols, at most 300 characters, the cut marked")
-    func oneLine() {
-        let hostile = "ServerBusy\r\nqcimages: fake line\u{1B}]0;pwned\u{07}\u{9B}\u{202E}"
-        let line = Sanitizer.oneLine(hostile)
-        #expect(line == "ServerBusy␍␊qcimages: fake line␛]0;pwned␇\u{FFFD}\u{FFFD}")
-        let huge = Sanitizer.oneLine(String(repeating: "银", count: 1_000_000) + "\n")
-        #expect(huge.count == 300)
-        #expect(huge.hasSuffix("…"))
-        #expect(Sanitizer.oneLine(String(repeating: "a", count: 300)) == String(repeating: "a", count: 300))
-        #expect(Sanitizer.oneLine(String(repeating: "a", count: 301)).count == 300)
     }
 
     /// The scalars that must never reach the terminal.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 import TerminalVocabulary
 import Testing

@@ -22,7 +22,7 @@ struct ImageCatalog: Sendable {
     private var sortKeys: SortKeys
     /// Every slot's lowercased searchable text, for filtering many images at every keystroke.
     private(set) var filterIndex = FilterIndex()
-    private(set) var slotByID: [String: Slot] = [:]
+    private(set) var slotByKey: [String: Slot] = [:]
     /// How many images each zone holds (images not tagged with a zone count under "").
     private var countByZone: [String: Int] = [:]
     /// The live slots in ``order``.
@@ -44,9 +44,9 @@ struct ImageCatalog: Sendable {
         sortKeys = SortKeys(column: order.column, images: [])
     }
 
-    var count: Int { slotByID.count }
+    var count: Int { slotByKey.count }
 
-    func slot(of id: String) -> Slot? { slotByID[id] }
+    func slot(of id: String) -> Slot? { slotByKey[id] }
     func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
     /// The image in `slot`, its JSON object included.
     func image(at slot: Slot) -> Image {
@@ -54,7 +54,7 @@ struct ImageCatalog: Sendable {
         return image.image(undocumented: undocumented, raw: rawObjects.text(Int(slot), known: Self.known(image.id, image.name)))
     }
 
-    func image(withID id: String) -> Image? { slotByID[id].map(image(at:)) }
+    func image(forKey key: String) -> Image? { slotByKey[key].map(image(at:)) }
     /// The key (``Image/key``) of the image in `slot`.
     func key(at slot: Slot) -> String { images[Int(slot)].key }
     func createTime(at slot: Slot) -> Date? { images[Int(slot)].createTime }
@@ -91,7 +91,7 @@ struct ImageCatalog: Sendable {
         for received in incoming {
             let raw = received.rawJSON
             let image = sharedValues.sharing(received)
-            if let slot = slotByID[image.key] {
+            if let slot = slotByKey[image.key] {
                 let fields = ImageField.changes(from: images[Int(slot)].image(undocumented: undocumented), to: image)
                 images[Int(slot)] = StoredImage(image, undocumented: &undocumented)
                 rawObjects.set(Int(slot), raw, known: Self.known(image.id, image.name))
@@ -107,7 +107,7 @@ struct ImageCatalog: Sendable {
                 sortKeys.append(image)
                 widestID = max(widestID, DisplayWidth.of(Sanitizer.forDisplay(image.id)))
                 filterIndex.append(image)
-                slotByID[image.key] = slot
+                slotByKey[image.key] = slot
                 countByZone[image.zone ?? "", default: 0] += 1
                 result.added.append(slot)
             }
@@ -127,7 +127,7 @@ struct ImageCatalog: Sendable {
     mutating func remove(ids: some Sequence<String>) -> Set<Slot> {
         var removed: Set<Slot> = []
         for id in ids {
-            if let slot = slotByID.removeValue(forKey: id) {
+            if let slot = slotByKey.removeValue(forKey: id) {
                 removed.insert(slot)
                 countByZone[images[Int(slot)].zone ?? "", default: 0] -= 1
             }

@@ -1,3 +1,4 @@
+import JSONEngine
 import QingCloud
 
 /// Every slot's JSON object as the server sent it, byte for byte, in a fraction of the page bodies'

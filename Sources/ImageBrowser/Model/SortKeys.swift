@@ -6,13 +6,13 @@ import QingCloud
 /// Sorting and merging 100,000 images then compare two keys per step, and only the keys of the column
 /// sorted by are kept (built again when the column changes), not a display row per image.
 struct SortKeys: Sendable {
-    let column: ImageColumn
+    let column: ImageField
     private var keys: [SortOrder.SortKey] = []
     /// The tie-breaker, which makes every order total: the id, then the zone (the same id can live in
     /// several zones).
     private var ties: [String] = []
 
-    init(column: ImageColumn, images: some Sequence<Image>) {
+    init(column: ImageField, images: some Sequence<Image>) {
         self.column = column
         for image in images { append(image) }
     }

@@ -14,20 +14,21 @@ struct SortOrder: Sendable, Hashable {
         var text = ""
     }
 
-    var column: ImageColumn
+    /// One of ``ImageField/columns``.
+    var column: ImageField
     var descending: Bool
 
-    static let serverDefault = SortOrder(column: .created, descending: true)
+    static let serverDefault = SortOrder(column: .createTime, descending: true)
 
     /// The next (or previous) of `shown` after this order's column in screen order, in its natural
     /// direction (`s`, `>`, `<`): the columns on screen (ZONE only when several zones are shown), so
     /// that a hidden column is never sorted by unseen. The first (or last) shown when the column is not
     /// on screen.
-    func moved(by step: Int, among shown: [ImageColumn]) -> SortOrder {
-        let all = ImageColumn.allCases
+    func moved(by step: Int, among shown: [ImageField]) -> SortOrder {
+        let all = ImageField.columns
         let visible = all.filter { shown.isEmpty || shown.contains($0) }
         let here = all.firstIndex(of: column)!
-        let next: ImageColumn
+        let next: ImageField
         if let index = visible.firstIndex(of: column) {
             next = visible[(index + step + visible.count) % visible.count]
         } else if step > 0 {
@@ -66,57 +67,30 @@ struct SortOrder: Sendable, Hashable {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
-    /// Whether a change of these fields can move an image in this order.
+    /// Whether a change of these fields can move an image in this order (an image's id and zone never
+    /// change: they are its key).
     func isAffected(by fields: Set<ImageField>) -> Bool {
-        switch column {
-        case .id, .zone: false
-        case .name: fields.contains(.name)
-        case .status: fields.contains(.status)
-        case .osFamily: fields.contains(.osFamily)
-        case .processorType: fields.contains(.processorType)
-        case .size: fields.contains(.size)
-        case .source: fields.contains(.visibility) || fields.contains(.provider)
-        case .created: fields.contains(.createTime)
-        }
+        !fields.isDisjoint(with: [column] + column.column.alsoShows)
     }
 }
 
-/// How the columns sort.
-extension ImageColumn {
+/// How the list's columns sort (``ImageField/Column/Sort``).
+extension ImageField {
     /// The word for the column in "sorted by size" and the header's "sort size".
-    var sortName: String {
-        switch self {
-        case .id: "id"
-        case .zone: "zone"
-        case .name: "name"
-        case .status: "status"
-        case .osFamily: "os"
-        case .processorType: "arch"
-        case .size: "size"
-        case .source: "visibility"
-        case .created: "created"
-        }
-    }
+    var sortName: String { column.sort.name }
 
     /// Sizes and times read best largest/newest first; names and states alphabetically.
-    var startsDescending: Bool { self == .created || self == .size }
+    var startsDescending: Bool { column.sort.startsDescending }
 
-    /// What an image is ordered by in this column, before the tie-breaker: the text as the list shows it
-    /// (sanitised; names and OS families ignoring case), or a number.
+    /// What an image is ordered by in this column, before the tie-breaker: the number, then the text
+    /// as the list shows it (sanitised, and ignoring case where the column says so).
     func key(of image: Image) -> SortOrder.SortKey {
-        func shown(_ text: String) -> String { Sanitizer.forDisplay(text) }
-        switch self {
-        case .id: return .init()
-        case .zone: return .init(text: shown(image.zone ?? ""))
-        case .name: return .init(text: shown(image.name).lowercased())
-        case .status:
-            let rank = ImageStatus.documented.firstIndex(of: image.status) ?? ImageStatus.documented.count
-            return .init(number: Double(rank), text: shown(image.status.rawValue))
-        case .osFamily: return .init(text: shown(image.osFamily).lowercased())
-        case .processorType: return .init(text: shown(image.processorType.rawValue))
-        case .size: return .init(number: Double(image.sizeGB))
-        case .source: return .init(text: shown(image.visibility.rawValue) + "/" + shown(image.provider.rawValue))
-        case .created: return .init(number: image.createTime?.timeIntervalSince1970 ?? -.infinity)
+        let sort = column.sort
+        var key = SortOrder.SortKey(number: sort.number?(image) ?? 0)
+        if sort.byText {
+            key.text = ([self] + column.alsoShows).map { Sanitizer.forDisplay($0.text(of: image)) }.joined(separator: "/")
+            if sort.ignoringCase { key.text = key.text.lowercased() }
         }
+        return key
     }
 }

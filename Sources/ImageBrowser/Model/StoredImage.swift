@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 
 /// An image's typed fields as the catalogue keeps them, in about half the memory of an ``Image``.

@@ -46,11 +46,10 @@ public enum Browser {
         return effects
     }
 
-    /// Exponential backoff after `failures` consecutive failures, starting at `base` and never longer
-    /// than `cap` (nor shorter than `base`).
+    /// Exponential backoff after `failures` consecutive failures (``Backoff``, as the client's retries),
+    /// starting at `base` and never longer than `cap` (nor shorter than `base`).
     static func backoff(base: Duration, failures: Int, cap: Duration) -> Duration {
-        let doublings = min(max(failures - 1, 0), 16)
-        return min(base * (1 << doublings), max(base, cap))
+        Backoff.delay(base: base, failures: failures, cap: max(base, cap))
     }
 
     /// The longest wait before trying again after failures: the refresh interval, so that the browser
@@ -131,8 +130,8 @@ extension BrowserState {
     private func agesOnScreen() -> [Date] {
         let geometry = self.geometry
         var times: [Date] = []
-        if geometry.columns.contains(where: { $0.column == .created }) {
-            for slot in view.dropFirst(scrollTop).prefix(geometry.listRows) {
+        if geometry.columns.contains(where: { $0.column == .createTime }) {
+            for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
                 if let created = catalog.createTime(at: slot) { times.append(created) }
             }
         }

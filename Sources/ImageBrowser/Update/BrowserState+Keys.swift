@@ -60,7 +60,7 @@ extension BrowserState {
             } else {
                 clearFilter(&effects)
             }
-        case .toggleFullScreen where view.isEmpty && health.error != nil, .showError:
+        case .toggleFullScreen where listSlots.isEmpty && health.error != nil, .showError:
             showError(now: now)
         case .toggleFullScreen:
             detailFullScreen.toggle()
@@ -85,8 +85,8 @@ extension BrowserState {
         case .copyID:
             copySelectedID(now: now, &effects)
         case .rawJSON:
-            if let selectedID {
-                overlay = .rawJSON(imageID: selectedID, scroll: 0)
+            if let selectedKey {
+                overlay = .rawJSON(imageID: selectedKey, scroll: 0)
             } else {
                 show("no image selected", kind: .warning, now: now)
             }
@@ -114,7 +114,7 @@ extension BrowserState {
         // A control character in the id (CR/LF above all) would run as a command when the clipboard is
         // pasted into a shell: such an id is not copied at all.
         guard !Sanitizer.needsSanitizing(image.id) else {
-            show("not copied: the id \(row.id) holds control characters", kind: .warning, now: now)
+            show("not copied: the id \(row[.id]) holds control characters", kind: .warning, now: now)
             return
         }
         if let reason = options.copyUnavailable {
@@ -122,13 +122,13 @@ extension BrowserState {
             return
         }
         effects.append(.copyToClipboard(image.id))
-        show("copied \(row.id)", now: now)
+        show("copied \(row[.id])", now: now)
     }
 
     /// The movement keys over the list.
     mutating func moveInList(_ action: KeyAction, now: Date, _ effects: inout [BrowserEffect]) {
         cancelJumpToEnd()
-        guard !view.isEmpty else { return }
+        guard !listSlots.isEmpty else { return }
         let current = selectedIndex ?? 0
         let page = geometry.listRows
         switch action {
@@ -189,7 +189,7 @@ extension BrowserState {
 
     /// The sort chooser's keys: move the cursor, sort by its column, or leave the order as it was. Sorting
     /// keeps the selected image selected (``setSort(_:now:)``).
-    private mutating func handleSortChooserKey(_ key: Key, cursor: ImageColumn, now: Date, _ effects: inout [BrowserEffect]) {
+    private mutating func handleSortChooserKey(_ key: Key, cursor: ImageField, now: Date, _ effects: inout [BrowserEffect]) {
         guard let action = KeyMap.action(for: key, in: .sortChooser) else { return }
         let choices = geometry.sortChoices.map(\.column)
         let index = choices.firstIndex(of: cursor) ?? 0

@@ -133,7 +133,7 @@ extension BrowserState {
     /// selection jumps to the end again once they arrive). With a filter the last match can be on any
     /// page: the selection follows the end of the list until every page is loaded.
     mutating func jumpToEnd(now: Date, _ effects: inout [BrowserEffect]) {
-        select(index: view.count - 1)
+        select(index: listSlots.count - 1)
         guard !isFullyLoaded else { return }
         if !filter.applied.isEmpty {
             var loading = false
@@ -167,12 +167,12 @@ extension BrowserState {
     mutating func followEnd(zone: Int) {
         if filter.applied.isEmpty { pagings[zone].jumpToEndPending = false }
         if isFullyLoaded { cancelJumpToEnd() }
-        if !filter.applied.isEmpty || !pagings.contains(where: \.jumpToEndPending) { select(index: view.count - 1) }
+        if !filter.applied.isEmpty || !pagings.contains(where: \.jumpToEndPending) { select(index: listSlots.count - 1) }
     }
 
     /// Near the end of what is loaded, make sure pages are on their way.
     mutating func loadAheadIfNearEnd(_ effects: inout [BrowserEffect]) {
-        guard let index = selectedIndex, index >= view.count - pageSize / 2, !isFullyLoaded else { return }
+        guard let index = selectedIndex, index >= listSlots.count - pageSize / 2, !isFullyLoaded else { return }
         loadMorePages(&effects)
     }
 }

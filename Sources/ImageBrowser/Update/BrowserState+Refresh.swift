@@ -28,9 +28,9 @@ extension BrowserState {
         func add(_ id: String) {
             if seen.insert(id).inserted { ids.append(id) }
         }
-        let onScreen = view.dropFirst(scrollTop).prefix(geometry.listRows)
+        let onScreen = listSlots.dropFirst(scrollTop).prefix(geometry.listRows)
         for slot in onScreen { add(catalog.key(at: slot)) }
-        if let selectedID { add(selectedID) }
+        if let selectedKey { add(selectedKey) }
         catalog.idsInTransition(limit: Self.maximumTransitionRefresh).forEach(add)
         return ids
     }
@@ -41,7 +41,7 @@ extension BrowserState {
         var round = RefreshRound()
         var idsByZone = [[String]](repeating: [], count: options.zones.count)
         for key in refreshTargets {
-            guard let image = catalog.image(withID: key) else { continue }
+            guard let image = catalog.image(forKey: key) else { continue }
             idsByZone[image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0].append(image.id)
         }
         for (zone, ids) in idsByZone.enumerated() {

@@ -22,7 +22,7 @@ extension BrowserState {
         cancelSearch(&effects)
         changeView(fallback: .top, revealAbove: new.isEmpty) { state in
             if !new.isEmpty, Self.narrows(from: old, to: new) {
-                state.view = state.catalog.filter(state.view, by: new, knownToPass: old)
+                state.listSlots = state.catalog.filter(state.listSlots, by: new, knownToPass: old)
             } else {
                 state.rebuildView()
             }

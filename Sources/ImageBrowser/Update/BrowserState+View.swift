@@ -15,14 +15,14 @@ extension BrowserState {
 
     func viewIndex(ofImage id: String) -> Int? {
         guard let slot = catalog.slot(of: id) else { return nil }
-        return view.firstIndex(of: slot)
+        return listSlots.firstIndex(of: slot)
     }
 
-    var selectedIndex: Int? { selectedID.flatMap(viewIndex(ofImage:)) }
+    var selectedIndex: Int? { selectedKey.flatMap(viewIndex(ofImage:)) }
 
-    var selectedImage: Image? { selectedID.flatMap(catalog.image(withID:)) }
+    var selectedImage: Image? { selectedKey.flatMap(catalog.image(forKey:)) }
 
-    var selectedRow: ImageRow? { selectedID.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
+    var selectedRow: ImageRow? { selectedKey.flatMap(catalog.slot(of:)).map(catalog.row(at:)) }
 
     /// Runs a change to the view, then puts the selection back on its image (or a fallback) at the same
     /// height on screen, with two exceptions: at the top of the list (selection on the first row) the
@@ -33,25 +33,25 @@ extension BrowserState {
         let screenOffset = previousIndex.map { $0 - scrollTop }
         let wasAtTop = scrollTop == 0 && previousIndex == 0
         change(&self)
-        guard !view.isEmpty else {
-            selectedID = nil
+        guard !listSlots.isEmpty else {
+            selectedKey = nil
             scrollTop = 0
             return
         }
         let index: Int
-        if let chosenID, let chosenIndex = viewIndex(ofImage: chosenID) {
+        if let chosenKey, let chosenIndex = viewIndex(ofImage: chosenKey) {
             index = chosenIndex
-        } else if let selectedID, let selectedIndex = viewIndex(ofImage: selectedID) {
+        } else if let selectedKey, let selectedIndex = viewIndex(ofImage: selectedKey) {
             index = selectedIndex
         } else {
             switch fallback {
             case .top: index = 0
-            case .neighbour: index = min(previousIndex ?? 0, view.count - 1)
+            case .neighbour: index = min(previousIndex ?? 0, listSlots.count - 1)
             }
         }
-        let id = catalog.key(at: view[index])
-        if id != selectedID { detailScroll = 0 }
-        selectedID = id
+        let id = catalog.key(at: listSlots[index])
+        if id != selectedKey { detailScroll = 0 }
+        selectedKey = id
         if wasAtTop || (revealAbove && index < geometry.listRows) {
             scrollTop = 0
         } else if let screenOffset {
@@ -67,17 +67,17 @@ extension BrowserState {
             if index < scrollTop { scrollTop = index }
             if index >= scrollTop + rows { scrollTop = index - rows + 1 }
         }
-        scrollTop = min(max(0, scrollTop), max(0, view.count - rows))
+        scrollTop = min(max(0, scrollTop), max(0, listSlots.count - rows))
     }
 
     /// Selects a row because the user moved there.
     mutating func select(index: Int) {
-        guard !view.isEmpty else { return }
-        let clamped = min(max(0, index), view.count - 1)
-        let id = catalog.key(at: view[clamped])
-        if id != selectedID { detailScroll = 0 }
-        selectedID = id
-        chosenID = id
+        guard !listSlots.isEmpty else { return }
+        let clamped = min(max(0, index), listSlots.count - 1)
+        let id = catalog.key(at: listSlots[clamped])
+        if id != selectedKey { detailScroll = 0 }
+        selectedKey = id
+        chosenKey = id
         keepSelectionVisible()
     }
 
@@ -85,9 +85,9 @@ extension BrowserState {
     mutating func rebuildView() {
         let filter = self.filter.applied
         if filter.isEmpty {
-            view = catalog.sorted
+            listSlots = catalog.sorted
         } else {
-            view = catalog.filter(catalog.sorted, by: filter)
+            listSlots = catalog.filter(catalog.sorted, by: filter)
         }
     }
 
@@ -95,16 +95,16 @@ extension BrowserState {
     mutating func absorb(_ merge: ImageCatalog.MergeResult, removed: Set<Slot> = []) {
         let filter = self.filter.applied
         if filter.isEmpty {
-            view = catalog.sorted
+            listSlots = catalog.sorted
             return
         }
         let touched = merge.touched
         if touched.isEmpty, removed.isEmpty { return }
         let stale = removed.union(touched)
-        view.removeAll(where: stale.contains)
+        listSlots.removeAll(where: stale.contains)
         let catalog = self.catalog
         let matching = catalog.filter(touched, by: filter).sorted(by: catalog.precedes)
-        view = ImageCatalog.merging(view, matching, by: catalog.precedes)
+        listSlots = ImageCatalog.merging(listSlots, matching, by: catalog.precedes)
     }
 
     /// Adds or updates images from any answer, highlighting the fields that changed.
@@ -134,13 +134,13 @@ extension BrowserState {
             state.forgetHighlights(of: ceased)
             state.absorb(result, removed: removed)
         }
-        if let chosenID, hiddenCeased.contains(chosenID) { self.chosenID = nil }
+        if let chosenKey, hiddenCeased.contains(chosenKey) { self.chosenKey = nil }
     }
 
     /// Removes images that no longer exist; the selection moves to the neighbour of a removed one.
     mutating func removeImages(_ ids: [String]) {
         guard !ids.isEmpty else { return }
-        if let chosenID, ids.contains(chosenID) { self.chosenID = nil }
+        if let chosenKey, ids.contains(chosenKey) { self.chosenKey = nil }
         changeView(fallback: .neighbour) { state in
             let removed = state.catalog.remove(ids: ids)
             state.forgetHighlights(of: ids)
@@ -164,12 +164,12 @@ extension BrowserState {
         changeView(fallback: .top) { state in
             state.catalog.sort(by: order)
             if state.filter.applied.isEmpty {
-                state.view = state.catalog.sorted
+                state.listSlots = state.catalog.sorted
             } else if order == previous.reversed {
-                state.view.reverse()
+                state.listSlots.reverse()
             } else {
                 let catalog = state.catalog
-                state.view.sort(by: catalog.precedes)
+                state.listSlots.sort(by: catalog.precedes)
             }
         }
         show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)

@@ -52,37 +52,38 @@ struct DetailContent {
         self.lines = lines
     }
 
+    /// The fields shown above the description and the tags, in order (the zone only when several are
+    /// shown); those not ``wideFields`` sit two to a line on a wide pane.
+    static let order: [ImageField] = [
+        .id, .status, .zone, .name, .transitionStatus, .size, .osFamily, .platform, .processorType, .recommendedType,
+        .visibility, .provider, .owner, .createTime, .statusTime,
+    ]
+    static let wideFields: Set<ImageField> = [.name, .owner, .createTime, .statusTime]
+
     private static func fields(of row: ImageRow, now: Date, highlights: Set<ImageField>) -> [Field] {
-        func field(_ label: String, _ value: String, _ style: CellStyle = .plain, _ key: ImageField? = nil,
-                   wide: Bool = false) -> Field {
-            Field(label: label, value: [Span(value, style)], isWide: wide,
-                  changed: key.map(highlights.contains) ?? false)
-        }
-        var fields = [
-            field("ID", row.id),
-            field("Status", row.status, Theme.status(row.statusKind), .status),
-            field("Name", row.name.isEmpty ? "—" : row.name, .plain, .name, wide: true),
-            Field(label: "Transition",
-                  value: row.transition.map { [Span($0, Theme.activity), Span(" ⟳", Theme.activity)] } ?? [Span("—", Theme.faint)],
-                  changed: highlights.contains(.transition)),
-            field("Size", "\(row.sizeGB) GB", .plain, .size),
-            field("OS family", row.osFamily, .plain, .osFamily),
-            field("Platform", row.platform, .plain, .platform),
-            field("Processor", row.processorType, .plain, .processorType),
-            field("Recommended", row.recommendedType.isEmpty ? "—" : row.recommendedType, .plain, .recommendedType),
-            field("Visibility", row.visibility, .plain, .visibility),
-            field("Provider", row.provider, .plain, .provider),
-            field("Owner", row.owner, .plain, .owner, wide: true),
-            field("Created", TextFormat.moment(row.createTime, now: now), .plain, .createTime, wide: true),
-            field("Status time", TextFormat.moment(row.statusTime, now: now), .plain, .statusTime, wide: true),
-        ]
-        if !row.zone.isEmpty {
-            fields.insert(field("Zone", row.zone), at: 2)
+        var fields = order.compactMap { field -> Field? in
+            guard field != .zone || !row[.zone].isEmpty else { return nil }
+            return Field(label: field.declaration.detailLabel ?? "", value: value(of: field, in: row, now: now),
+                         isWide: wideFields.contains(field), changed: highlights.contains(field))
         }
         if row.statusKind == .deleted {
             fields.append(Field(label: "Recovery", value: recovery(row, now: now), isWide: true))
         }
         return fields
+    }
+
+    /// How the pane shows a field: as the list does, with `—` for an empty name or type and no transition.
+    private static func value(of field: ImageField, in row: ImageRow, now: Date) -> StyledLine {
+        switch field {
+        case .status: [Span(row[.status], Theme.status(row.statusKind))]
+        case .transitionStatus:
+            row.transition.map { [Span($0, Theme.activity), Span(" ⟳", Theme.activity)] } ?? [Span("—", Theme.faint)]
+        case .size: [Span("\(row.sizeGB) GB")]
+        case .createTime: [Span(TextFormat.moment(row.createTime, now: now))]
+        case .statusTime: [Span(TextFormat.moment(row.statusTime, now: now))]
+        case .name, .recommendedType: [Span(row[field].isEmpty ? "—" : row[field])]
+        default: [Span(row[field])]
+        }
     }
 
     private static func recovery(_ row: ImageRow, now: Date) -> StyledLine {

@@ -1,3 +1,4 @@
+import QingCloud
 import TerminalVocabulary
 
 /// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax.
@@ -5,7 +6,7 @@ enum HelpContent {
     /// The filter language at a glance (not keys, so not in the key map).
     static let filterSyntax: [(example: String, meaning: String)] = [
         ("word", "id, name, description, os, status or tag name contains it (any case)"),
-        ("field:value", "status os arch visibility provider owner tag name id zone"),
+        ("field:value", ImageField.filterable.map(\.filterName).joined(separator: " ")),
         ("!term  a|b", "not term / a or b"),
         ("size>50  size<=1T", "size in GB, or with a unit: 50G, 1T"),
         ("\"two words\"", "a phrase"),

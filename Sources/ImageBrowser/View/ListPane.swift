@@ -5,7 +5,7 @@ import TerminalVocabulary
 /// The list of images: one row per image, columns chosen to fit the width.
 struct ListPane {
     struct PlacedColumn {
-        var column: ImageColumn
+        var column: ImageField
         var x: Int
         var width: Int
     }
@@ -17,7 +17,7 @@ struct ListPane {
     static let idWidthRange = 10...20
 
     /// The columns a narrow list leaves out, in the order they come back as it widens.
-    static let optionalColumns = ImageColumn.allCases.filter { $0.dropPriority > 0 }
+    static let optionalColumns = ImageField.columns.filter { $0.dropPriority > 0 }
         .sorted { $0.dropPriority < $1.dropPriority }
 
     /// The ID column's width for the widest ID loaded.
@@ -33,9 +33,14 @@ struct ListPane {
             + shown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
     }
 
+    /// The columns always shown but NAME and ZONE.
+    private static let alwaysShown = ImageField.columns.filter {
+        $0.dropPriority == 0 && $0.column.width != .rest && $0.column.width != .zones
+    }
+
     /// The margin and the columns always shown but NAME, with their gaps.
     private static func requiredWidth(idWidth: Int, zoneWidth: Int) -> Int {
-        margin + [ImageColumn.id, .status].reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+        margin + alwaysShown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
             + (zoneWidth > 0 ? zoneWidth + gap : 0)
     }
 
@@ -48,7 +53,7 @@ struct ListPane {
     static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0, nameLimit: Int = .max) -> [PlacedColumn] {
         let idWidth = idWidth(widestID: widestID)
         var fixed = requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth)
-        var optional: [ImageColumn] = []
+        var optional: [ImageField] = []
         for column in optionalColumns {
             let added = column.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap
             guard width - fixed - added >= min(column.nameWidthToReturn, nameLimit) else { break }
@@ -58,7 +63,7 @@ struct ListPane {
         let nextReturn = optionalColumns.dropFirst(optional.count).first?.nameWidthToReturn ?? .max
         let nameWidth = max(1, min(width - fixed, nameLimit, nextReturn))
         let spare = max(0, width - fixed - nameWidth)
-        let shown = ImageColumn.allCases.filter {
+        let shown = ImageField.columns.filter {
             $0.dropPriority == 0 ? ($0 != .zone || zoneWidth > 0) : optional.contains($0)
         }
         let gaps = shown.count - 1
@@ -81,7 +86,7 @@ struct ListPane {
         drawTitles(columns, on: &canvas)
         let rows = rect.height - 1
         guard rows > 0 else { return }
-        if state.view.isEmpty {
+        if state.listSlots.isEmpty {
             drawEmptyMessage(on: &canvas)
             return
         }
@@ -89,9 +94,9 @@ struct ListPane {
         let top = state.scrollTop
         for line in 0..<rows {
             let index = top + line
-            guard index < state.view.count else { break }
+            guard index < state.listSlots.count else { break }
             let y = rect.y + 1 + line
-            let slot = state.view[index]
+            let slot = state.listSlots[index]
             drawRow(state.catalog.row(at: slot), imageID: state.catalog.key(at: slot), columns, y: y, on: &canvas)
             if index == selected { drawSelectionBar(y: y, on: &canvas) }
         }
@@ -152,7 +157,7 @@ struct ListPane {
     private func drawRow(_ row: ImageRow, imageID: String, _ columns: [PlacedColumn], y: Int, on canvas: inout Canvas) {
         for placed in columns {
             var (text, style) = cell(placed.column, of: row)
-            let changed = placed.column.fields.contains(where: { isChanged(imageID, $0) })
+            let changed = placed.column.highlightedBy.contains(where: { isChanged(imageID, $0) })
             if changed { style = Theme.changed }
             let x = rect.x + placed.x
             if placed.column == .status, row.transition != nil {
@@ -172,91 +177,47 @@ struct ListPane {
         (state.highlights[HighlightKey(imageID: imageID, field: field)] ?? .distantPast) > now
     }
 
-    private func cell(_ column: ImageColumn, of row: ImageRow) -> (String, CellStyle) {
+    private func cell(_ column: ImageField, of row: ImageRow) -> (String, CellStyle) {
         switch column {
-        case .id: (row.id, .plain)
-        case .zone: (row.zone, Theme.faint)
-        case .name: (row.name, .plain)
-        case .status: (row.status, Theme.status(row.statusKind))
-        case .osFamily: (row.osFamily, .plain)
-        case .processorType: (row.processorType, Theme.faint)
+        case .status: (row[.status], Theme.status(row.statusKind))
         case .size: ("\(row.sizeGB)G", .plain)
-        case .source: (row.source, Theme.faint)
-        case .created: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        case .createTime: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        default:
+            (([column] + column.column.alsoShows).map { row[$0] }.joined(separator: "/"),
+             column.column.isFaint ? Theme.faint : .plain)
         }
     }
 }
 
-/// How the columns show in the list.
-extension ImageColumn {
+/// How the columns show in the list (``ImageField/Column``).
+extension ImageField {
+    /// The field's column; only for one of ``ImageField/columns``.
+    var column: Column { declaration.column! }
+
     /// The column's title in the list.
-    var title: String {
-        switch self {
-        case .id: "ID"
-        case .zone: "ZONE"
-        case .name: "NAME"
-        case .status: "STATUS"
-        case .osFamily: "OS"
-        case .processorType: "ARCH"
-        case .size: "SIZE"
-        case .source: "VISIBILITY"
-        case .created: "AGE"
-        }
-    }
+    var title: String { column.title }
 
     /// The width when shown; the ID column fits the widest ID loaded, the ZONE column the widest zone
-    /// shown, the name takes what is left.
+    /// shown, the name takes what is left (0 here).
     func width(idWidth: Int, zoneWidth: Int) -> Int {
-        switch self {
-        case .id: idWidth
-        case .zone: zoneWidth
-        case .name: 0
-        case .status: 12
-        case .osFamily: 10
-        case .processorType: 5
-        case .size: 5
-        case .source: 14
-        case .created: 4
+        switch column.width {
+        case .cells(let cells): cells
+        case .ids: idWidth
+        case .zones: zoneWidth
+        case .rest: 0
         }
     }
 
-    var alignsRight: Bool { self == .size || self == .created }
+    var alignsRight: Bool { column.alignsRight }
 
     /// The NAME width the column leaves before it comes back as the list widens: each comes back only
     /// once NAME keeps at least this beside it, so that NAME never shrinks when the terminal grows.
-    var nameWidthToReturn: Int {
-        switch self {
-        case .id, .zone, .name, .status: 0
-        case .created, .osFamily: 20
-        case .size: 24
-        case .source: 31
-        case .processorType: 36
-        }
-    }
+    var nameWidthToReturn: Int { column.dropping?.nameWidth ?? 0 }
 
-    /// Dropped first on narrow terminals (higher numbers first), back last as the list widens.
-    var dropPriority: Int {
-        switch self {
-        case .id, .zone, .name, .status: 0
-        case .created: 1
-        case .osFamily: 2
-        case .size: 3
-        case .source: 4
-        case .processorType: 5
-        }
-    }
+    /// Dropped first on narrow terminals (higher numbers first), back last as the list widens; 0 for
+    /// columns always shown.
+    var dropPriority: Int { column.dropping?.order ?? 0 }
 
     /// The fields whose change highlights this column's cell.
-    var fields: [ImageField] {
-        switch self {
-        case .id, .zone: []
-        case .name: [.name]
-        case .status: [.status, .transition]
-        case .osFamily: [.osFamily]
-        case .processorType: [.processorType]
-        case .size: [.size]
-        case .source: [.visibility, .provider]
-        case .created: [.createTime]
-        }
-    }
+    var highlightedBy: [ImageField] { [self] + column.alsoShows + column.alsoHighlights }
 }

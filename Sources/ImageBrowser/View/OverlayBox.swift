@@ -33,7 +33,7 @@ struct OverlayBox {
         case .help:
             return HelpContent.lines(width: width)
         case .rawJSON(let id, _):
-            guard let image = catalog.image(withID: id) else {
+            guard let image = catalog.image(forKey: id) else {
                 return [[Span("image \(Sanitizer.forDisplay(id)) is gone", Theme.warning)]]
             }
             return RawJSON.lines(of: image.raw).flatMap { line -> [StyledLine] in

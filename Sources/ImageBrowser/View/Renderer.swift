@@ -104,7 +104,7 @@ struct Renderer {
         var line: StyledLine = [Span(" ")]
         let loaded = state.catalog.count
         if !state.filter.applied.isEmpty {
-            let matches = state.view.count
+            let matches = state.listSlots.count
             line += [Span(TextFormat.grouped(matches), Theme.strong), Span(matches == 1 ? " match · " : " matches · ")]
         }
         if state.options.isMultiZone {
@@ -216,7 +216,7 @@ struct Renderer {
         }
         let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
 
-        guard let row = state.selectedRow, let id = state.selectedID else {
+        guard let row = state.selectedRow, let id = state.selectedKey else {
             drawDetailTitle([Span(" detail ", Theme.strong)], position: "", row: titleRow, style: borderStyle, on: &canvas)
             canvas.write(" no image selected", x: content.x, y: content.y, limit: content.maxX, style: Theme.faint)
             return
@@ -281,7 +281,7 @@ struct Renderer {
         }
         var position = ""
         if let index = state.selectedIndex {
-            position = "\(TextFormat.grouped(index + 1))/\(TextFormat.grouped(state.view.count)) "
+            position = "\(TextFormat.grouped(index + 1))/\(TextFormat.grouped(state.listSlots.count)) "
         }
         let positionWidth = DisplayWidth.of(position)
         drawHints(hints, y: y, limit: width - positionWidth - 1, on: &canvas)

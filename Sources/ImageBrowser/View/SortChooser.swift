@@ -1,3 +1,4 @@
+import QingCloud
 import TerminalVocabulary
 
 /// The F6 "Sort by" chooser, as in htop: every column the list can be sorted by, those on screen first
@@ -5,25 +6,25 @@ import TerminalVocabulary
 enum SortChooser {
     /// One line of the chooser.
     struct Choice: Sendable, Hashable {
-        let column: ImageColumn
+        let column: ImageField
         /// Whether the list shows the column at this width.
         let isShown: Bool
     }
 
     static let hiddenNote = "not shown at this width"
-    static let titleWidth = ImageColumn.allCases.map { DisplayWidth.of($0.title) }.max() ?? 0
+    static let titleWidth = ImageField.columns.map { DisplayWidth.of($0.title) }.max() ?? 0
     /// The text's width: a title, its sort mark, and the note.
     static let contentWidth = titleWidth + 4 + DisplayWidth.of(hiddenNote)
 
     /// The columns of `shown` in order, then the others but ZONE (which a single zone does not show).
-    static func choices(shown: [ImageColumn]) -> [Choice] {
+    static func choices(shown: [ImageField]) -> [Choice] {
         shown.map { Choice(column: $0, isShown: true) }
-            + ImageColumn.allCases.filter { !shown.contains($0) && $0 != .zone }.map { Choice(column: $0, isShown: false) }
+            + ImageField.columns.filter { !shown.contains($0) && $0 != .zone }.map { Choice(column: $0, isShown: false) }
     }
 
     /// The chooser's lines: the cursor's line as the selection bar, the current order's column with its
     /// mark (as on the column title).
-    static func lines(of choices: [Choice], cursor: ImageColumn, order: SortOrder, width: Int) -> [StyledLine] {
+    static func lines(of choices: [Choice], cursor: ImageField, order: SortOrder, width: Int) -> [StyledLine] {
         choices.map { choice in
             let mark = choice.column == order.column ? (order.descending ? "▼" : "▲") : ""
             let title = DisplayWidth.fit(choice.column.title + mark, width: titleWidth + 2)

@@ -1,4 +1,5 @@
 import Foundation
+import QingCloud
 import TerminalVocabulary
 
 /// Where everything goes for the state's terminal size, computed in one place: the update function

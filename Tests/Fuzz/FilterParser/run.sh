@@ -6,7 +6,8 @@
 # the repository) and .build/fuzz/FilterParser/corpus (what it found).
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
-mapfile -t model < <(find_sources Image ImageAttributes OpenEnum JSONValue JSONValue+Parsing JSONText JSONScanner APITimestamp ImageQuery)
+mapfile -t model < <(one_module_sources Image ImageField ImageAttributes OpenEnum JSONValue JSONValue+Parsing JSONText JSONScanner \
+    APITimestamp ImageQuery)
 mapfile -t filter < <(find_sources FilterParser ImageFilter FilterMatching FilterAutomaton FilterIndex \
     FilterIndexEntry FilterValueTable FilterBitSet FilterServerQuery)
 cd "$out"

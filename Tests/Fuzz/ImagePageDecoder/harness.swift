@@ -1,6 +1,6 @@
 import Foundation
 
-// libFuzzer entry point for the DescribeImages page decoder (Sources/QingCloud/ImagePageDecoder.swift and
+// libFuzzer entry point for the DescribeImages page decoder (Sources/QingCloud/API/ImagePageDecoder.swift and
 // JSONScanner.swift), compiled together with them by run.sh. Every input is decoded as a page and as a
 // JSON value; both must finish without a crash, and whether the bytes are JSON must agree with Foundation's
 // JSONSerialization except where the decoder documents that it differs (a lone surrogate escape or bytes

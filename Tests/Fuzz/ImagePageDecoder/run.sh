@@ -2,16 +2,13 @@
 # Fuzzes the DescribeImages page decoder (ImagePageDecoder, JSONScanner, JSONValue parsing) with libFuzzer,
 # checking every input against Foundation's JSONSerialization, and JSONPrettyPrinter's layout against
 # JSONEncoder's (see harness.swift).
-# Usage: Tests/Fuzz/ImagePageDecoder/run.sh [SECONDS]   (default 60; crashes are written to the current directory)
+# Usage: Tests/Fuzz/ImagePageDecoder/run.sh [SECONDS]   (default 60; further arguments go to libFuzzer;
+# crashes are written to .build/fuzz/ImagePageDecoder)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-sources=$(cd "$here/../../../Sources/QingCloud" && pwd)
-seconds=${1:-60}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-files=(JSONScanner.swift ImagePageDecoder.swift ImageFields.swift Image.swift ImageAttributes.swift OpenEnum.swift
-       APITimestamp.swift JSONText.swift JSONValue.swift JSONValue+Parsing.swift ImageQuery.swift JSONPrettyPrinter.swift)
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name QingCloud -o "$work/fuzz" \
-    "${files[@]/#/$sources/}" "$here/harness.swift"
-mkdir "$work/corpus"
-"$work/fuzz" -max_total_time="$seconds" -timeout=10 -max_len=65536 "$work/corpus" "$here/corpus"
+source "$(dirname "$0")/../common.sh"
+mapfile -t sources < <(one_module_sources JSONScanner ImagePageDecoder ImageFields ImageField Image ImageAttributes \
+    OpenEnum APITimestamp JSONText JSONValue JSONValue+Parsing ImageQuery JSONPrettyPrinter)
+quiet swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name QingCloud -o "$out/fuzz-page-decoder" \
+    "${sources[@]}" "$here/harness.swift"
+cd "$out"
+exec "$out/fuzz-page-decoder" -max_total_time="$seconds" -timeout=10 -max_len=65536 "$@" "$out/corpus" "$here/corpus"

@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
 # The store and the QingCloud sources JSONText needs, in one module (`import QingCloud` goes).
-find_sources RawJSONStore PieceTable | xargs cat | grep -v '^import QingCloud$' >"$out/store.swift"
+find_sources RawJSONStore PieceTable | xargs cat | grep -v -e '^import QingCloud$' -e '^import JSONEngine$' >"$out/store.swift"
 quiet swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name RawJSONStoreFuzz \
     "$here/harness.swift" "$out/store.swift" \
     $(find_sources JSONText JSONValue JSONValue+Parsing JSONScanner LoneSurrogates) \

@@ -25,9 +25,5 @@ public func fuzzSanitizer(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     let symbols = Sanitizer.forDisplay(text)
     precondition(symbols.unicodeScalars.count == text.unicodeScalars.count, "symbols change the length")
-
-    let line = Sanitizer.oneLine(text, limit: 40)
-    precondition(line.count <= 40, "oneLine longer than its limit")
-    precondition(!line.unicodeScalars.contains(where: Sanitizer.isUnsafe), "oneLine left a control raw")
     return 0
 }

@@ -2,7 +2,8 @@
 ///
 /// The catalogue and the lifecycle must come out identical for the same seed on every platform and
 /// Swift version, so nothing here goes through the standard library's `random(in:)` algorithms, whose
-/// exact output is not promised to stay the same. Tests seed it for their random inputs too.
+/// exact output is not promised to stay the same. Tests seed it for their random inputs too; it is a target
+/// of its own so that they need not link the simulator for it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -11,7 +12,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A generator for one independent stream, e.g. the schedule of one image: `seed` mixed with `stream`.
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         state = mixer.next()
     }
@@ -25,33 +26,33 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniformly distributed integer in `range` (Lemire's multiply-shift; the bias is negligible here).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(width.multipliedFullWidth(by: next()).high)
     }
 
     /// A uniformly distributed `Int64` in `range`.
-    mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
+    public mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
         Int64(int(in: Int(range.lowerBound)...Int(range.upperBound)))
     }
 
     /// A number in `0..<1`.
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// True with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }
 
     /// One element of a non-empty array.
-    mutating func pick<Element>(_ elements: [Element]) -> Element {
+    public mutating func pick<Element>(_ elements: [Element]) -> Element {
         elements[int(in: 0...(elements.count - 1))]
     }
 
     /// One element of a non-empty array, chosen with the given relative weights.
-    mutating func pick<Element>(weighted choices: [(weight: Int, value: Element)]) -> Element {
+    public mutating func pick<Element>(weighted choices: [(weight: Int, value: Element)]) -> Element {
         let total = choices.reduce(0) { $0 + $1.weight }
         var ticket = int(in: 0...(total - 1))
         for choice in choices {

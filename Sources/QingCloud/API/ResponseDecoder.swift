@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 
 /// Reads API answers: the `ret_code` envelope and the DescribeImages page.
 ///

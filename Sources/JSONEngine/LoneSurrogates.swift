@@ -1,8 +1,8 @@
 /// Finds `\uD800`-`\uDFFF` escapes in JSON that are not a high surrogate followed by a low one, as a
 /// server (or a proxy cutting UTF-16) can write them, and writes `\uFFFD` in their place.
-enum LoneSurrogates {
+public enum LoneSurrogates {
     /// `body` with every lone surrogate escape replaced by `\uFFFD`; nil when there is none.
-    static func replaced(in body: [UInt8]) -> [UInt8]? {
+    public static func replaced(in body: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
         var copied = 0
         var index = 0

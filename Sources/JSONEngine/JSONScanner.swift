@@ -6,53 +6,56 @@ import Darwin
 
 /// A cursor over UTF-8 bytes that reads JSON exactly as RFC 8259 defines it, without building a tree.
 ///
-/// It exists so that a DescribeImages page is read in one typed pass (see ``ImagePageDecoder``): values
+/// It exists so that a DescribeImages page is read in one typed pass (QingCloud's `ImagePageDecoder`): values
 /// the caller does not need are validated and skipped, strings are decoded only when asked for. Failures
 /// carry the byte offset; running out of bytes is reported as truncation. Two departures from a strict
 /// reader, both so that one bad string does not lose a whole page: a lone surrogate escape (`\ud800`) and
 /// bytes that are not UTF-8 become U+FFFD when a string is decoded. Like Foundation's reader it skips a
 /// UTF-8 byte order mark, accepts one comma before a closing bracket and nests at most 512 deep; unlike
 /// it, it reads only UTF-8 (the API sends nothing else) and takes any number, however large.
-struct JSONScanner {
+public struct JSONScanner {
     /// Why the bytes are not JSON, and where.
-    struct Failure: Error, Equatable {
-        var reason: String
-        var offset: Int
+    public struct Failure: Error, Equatable {
+        public var reason: String
+        public var offset: Int
 
-        static let truncatedReason = "the JSON ends early (truncated)"
-        static let invalidReason = "not valid JSON"
+        public static let truncatedReason = "the JSON ends early (truncated)"
+        public static let invalidReason = "not valid JSON"
+
+        public init(reason: String, offset: Int) {
+            self.reason = reason
+            self.offset = offset
+        }
     }
 
     /// A string's contents (between the quotes) and whether it holds escapes.
-    struct StringToken {
-        var range: Range<Int>
-        var hasEscapes: Bool
+    public struct StringToken {
+        public var range: Range<Int>
+        public var hasEscapes: Bool
     }
 
     /// A number's text and whether it is a plain integer (no fraction, no exponent).
-    struct NumberToken {
-        var range: Range<Int>
-        var isInteger: Bool
+    public struct NumberToken {
+        public var range: Range<Int>
+        public var isInteger: Bool
     }
 
     /// The deepest nesting of arrays and objects accepted, as Foundation's reader.
-    static let maximumDepth = 512
+    public static let maximumDepth = 512
 
-    let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var position = 0
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public private(set) var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
-
-    func truncated() -> Failure { Failure(reason: Failure.truncatedReason, offset: bytes.count) }
-    func invalid() -> Failure { Failure(reason: Failure.invalidReason, offset: position) }
+    public func truncated() -> Failure { Failure(reason: Failure.truncatedReason, offset: bytes.count) }
+    public func invalid() -> Failure { Failure(reason: Failure.invalidReason, offset: position) }
 
     /// Skips spaces, tabs and line breaks; returns the next byte, nil at the end.
-    mutating func peek() -> UInt8? {
+    public mutating func peek() -> UInt8? {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
@@ -65,7 +68,7 @@ struct JSONScanner {
     }
 
     /// The next byte, which must be `byte`.
-    mutating func expect(_ byte: UInt8) throws(Failure) {
+    public mutating func expect(_ byte: UInt8) throws(Failure) {
         guard let next = peek() else { throw truncated() }
         guard next == byte else { throw invalid() }
         position += 1
@@ -73,7 +76,7 @@ struct JSONScanner {
 
     /// After an element or member: true for `,` (another follows), false for `close`. As Foundation's
     /// reader, one comma before `close` is accepted.
-    mutating func continues(closing close: UInt8) throws(Failure) -> Bool {
+    public mutating func continues(closing close: UInt8) throws(Failure) -> Bool {
         guard let next = peek() else { throw truncated() }
         if next == close {
             position += 1
@@ -90,7 +93,7 @@ struct JSONScanner {
     }
 
     /// Opens an object or array whose first byte is next; true when it is empty (and already closed).
-    mutating func open(_ opening: UInt8, closing: UInt8) throws(Failure) -> Bool {
+    public mutating func open(_ opening: UInt8, closing: UInt8) throws(Failure) -> Bool {
         try expect(opening)
         guard let next = peek() else { throw truncated() }
         if next == closing {
@@ -101,7 +104,7 @@ struct JSONScanner {
     }
 
     /// Reads an object key and the colon after it.
-    mutating func key() throws(Failure) -> StringToken {
+    public mutating func key() throws(Failure) -> StringToken {
         guard let next = peek() else { throw truncated() }
         guard next == 0x22 else { throw invalid() }
         let token = try string()
@@ -110,7 +113,7 @@ struct JSONScanner {
     }
 
     /// Reads a string whose opening quote is next.
-    mutating func string() throws(Failure) -> StringToken {
+    public mutating func string() throws(Failure) -> StringToken {
         position += 1
         let start = position
         var hasEscapes = false
@@ -147,7 +150,7 @@ struct JSONScanner {
     }
 
     /// Reads a number whose first byte (`-` or a digit) is next.
-    mutating func number() throws(Failure) -> NumberToken {
+    public mutating func number() throws(Failure) -> NumberToken {
         let start = position
         var isInteger = true
         if bytes[position] == 0x2D { position += 1 }
@@ -180,7 +183,7 @@ struct JSONScanner {
     }
 
     /// Reads `true`, `false` or `null`, whose first byte is next.
-    mutating func literal(_ text: StaticString) throws(Failure) {
+    public mutating func literal(_ text: StaticString) throws(Failure) {
         let count = text.utf8CodeUnitCount
         let expected = text.utf8Start
         for index in 0..<count {
@@ -191,7 +194,7 @@ struct JSONScanner {
     }
 
     /// Reads and discards any value, checking its syntax.
-    mutating func skipValue(depth: Int = 0) throws(Failure) {
+    public mutating func skipValue(depth: Int = 0) throws(Failure) {
         guard let next = peek() else { throw truncated() }
         switch next {
         case 0x22:
@@ -218,14 +221,14 @@ struct JSONScanner {
     }
 
     /// After the top-level value: only whitespace may follow.
-    mutating func end() throws(Failure) {
+    public mutating func end() throws(Failure) {
         if peek() != nil { throw invalid() }
     }
 
     // MARK: - Reading tokens
 
     /// Whether a string's raw bytes (no escapes) equal `text`.
-    func equals(_ token: StringToken, _ text: [UInt8]) -> Bool {
+    public func equals(_ token: StringToken, _ text: [UInt8]) -> Bool {
         guard !token.hasEscapes, token.range.count == text.count else { return false }
         return text.withUnsafeBufferPointer { expected in
             memcmp(bytes.baseAddress! + token.range.lowerBound, expected.baseAddress!, text.count) == 0
@@ -233,7 +236,7 @@ struct JSONScanner {
     }
 
     /// The decoded text of a string.
-    func text(_ token: StringToken) -> String {
+    public func text(_ token: StringToken) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[token.range])
         guard token.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
         var decoded: [UInt8] = []
@@ -272,7 +275,7 @@ struct JSONScanner {
     }
 
     /// The value of an integer token, nil when it does not fit in `Int`.
-    func integer(_ token: NumberToken) -> Int? {
+    public func integer(_ token: NumberToken) -> Int? {
         var index = token.range.lowerBound
         let negative = bytes[index] == 0x2D
         if negative { index += 1 }
@@ -289,7 +292,7 @@ struct JSONScanner {
     }
 
     /// The value of any number token as a `Double` (infinite when out of range).
-    func double(_ token: NumberToken) -> Double {
+    public func double(_ token: NumberToken) -> Double {
         Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)) ?? .nan
     }
 

@@ -1,3 +1,4 @@
+import JSONEngine
 /// Reads a DescribeImages answer straight into ``ImagePage`` in one pass over its bytes.
 ///
 /// A generic JSON tree and then typed values cost about ten times as much as the network at 100,000 images;
@@ -162,15 +163,15 @@ enum ImagePageDecoder {
             if try !scanner.open(0x7B, closing: 0x7D) {
                 repeat {
                     let key = try scanner.key()
-                    let field = ImageFields.Field.keys.field(key, in: scanner)
+                    let field = ImageFields.keys.field(key, in: scanner)
                     try read(field, into: &fields)
                 } while try scanner.continues(closing: 0x7D)
             }
-            guard let id = fields.id, !id.isEmpty else { return .failure(DecodingFailure("an image has no image_id")) }
+            guard let id = fields[.id], !id.isEmpty else { return .failure(DecodingFailure("an image has no image_id")) }
             return .success(fields.image(id: id, raw: JSONText(bytes: body[start..<scanner.position])))
         }
 
-        private mutating func read(_ field: ImageFields.Field?, into fields: inout ImageFields) throws(JSONScanner.Failure) {
+        private mutating func read(_ field: ImageField?, into fields: inout ImageFields) throws(JSONScanner.Failure) {
             guard let field, fields.firstTime(field) else {
                 try scanner.skipValue(depth: 3)
                 return
@@ -178,7 +179,7 @@ enum ImagePageDecoder {
             switch field {
             case .size: fields.size = try sizeValue()
             case .tags: fields.tags = try tags()
-            default: fields.set(field, try stringOrNil())
+            default: fields[field] = try stringOrNil()
             }
         }
 

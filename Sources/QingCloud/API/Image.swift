@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 
 /// One machine image as DescribeImages returns it.
 ///
@@ -85,24 +86,7 @@ public struct Image: Sendable, Hashable, Identifiable {
 
     /// The documented fields in the API's own shape, as a server would send them.
     public var apiObject: JSONValue {
-        .object([
-            "image_id": .string(id),
-            "image_name": .string(name),
-            "description": description.map(JSONValue.string) ?? .null,
-            "size": .int(sizeGB),
-            "processor_type": .string(processorType.rawValue),
-            "platform": .string(platform.rawValue),
-            "os_family": .string(osFamily),
-            "visibility": .string(visibility.rawValue),
-            "provider": .string(provider.rawValue),
-            "owner": .string(owner),
-            "recommended_type": .string(recommendedType),
-            "status": .string(status.rawValue),
-            "transition_status": .string(transitionStatus?.rawValue ?? ""),
-            "create_time": createTime.map { .string(APITimestamp.format($0)) } ?? .null,
-            "status_time": statusTime.map { .string(APITimestamp.format($0)) } ?? .null,
-            "tags": .array(tags.map(\.apiObject)),
-        ])
+        .object(Dictionary(uniqueKeysWithValues: ImageField.documented.map { ($0.jsonKey!, $0.declaration.json(self)) }))
     }
 }
 

@@ -1,7 +1,7 @@
 extension JSONValue {
     /// Parses JSON text with ``JSONScanner`` into what `JSONDecoder` makes of it: whole numbers that fit in
     /// `Int` (`7`, `7.0`, `7e2`) become `.int`, other numbers `.double`; of repeated keys the first counts.
-    init(parsing bytes: ArraySlice<UInt8>) throws(JSONScanner.Failure) {
+    public init(parsing bytes: ArraySlice<UInt8>) throws(JSONScanner.Failure) {
         self = try bytes.withUnsafeBufferPointer { buffer throws(JSONScanner.Failure) in
             var scanner = JSONScanner(buffer)
             let value = try Self.value(&scanner, depth: 0)

@@ -33,8 +33,7 @@ public struct RetryPolicy: Sendable, Hashable {
 
         func delay(failedAttempts: Int, elapsed: Duration, unitRandom: Double) -> Duration? {
             guard failedAttempts < maximumAttempts else { return nil }
-            let exponent = min(max(failedAttempts - 1, 0), 30)
-            let ceiling = min(maximumDelay, baseDelay * (1 << exponent))
+            let ceiling = Backoff.delay(base: baseDelay, failures: failedAttempts, cap: maximumDelay)
             let delay = ceiling * max(0, min(unitRandom, 1))
             guard elapsed + delay < totalBudget else { return nil }
             return delay
@@ -68,7 +67,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public func delay(after error: QingCloudError, failedAttempts: Int, elapsed: Duration,
                       unitRandom: Double) -> Duration? {
         switch error {
-        case .api(let api, _) where api.code == 5000 || api.code == 5100:
+        case .api(let api, _) where api.returnCode == .internalError || api.returnCode == .serverBusy:
             busy.delay(failedAttempts: failedAttempts, elapsed: elapsed, unitRandom: unitRandom)
         case .malformedResponse:
             general.delay(failedAttempts: failedAttempts, elapsed: elapsed, unitRandom: unitRandom)
