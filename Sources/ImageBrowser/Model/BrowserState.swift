@@ -140,13 +140,10 @@ struct PagingState: Sendable {
     var failures = 0
     /// End was pressed before the last page was loaded: jump to the end when it arrives.
     var jumpToEndPending = false
-    /// Offsets of pages that came back with fewer images than the total promised and were asked again.
-    var askedAgain: Set<Int> = []
-    /// Images the server's total promised that pages still did not hold after asking again, by offset.
-    var missingByOffset: [Int: Int] = [:]
 
-    /// Images the server's total promised but no page held (0 when every page was whole).
-    var missing: Int { missingByOffset.values.reduce(0, +) }
+    /// Images the server's total promised but no page held after asking again (0 when every page was
+    /// whole): the plan's one rule, as `list` applies it.
+    var missing: Int { plan.missingImages }
 
     /// Pages fetched in the background at once.
     static let backgroundConcurrency = 2

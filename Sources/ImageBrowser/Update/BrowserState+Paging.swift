@@ -60,7 +60,6 @@ extension BrowserState {
             pagings[zone].failures = 0
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
-            noteShortPage(answer, at: offset, zone: zone)
             if pagings[zone].jumpToEndPending,
                !filter.applied.isEmpty || offset >= pagings[zone].plan.lastOffset {
                 followEnd(zone: zone)
@@ -73,22 +72,6 @@ extension BrowserState {
             pagings[zone].failures += 1
             recordFailure(error, now: now, zone: zone)
             retryPagesLater(zone: zone, now: now, &effects)
-        }
-    }
-
-    /// A page with fewer images than its own total promises is asked once more (through the plan, so
-    /// within the bound on pages in flight); still short, it counts as missing images, which the header
-    /// shows once every page is read.
-    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, zone: Int) {
-        let promised = min(pageSize, max(0, answer.totalCount - offset))
-        guard answer.images.count < promised else {
-            pagings[zone].missingByOffset[offset] = nil
-            return
-        }
-        if pagings[zone].askedAgain.insert(offset).inserted {
-            pagings[zone].plan.readAgain(offset)
-        } else {
-            pagings[zone].missingByOffset[offset] = promised - answer.images.count
         }
     }
 
