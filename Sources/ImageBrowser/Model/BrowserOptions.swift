@@ -15,6 +15,9 @@ public struct BrowserOptions: Sendable {
     /// How often the images on screen and those in transition are re-queried; nil turns live refresh off.
     /// Never shorter than ``minimumRefreshInterval``.
     public var refreshInterval: Duration?
+    /// Requests per second per zone that the rolling sweep may make beyond the rows on screen and the
+    /// first page, to re-read every image in a bounded time (see README, "Live refresh"). At least 0.1.
+    public var sweepRate: Double
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
     /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
@@ -23,6 +26,8 @@ public struct BrowserOptions: Sendable {
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
+    /// The sweep's default budget: 2 requests a second per zone, polite to the real API.
+    public static let defaultSweepRate = 2.0
 
     public init(
         endpointLabel: String,
@@ -30,6 +35,7 @@ public struct BrowserOptions: Sendable {
         zones: [String]? = nil,
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
+        sweepRate: Double = BrowserOptions.defaultSweepRate,
         pageSize: Int = 100,
         copyUnavailable: String? = nil
     ) {
@@ -39,6 +45,7 @@ public struct BrowserOptions: Sendable {
         self.zones = zones
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
+        self.sweepRate = max(0.1, sweepRate)
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.copyUnavailable = copyUnavailable
     }

@@ -65,8 +65,8 @@ extension BrowserState {
     /// The next zone after number `zone` whose pages are not all loaded (there the server may know more)
     /// and whose images the filter's `zone:` terms let through.
     private func nextZoneToSearch(after zone: Int) -> Int? {
-        pagings.indices.first { index in
-            index > zone && !pagings[index].plan.isComplete
+        zoneStates.indices.first { index in
+            index > zone && !zoneStates[index].paging.plan.isComplete
                 && filter.applied.admits(zone: options.requestZone(index) ?? "")
         }
     }
@@ -108,7 +108,7 @@ extension BrowserState {
             if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
             self.search = search
             ingest(answer.images, zone: zone, now: now)
-            if pagings.contains(where: \.jumpToEndPending) { followEnd(zone: zone) }
+            if zoneStates.contains(where: \.paging.jumpToEndPending) { followEnd(zone: zone) }
             requestSearchPages(&effects)
             resumePagingIfWaiting(zone: zone, &effects)
         case .failure(.cancelled):

@@ -88,11 +88,14 @@ struct Renderer {
         if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
     }
 
-    /// The refresh state, and how old the data on screen is (in seconds under a minute).
+    /// The refresh state, and how old the oldest status on hand is (in seconds under a minute): every
+    /// image held was read since (see ``RefreshSweep``); "sweep behind" when a zone's sweep cannot keep
+    /// up with its budget.
     private func refreshBadge(showingAge: Bool) -> StyledLine {
         var age = ""
-        if showingAge, let success = state.health.lastSuccess {
-            age = "· updated \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) ago "
+        if showingAge, let oldest = state.oldestRead {
+            age = "· oldest \(TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true)) "
+            if state.isSweepBehind(now: now) { age += "· sweep behind " }
         }
         guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
         let every = "every \(TextFormat.interval(interval)) "
@@ -125,6 +128,10 @@ struct Renderer {
         }
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
+        }
+        let rounds = state.lastRounds
+        if rounds.failed > 0 {
+            line.append(Span(" · \(rounds.failed) of \(rounds.requested) failed · ! why", Theme.warning))
         }
         if let search = state.search, search.isRunning {
             let progress = search.totalCount.map { " \(TextFormat.grouped(search.received)) of \(TextFormat.grouped($0))" }
@@ -160,10 +167,13 @@ struct Renderer {
         }
         for (index, zone) in state.options.zones.enumerated() {
             line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
-            let paging = state.pagings[index]
+            let paging = state.zoneStates[index].paging
             let count = state.catalog.count(inZone: zone)
-            if state.health.zoneErrors[index] != nil {
+            if state.zoneStates[index].error != nil {
                 line.append(Span("✗", Theme.error))
+                if let oldest = state.zoneStates[index].sweep.oldestRead, paging.totalCount != nil {
+                    line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
+                }
             } else if let total = paging.totalCount {
                 line.append(paging.plan.isComplete
                     ? Span(TextFormat.grouped(count))
