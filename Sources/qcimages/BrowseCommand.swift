@@ -59,7 +59,7 @@ struct BrowseCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
             let connection = try await connection.connect(logger: logger)
-            let zones: [String]
+            let zones: (zones: [String], faulty: [String])
             do {
                 // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
                 zones = try await connection.zoneIDs()
@@ -70,14 +70,15 @@ struct BrowseCommand: AsyncParsableCommand {
             let endpoint = connection.client.configuration.endpoint
             let options = BrowserOptions(
                 endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
-                zone: zones[0],
-                zones: zones,
+                zone: zones.zones[0],
+                zones: zones.zones,
+                faultyZones: zones.faulty,
                 isDemo: connection.isDemo,
                 refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
                 sweepRate: sweepRate
             )
             let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
-            logger.info("browsing \(connection.client.configuration) zones=\(zones.joined(separator: ","))")
+            logger.info("browsing \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
             let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
             await connection.close()
             switch outcome {

@@ -26,7 +26,10 @@ struct ListCommand: AsyncParsableCommand {
             arrives, with a ZONE column (table) or a zone field (json, csv). When a zone fails, the zones that
             answered are printed first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."),
             and the exit status is 1; so is a zone whose pages held fewer images than its total
-            ("qcimages: zone sh1a: incomplete: ...").
+            ("qcimages: zone sh1a: incomplete: ..."). With -z all, a zone that DescribeZones itself lists as
+            faulty is skipped and named in one line ("qcimages: zone sh1a skipped: DescribeZones lists it as
+            faulty"); the exit status stays 0 for it: the API says the zone is down, the listing of the
+            others is whole.
 
             Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
             bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
@@ -131,7 +134,11 @@ struct ListCommand: AsyncParsableCommand {
     /// Prints what the flags ask for; returns the line to print when images the server counted never came.
     private func listImages(_ connection: Connection) async throws -> String? {
         if connection.zones.isMultiple {
-            try await listZones(try await connection.zoneIDs(), client: connection.client)
+            let resolved = try await connection.zoneIDs()
+            for zone in resolved.faulty {
+                StandardError.write("qcimages: zone \(zone) skipped: DescribeZones lists it as faulty")
+            }
+            try await listZones(resolved.zones, client: connection.client)
             return nil
         }
         if offset != nil || limit != nil {

@@ -56,4 +56,12 @@ struct BrowserRoundFailureTests {
         harness.answerAll()
         #expect(!harness.render().text(ofRow: 1).contains("failed"), "the next round worked")
     }
+
+    @Test("zones that -z all skipped as faulty are named in the header")
+    func faultyZonesNamed() {
+        var state = BrowserState(options: BrowserOptions(
+            endpointLabel: "api.example.test", zone: "pek3a", zones: ["pek3a", "gd2a"], faultyZones: ["sh1a"]))
+        _ = Browser.update(&state, .resize(TerminalSize(width: 160, height: 40)), now: Fixtures.now)
+        #expect(Browser.render(state, now: Fixtures.now).text(ofRow: 1).contains("sh1a skipped: faulty"))
+    }
 }

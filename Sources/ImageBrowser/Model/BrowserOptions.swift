@@ -10,6 +10,8 @@ public struct BrowserOptions: Sendable {
     /// The zones shown, in the order given; more than one puts a ZONE column in the list, tags every
     /// image with its zone and asks each zone for its own pages and refreshes.
     public var zones: [String]
+    /// Zones that `-z all` skipped because DescribeZones lists them as faulty: the header names them.
+    public var faultyZones: [String]
     /// Whether the images come from the built-in simulator: the header then shows a `DEMO` badge.
     public var isDemo: Bool
     /// How often the images on screen and those in transition are re-queried; nil turns live refresh off.
@@ -33,6 +35,7 @@ public struct BrowserOptions: Sendable {
         endpointLabel: String,
         zone: String,
         zones: [String]? = nil,
+        faultyZones: [String] = [],
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
         sweepRate: Double = BrowserOptions.defaultSweepRate,
@@ -43,6 +46,7 @@ public struct BrowserOptions: Sendable {
         let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
         self.zone = zones[0]
         self.zones = zones
+        self.faultyZones = faultyZones
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.sweepRate = max(0.1, sweepRate)

@@ -129,6 +129,10 @@ struct Renderer {
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
         }
+        if !state.options.faultyZones.isEmpty {
+            let named = state.options.faultyZones.map(Sanitizer.forDisplay).joined(separator: ", ")
+            line.append(Span(" · \(named) skipped: faulty", Theme.warning))
+        }
         let rounds = state.lastRounds
         if rounds.failed > 0 {
             line.append(Span(" · \(rounds.failed) of \(rounds.requested) failed · ! why", Theme.warning))
