@@ -276,6 +276,23 @@ struct BrowserIncompletePagingTests {
         #expect(harness.quitRequested)
     }
 
+    @Test("the server search reads through the same plan: an empty page in the middle is asked again")
+    func searchAsksAnEmptyPageAgain() {
+        var harness = BrowserFilterTests.searchingUbuntu(among: 300)
+        var asked: [Int] = []
+        while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+            let offset = search.query.offset ?? 0
+            asked.append(offset)
+            if offset == 16, asked.filter({ $0 == 16 }).count == 1 {
+                harness.answer(search.id, with: .success(ImagePage(totalCount: 100, images: [])))
+            } else {
+                harness.answer(search.id)
+            }
+        }
+        #expect(asked.filter { $0 == 16 }.count == 2, "\(asked)")
+        #expect(harness.state.view.count == 100)
+    }
+
     @Test("a page that is whole when asked again leaves no marker")
     func wholeOnSecondAsk() {
         var harness = Harness(images: Fixtures.images(250))

@@ -76,7 +76,7 @@ extension BrowserState {
         } else if let zone = zoneStates.firstIndex(where: { $0.refresh.round?.pending[id] != nil }),
                   let request = zoneStates[zone].refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, zone: zone, result, now: now, &effects)
-        } else if search?.inFlight.contains(id) == true {
+        } else if search?.inFlight[id] != nil {
             handleSearch(id, result, now: now, &effects)
         }
     }
