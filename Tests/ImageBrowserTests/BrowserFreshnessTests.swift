@@ -145,9 +145,5 @@ struct LiveDriver {
     }
 
     /// The browser's count of each status and its total.
-    var counts: ServerCounts {
-        var byStatus: [ImageStatus: Int] = [:]
-        for slot in state.catalog.sorted { byStatus[state.catalog.image(at: slot).status, default: 0] += 1 }
-        return ServerCounts(byStatus: byStatus, total: state.catalog.count)
-    }
+    var counts: ServerCounts { ServerCounts(byStatus: state.statusCounts, total: state.imageCount) }
 }

@@ -7,7 +7,7 @@ import QingCloud
 extension BrowserState {
     var pageSize: Int { options.pageSize }
 
-    var isFullyLoaded: Bool { zoneStates.allSatisfy(\.paging.plan.isComplete) }
+    public var isFullyLoaded: Bool { zoneStates.allSatisfy(\.paging.plan.isComplete) }
 
     /// The images every zone reported in all, once at least one has; nil before.
     var totalCount: Int? {

@@ -221,7 +221,18 @@ extension BrowserState {
     }
 
     /// When the oldest status on hand was read, over every zone (see ``RefreshSweep/oldestRead``).
-    var oldestRead: Date? { zoneStates.compactMap(\.sweep.oldestRead).min() }
+    public var oldestRead: Date? { zoneStates.compactMap(\.sweep.oldestRead).min() }
+
+    /// How many images of each status the browser holds (ceased ones are left out), to compare with the
+    /// server's own totals.
+    public var statusCounts: [ImageStatus: Int] {
+        var counts: [ImageStatus: Int] = [:]
+        for slot in catalog.sorted { counts[catalog.row(at: slot).statusKind, default: 0] += 1 }
+        return counts
+    }
+
+    /// How many images the browser holds.
+    public var imageCount: Int { catalog.count }
 
     /// Whether some zone's statuses are older than its sweep should let them be: twice a full pass at
     /// the budget, plus an interval. Never with refresh off (there is no sweep then).
