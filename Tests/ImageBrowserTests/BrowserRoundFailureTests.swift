@@ -31,6 +31,9 @@ struct BrowserRoundFailureTests {
         #expect(roundsAsked["sh1a"] == 1, "its one round is still waiting: \(roundsAsked)")
         #expect(harness.state.zoneStates[0].sweep.freshAsOf.map { harness.now.timeIntervalSince($0) <= 15 } == true,
                 "the healthy zone's statuses stay fresh")
+        let frame = harness.render(160, 40)
+        #expect(frame.text(ofRow: 0).contains("oldest 30s · sweep behind"), "\(frame.text(ofRow: 0))")
+        #expect(frame.text(ofRow: 1).contains("pek3a 255 · sh1a 125 30s · gd2a 40"), "only the stale zone shows its age: \(frame.text(ofRow: 1))")
     }
 
     @Test("a round in which one request failed says so, and ! shows why though the others worked")

@@ -44,5 +44,4 @@ struct RefreshRound: Sendable {
     var pending: [RequestID: Request] = [:]
     var requested = 0
     var failed = 0
-    var failure: String?
 }

@@ -23,8 +23,6 @@ struct RefreshSweep: Sendable {
     var passStartedAt: Date?
     /// When the last complete pass started: every status on hand was read after it. Nil before the first.
     var freshAsOf: Date?
-    /// How long the last complete pass took.
-    var lastPassDuration: TimeInterval?
     /// The keys of this zone's images that an answer brought during the pass.
     var seen: Set<String> = []
     /// The latest total the zone's first page or a sweep page reported.
@@ -51,10 +49,7 @@ struct RefreshSweep: Sendable {
     /// The pass in progress is complete at `now`: its start becomes the age of what is on hand; the next
     /// starts with its first request.
     mutating func completePass(now: Date) {
-        if let started = passStartedAt {
-            freshAsOf = started
-            lastPassDuration = now.timeIntervalSince(started)
-        }
+        if let started = passStartedAt { freshAsOf = started }
         startPass(now: now)
         passStartedAt = nil
     }

@@ -180,7 +180,6 @@ extension BrowserState {
             break
         case (_, .failure(let error)):
             zoneStates[zone].refresh.round?.failed += 1
-            zoneStates[zone].refresh.round?.failure = error.description
             switch request {
             case .sweepPage(let offset): zoneStates[zone].sweep.retry.append(offset)
             case .verify(let ids): zoneStates[zone].sweep.toVerify += ids
@@ -196,7 +195,7 @@ extension BrowserState {
         guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty else { return }
         zoneStates[zone].refresh.round = nil
         zoneStates[zone].refresh.lastRound = RoundOutcome(requested: round.requested, failed: round.failed)
-        zoneStates[zone].refresh.failures = round.failure == nil ? 0 : zoneStates[zone].refresh.failures + 1
+        zoneStates[zone].refresh.failures = round.failed == 0 ? 0 : zoneStates[zone].refresh.failures + 1
         advanceSweep(zone: zone, now: now)
         scheduleNextRefresh(zone: zone, now: now, &effects)
         loadMorePages(&effects)
@@ -237,13 +236,17 @@ extension BrowserState {
     /// Whether some zone's statuses are older than its sweep should let them be: twice a full pass at
     /// the budget, plus an interval. Never with refresh off (there is no sweep then).
     func isSweepBehind(now: Date) -> Bool {
-        guard let interval = refresh.interval?.timeInterval, !refresh.isPaused else { return false }
+        zoneStates.indices.contains { isSweepBehind(zone: $0, now: now) }
+    }
+
+    /// Whether zone number `zone`'s statuses are older than its sweep should let them be.
+    func isSweepBehind(zone: Int, now: Date) -> Bool {
+        guard let interval = refresh.interval?.timeInterval, !refresh.isPaused,
+              let oldest = zoneStates[zone].sweep.oldestRead, let total = zoneStates[zone].paging.totalCount
+        else { return false }
         let step = Double(ImageQuery.maximumLimit - RefreshSweep.overlap)
-        return zoneStates.contains { zone in
-            guard let oldest = zone.sweep.oldestRead, let total = zone.paging.totalCount else { return false }
-            let rounds = (Double(total) / step / Double(sweepRequestsPerRound)).rounded(.up) + 1
-            return now.timeIntervalSince(oldest) > 2 * rounds * interval + interval
-        }
+        let rounds = (Double(total) / step / Double(sweepRequestsPerRound)).rounded(.up) + 1
+        return now.timeIntervalSince(oldest) > 2 * rounds * interval + interval
     }
 
     /// The requests of every zone's last finished round, and how many of them failed.

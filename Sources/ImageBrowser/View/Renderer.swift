@@ -156,7 +156,7 @@ struct Renderer {
 
     /// With several zones: the images in all, then each zone's state in little room: its images once all
     /// are loaded, loaded/total while loading, `…` before its first page, `✗` while it fails (the error
-    /// line below names it and says why).
+    /// line below names it and says why), and its oldest status's age while it fails or its sweep is behind.
     private func zoneCounts() -> StyledLine {
         let loaded = state.catalog.count
         var line: StyledLine = []
@@ -173,17 +173,20 @@ struct Renderer {
             line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
             let paging = state.zoneStates[index].paging
             let count = state.catalog.count(inZone: zone)
-            if state.zoneStates[index].error != nil {
+            let failing = state.zoneStates[index].error != nil
+            if failing {
                 line.append(Span("✗", Theme.error))
-                if let oldest = state.zoneStates[index].sweep.oldestRead, paging.totalCount != nil {
-                    line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
-                }
             } else if let total = paging.totalCount {
                 line.append(paging.plan.isComplete
                     ? Span(TextFormat.grouped(count))
                     : Span(TextFormat.grouped(count) + "/" + TextFormat.grouped(total)))
             } else {
                 line.append(Span("…", Theme.faint))
+            }
+            if failing || state.isSweepBehind(zone: index, now: now),
+               let oldest = state.zoneStates[index].sweep.oldestRead, paging.totalCount != nil {
+                // This zone's age where it differs from the others': failing, or its sweep behind.
+                line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
             }
         }
         return line
