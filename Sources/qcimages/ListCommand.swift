@@ -17,9 +17,12 @@ struct ListCommand: AsyncParsableCommand {
               qcimages list -O 0 -L 20 -o json
               qcimages list -z all -W ubuntu          (every active zone; -z pek3a,sh1a for some)
 
-            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the
-            server's total_count promises more images than its pages hold, even when asked again, the images
-            received are printed, then one line on stderr, and the exit status is 1.
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). Every page
+            is checked against its total_count: a short or empty page, in the middle or at the end, is asked
+            again; when the pages still hold fewer images than the total, the images received are printed,
+            then one line on stderr with how many are missing, and the exit status is 1. A total far beyond
+            what the pages deliver (pages past the last image empty three times in a row) stops the reading
+            there, with the same kind of line.
 
             With several zones (-z a,b or -z all) the zones are read side by side and printed one after the
             other in the order given (for all: DescribeZones' order), each in the API's order and as it
