@@ -219,8 +219,11 @@ extension BrowserState {
         zoneStates[zone].sweep = sweep
     }
 
-    /// When the oldest status on hand was read, over every zone (see ``RefreshSweep/oldestRead``).
-    public var oldestRead: Date? { zoneStates.compactMap(\.sweep.oldestRead).min() }
+    /// When the oldest status on hand was read, over every zone that answered (see
+    /// ``RefreshSweep/oldestRead``); a zone that never did holds no status.
+    public var oldestRead: Date? {
+        zoneStates.filter { $0.paging.totalCount != nil }.compactMap(\.sweep.oldestRead).min()
+    }
 
     /// How many images of each status the browser holds (ceased ones are left out), to compare with the
     /// server's own totals.
