@@ -59,12 +59,13 @@ final class ImageWorld: Sendable {
     /// How many images appear while the simulator runs with churn, at most.
     static let maximumNewcomers = 2_000
 
-    init(imageCount: Int, seed: UInt64, churn: Bool, epoch: Date) {
+    init(imageCount: Int, seed: UInt64, churn: Bool, drift: StatusDrift? = nil, epoch: Date) {
         let epochSeconds = Int64(epoch.timeIntervalSince1970.rounded(.down))
         self.epoch = epochSeconds
         var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
         var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
         catalogue.sort(by: SeededCatalogue.listedBefore)
+        let drifting = drift?.schedules(for: catalogue, seed: seed) ?? [:]
 
         var entries: [Entry] = []
         if churn {
@@ -83,11 +84,11 @@ final class ImageWorld: Sendable {
                 newcomers.append(Self.entry(image, appearance: appearance, schedule: schedule))
             }
             entries = newcomers.reversed()
-            for image in catalogue {
-                entries.append(Self.entry(image, appearance: nil, schedule: planner.schedule(for: image)))
+            for (position, image) in catalogue.enumerated() {
+                entries.append(Self.entry(image, appearance: nil, schedule: planner.schedule(for: image) ?? drifting[position]))
             }
         } else {
-            entries = catalogue.map { Self.entry($0, appearance: nil, schedule: nil) }
+            entries = catalogue.enumerated().map { Self.entry($1, appearance: nil, schedule: drifting[$0]) }
         }
         self.entries = entries
         positionByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.image.id, $0) })

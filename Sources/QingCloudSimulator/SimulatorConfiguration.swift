@@ -16,6 +16,8 @@ public struct SimulatorConfiguration: Sendable {
     public var seed: UInt64 = 1
     /// Whether images move through their lifecycle as (virtual) time passes.
     public var churn: Bool = false
+    /// Statuses changing with no transition at a set rate (see ``StatusDrift``); nil for none.
+    public var statusDrift: StatusDrift?
     /// How much faster than `clock` virtual time runs: 60 turns a minute into an hour.
     public var speed: Double = 1
     /// The only access key id the simulator accepts.

@@ -23,7 +23,7 @@ struct ZoneWorlds: Sendable {
         let built = Mutex<[String: ImageWorld]>([:])
         DispatchQueue.concurrentPerform(iterations: ids.count) { index in
             let world = ImageWorld(imageCount: configuration.imageCount, seed: seeds[index],
-                                   churn: configuration.churn, epoch: epoch)
+                                   churn: configuration.churn, drift: configuration.statusDrift, epoch: epoch)
             built.withLock { $0[ids[index]] = world }
         }
         worlds = built.withLock { $0 }

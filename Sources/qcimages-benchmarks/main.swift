@@ -9,6 +9,11 @@ import TerminalVocabulary
 // The terminal-side figures (bytes per keystroke, idle CPU, time to first rows) come from
 // Tests/Benchmarks/terminal_bench.py, which drives the real binary in a pseudo-terminal.
 
+if CommandLine.arguments.dropFirst().first == "freshness" {
+    let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+    try await FreshnessBenchmark.run(sizes: sizes.isEmpty ? [3_000, 10_000, 100_000] : sizes)
+    exit(0)
+}
 let imageCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 var table = BenchmarkTable()

@@ -25,6 +25,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
     var refresh: Double = 5
 
+    @Option(name: .customLong("sweep-rate"), help: ArgumentHelp("Requests per second per zone that re-read the whole catalogue in turn, beyond the rows on screen (0.1 to 50; see README, \"Live refresh\").", valueName: "requests"))
+    var sweepRate = BrowserOptions.defaultSweepRate
+
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
@@ -41,6 +44,7 @@ struct BrowseCommand: AsyncParsableCommand {
         guard refresh == 0 || (refresh >= 1 && refresh <= 86_400) else {
             throw ValidationError("--refresh must be 0 (off) or from 1 to 86400 seconds")
         }
+        guard (0.1...50).contains(sweepRate) else { throw ValidationError("--sweep-rate must be from 0.1 to 50 requests a second") }
         guard (0...2_000).contains(escapeDelay) else { throw ValidationError("--escape-delay must be from 0 to 2000 ms") }
     }
 
@@ -62,7 +66,7 @@ struct BrowseCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
             let connection = try await connection.connect(logger: logger)
-            let zones: [String]
+            let zones: (zones: [String], faulty: [String])
             do {
                 // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
                 zones = try await connection.zoneIDs()
@@ -73,13 +77,15 @@ struct BrowseCommand: AsyncParsableCommand {
             let endpoint = connection.client.configuration.endpoint
             let options = BrowserOptions(
                 endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
-                zone: zones[0],
-                zones: zones,
+                zone: zones.zones[0],
+                zones: zones.zones,
+                faultyZones: zones.faulty,
                 isDemo: connection.isDemo,
-                refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000))
+                refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
+                sweepRate: sweepRate
             )
             let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
-            logger.info("browsing \(connection.client.configuration) zones=\(zones.joined(separator: ","))")
+            logger.info("browsing \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
             let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
             await connection.close()
             switch outcome {

@@ -97,13 +97,17 @@ struct Connection: Sendable {
     /// The zones asked for.
     let zones: ZoneSelection
 
-    /// The zones to show: those asked for, or every active zone DescribeZones lists for `all`.
-    /// One line when DescribeZones fails or lists no active zone.
-    func zoneIDs() async throws -> [String] {
+    /// The zones to show: those asked for, or every active zone DescribeZones lists for `all`, with the
+    /// zones it lists as faulty (skipped, to be named). One line when DescribeZones fails or lists no
+    /// active zone.
+    func zoneIDs() async throws -> (zones: [String], faulty: [String]) {
         do {
-            let ids = try await zones.resolve { () async throws(QingCloudError) in try await client.describeZones() }
-            guard !ids.isEmpty else { throw Failure("DescribeZones lists no active zone; name the zones with -z, e.g. -z pek3a") }
-            return ids
+            let resolved = try await zones.resolveNamingFaulty { () async throws(QingCloudError) in try await client.describeZones() }
+            guard !resolved.zones.isEmpty else {
+                let faulty = resolved.faulty.isEmpty ? "" : " (faulty: \(resolved.faulty.joined(separator: ", ")))"
+                throw Failure("DescribeZones lists no active zone\(faulty); name the zones with -z, e.g. -z pek3a")
+            }
+            return resolved
         } catch let error as QingCloudError {
             throw Failure("cannot list the zones (DescribeZones): \(error)")
         }

@@ -18,16 +18,22 @@ struct ListCommand: AsyncParsableCommand {
               $ qcimages list -z all -W ubuntu                Every active zone.
               $ qcimages list -P self -o csv > my-images.csv  Your own images as CSV.
 
-            Without -O/-L every page is read and printed as it arrives (the table once all are in). When the \
-            server's total_count promises more images than its pages hold, even when asked again, the images \
-            received are printed, then one line on stderr, and the exit status is 1.
+            Without -O/-L every page is read and printed as it arrives (the table once all are in). Every page \
+            is checked against its total_count: a short or empty page, in the middle or at the end, is asked \
+            again; when the pages still hold fewer images than the total, the images received are printed, \
+            then one line on stderr with how many are missing, and the exit status is 1. A total far beyond \
+            what the pages deliver (pages past the last image empty three times in a row) stops the reading \
+            there, with the same kind of line.
 
             With several zones (-z a,b or -z all) the zones are read side by side and printed one after the \
             other in the order given (for all: DescribeZones' order), each in the API's order and as it \
             arrives, with a ZONE column (table) or a zone field (json, csv). When a zone fails, the zones that \
             answered are printed first, then one line per failed zone on stderr ("qcimages: zone sh1a: ..."), \
             and the exit status is 1; so is a zone whose pages held fewer images than its total \
-            ("qcimages: zone sh1a: incomplete: ...").
+            ("qcimages: zone sh1a: incomplete: ..."). With -z all, a zone that DescribeZones itself lists as \
+            faulty is skipped and named in one line ("qcimages: zone sh1a skipped: DescribeZones lists it as \
+            faulty"); the exit status stays 0 for it: the API says the zone is down, the listing of the \
+            others is whole.
 
             Text from the server never reaches the terminal raw: control characters (C0, DEL, C1) and \
             bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) in names, ids and other fields \
@@ -132,7 +138,11 @@ struct ListCommand: AsyncParsableCommand {
     /// Prints what the flags ask for; returns the line to print when images the server counted never came.
     private func listImages(_ connection: Connection) async throws -> String? {
         if connection.zones.isMultiple {
-            try await listZones(try await connection.zoneIDs(), client: connection.client)
+            let resolved = try await connection.zoneIDs()
+            for zone in resolved.faulty {
+                StandardError.write("qcimages: zone \(zone) skipped: DescribeZones lists it as faulty")
+            }
+            try await listZones(resolved.zones, client: connection.client)
             return nil
         }
         if offset != nil || limit != nil {

@@ -39,6 +39,14 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Move images through their lifecycle over time.")
     var churn = false
 
+    @Option(name: .customLong("drift-per-minute"), help: ArgumentHelp(
+        "Change this many images' status a (virtual) minute with no transition (0: none).", valueName: "n"))
+    var driftPerMinute = 0
+
+    @Option(name: .customLong("drift-for"), help: ArgumentHelp(
+        "How many (virtual) seconds the drift lasts before the statuses stand still.", valueName: "seconds"))
+    var driftSeconds = 600
+
     @Option(help: "How many times faster than real time the lifecycle runs.")
     var speed: Double = 1
 
@@ -114,6 +122,8 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
+        guard (0...100_000).contains(driftPerMinute) else { throw ValidationError("--drift-per-minute must be from 0 to 100000") }
+        guard (0...86_400).contains(driftSeconds) else { throw ValidationError("--drift-for must be from 0 to 86400 seconds") }
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
         for kind in FaultPlan.Kind.allCases {
@@ -137,6 +147,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.imageCount = images
         configuration.seed = seed
         configuration.churn = churn
+        if driftPerMinute > 0 { configuration.statusDrift = StatusDrift(perMinute: driftPerMinute, seconds: driftSeconds) }
         configuration.speed = speed
         configuration.zones = (try? zoneIDs) ?? configuration.zones
         configuration.failingZones = Set(failingZones.map { $0.lowercased() })
@@ -180,7 +191,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 secret_access_key: \(configuration.secretAccessKey)
                 zone: \(configuration.zone)
                 zones: \(configuration.zones.map { $0 + (configuration.failingZones.contains($0) ? " (failing)" : "") }.joined(separator: ", "))
-                images: \(configuration.imageCount) per zone (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : ""))
+                images: \(configuration.imageCount) per zone (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : "")\(driftPerMinute > 0 ? ", \(driftPerMinute) status changes a minute for \(driftSeconds) s" : ""))
 
                 """
             StandardOutput.write(banner)

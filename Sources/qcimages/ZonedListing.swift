@@ -51,6 +51,10 @@ extension ImagePager.Completion {
     /// every one.
     var incompleteness: String? {
         guard let missing else { return nil }
+        if stoppedAtLyingTotal {
+            return "incomplete: the server reported \(totalCount) images but its pages held \(loaded) and then "
+                + "came back empty, even when asked again; reading stopped there; the output above is partial"
+        }
         return "incomplete: the server reported \(totalCount) images but its pages held \(loaded) "
             + "(\(missing) missing after asking again); the output above is partial"
     }

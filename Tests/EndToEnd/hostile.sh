@@ -277,6 +277,47 @@ fi
 kill "$failing_pid" 2>/dev/null
 wait "$failing_pid" 2>/dev/null
 
+# --- pages that hold less than their total ------------------------------------------------------------------
+
+env $hostile_env QINGCLOUD_ZONE=emptypage "$binary" list -o ids >"$work/empty.ids" 2>"$work/empty.err"
+status=$?
+if [[ $status == 1 && $(wc -l <"$work/empty.ids") == 416 && $(wc -l <"$work/empty.err") == 1 ]] \
+    && grep -q "reported 500 images but its pages held 416 (84 missing" "$work/empty.err"; then
+    pass "list, an empty page in the middle: the 416 ids it has, then one line saying 84 are missing, exit 1"
+else
+    fail "list, an empty page in the middle" "status $status, $(wc -l <"$work/empty.ids") ids; $(cat "$work/empty.err")"
+fi
+for zone in lyingtotal lying7; do
+    /usr/bin/time -f %M -o "$work/$zone.rss" timeout 60 env $hostile_env QINGCLOUD_ZONE=$zone "$binary" list -o ids \
+        >"$work/$zone.ids" 2>"$work/$zone.err"
+    status=$?
+    rss=$(tail -1 "$work/$zone.rss")
+    if [[ $status == 1 && $(wc -l <"$work/$zone.ids") == 500 && $(wc -l <"$work/$zone.err") == 1 ]] && ((rss < 150000)) \
+        && grep -q "came back empty, even when asked again; reading stopped there" "$work/$zone.err"; then
+        pass "list, a lying total ($zone): the 500 ids, one line, exit 1, peak RSS $((rss / 1024)) MB"
+    else
+        fail "list, a lying total ($zone): stops with one line and exit 1" "status $status, rss $rss kB; $(head -c 400 "$work/$zone.err")"
+    fi
+done
+for ending in q TERM; do
+    marker=$((marker + 1))
+    tmux_ send-keys -t shell -l "clear; env $hostile_env QINGCLOUD_ZONE=lyingtotal $binary --refresh 0 --log-file $work/lying.log; echo E2E-DONE-$marker status \$?"
+    tmux_ send-keys -t shell Enter
+    incomplete() { visible_text | grep -q 'INCOMPLETE: the server counts 1,000,000,000,000'; }
+    if wait_until 30 incomplete; then
+        if [[ $ending == q ]]; then tmux_ send-keys -t shell q; else pkill -TERM -P "$(pane_format '#{pane_pid}')" -x qcimages; fi
+        if wait_until 10 browser_quit && normal_mode; then
+            pass "browser, a total of 10^12 over 500 images: INCOMPLETE in the header, $ending ends it, normal screen"
+        else
+            fail "browser, a lying total: $ending ends it" "$(screen_text | tail -5)"
+        fi
+    else
+        fail "browser, a lying total: the header says INCOMPLETE" "$(screen_text | head -3)"
+        tmux_ send-keys -t shell q
+        wait_until 10 browser_quit
+    fi
+done
+
 # --- a long paste -------------------------------------------------------------------------------------------
 
 ids=$(printf 'img-%08d|' $(seq 1 399))img-zzend000

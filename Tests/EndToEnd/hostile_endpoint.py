@@ -7,6 +7,8 @@ CSI, bidi overrides, CR/LF that fake lines). It does not check signatures. The z
   ret1100    ret_code 1100 with a hostile 1 MB message
   http500    HTTP 500 with a hostile body        http404  HTTP 404 with a hostile body
   malformed  HTTP 200, not JSON, with C1 and bidi controls in its first bytes
+  emptypage  500 plain images, but the page at offset 276 comes back empty (total_count still 500)
+  lyingtotal 500 plain images under a total_count of 10^12   lying7  the same under 10^7
 
 Prints its URL on the first line, then serves until killed.
 """
@@ -39,6 +41,21 @@ IMAGES = [image(0, "img-" + TITLE + CLIPBOARD + "\r\nrm -rf ~\r\n", "hostile id"
 ]
 
 
+def plain(number):
+    return {
+        "image_id": "img-plain%04d" % number, "image_name": "plain %d" % number, "description": "",
+        "status": "available", "transition_status": "", "size": 20, "processor_type": "64bit",
+        "platform": "linux", "os_family": "centos", "visibility": "private", "provider": "self",
+        "owner": "usr-plain001", "recommended_type": "c1m1",
+        "create_time": "2024-05-01T%02d:%02d:00Z" % (23 - number // 60 % 24, 59 - number % 60),
+        "status_time": "2024-05-01T00:00:00Z", "tags": [],
+    }
+
+
+PLAIN = [plain(n) for n in range(500)]
+CLAIMED = {"emptypage": 500, "lyingtotal": 10**12, "lying7": 10**7}
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.answer(parse_qs(urlparse(self.path).query))
@@ -55,6 +72,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, "application/json", ("{\x9b31m\u202e" + HOSTILE + "not json").encode())
         elif zone == "ret1100":
             body = {"ret_code": 1100, "message": "InvalidParameterValue, " + HOSTILE + "x" * 1_000_000}
+            self.send(200, "application/json", json.dumps(body).encode())
+        elif zone in CLAIMED:
+            offset = int(params.get("offset", ["0"])[0])
+            limit = int(params.get("limit", ["20"])[0])
+            images = [] if zone == "emptypage" and offset == 276 else PLAIN[offset:offset + limit]
+            body = {"action": "DescribeImagesResponse", "ret_code": 0, "total_count": CLAIMED[zone], "image_set": images}
             self.send(200, "application/json", json.dumps(body).encode())
         else:
             offset = int(params.get("offset", ["0"])[0])

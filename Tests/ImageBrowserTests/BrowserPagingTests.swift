@@ -242,6 +242,57 @@ struct BrowserIncompletePagingTests {
         #expect(harness.state.paging.missing > 0)
     }
 
+    @Test("an empty page in the middle is asked again, then the header counts what never came")
+    func emptyMiddlePage() {
+        var harness = Harness(images: Fixtures.images(500))
+        var askedAt276 = 0
+        while let request = harness.pending.first {
+            let offset = request.query.offset ?? 0
+            if offset == 276 { askedAt276 += 1 }
+            let images = offset == 276 ? [] : Array(Fixtures.images(500).dropFirst(offset).prefix(100))
+            harness.answerNext(with: .success(ImagePage(totalCount: 500, images: images)))
+        }
+        #expect(askedAt276 == 2)
+        #expect(harness.state.isFullyLoaded)
+        let header = harness.render().text(ofRow: 1)
+        #expect(header.contains("416 images · INCOMPLETE: the server counts 500, 84 never sent"), "\(header)")
+    }
+
+    @Test("a lying total: a bounded number of requests, the browser stops and says so, q still quits",
+          arguments: [1_000_000_000_000, 10_000_000])
+    func lyingTotal(total: Int) {
+        var harness = Harness(images: Fixtures.images(500), refresh: nil)
+        var requests = 0
+        while let request = harness.pending.first, requests < 1_000 {
+            requests += 1
+            let images = Array(Fixtures.images(500).dropFirst(request.query.offset ?? 0).prefix(100))
+            harness.answerNext(with: .success(ImagePage(totalCount: total, images: images)))
+        }
+        #expect(requests < 40, "\(requests) requests")
+        #expect(harness.state.isFullyLoaded)
+        #expect(harness.state.paging.missing == total - 500)
+        #expect(harness.render().text(ofRow: 1).contains("INCOMPLETE"))
+        harness.press(.character("q"))
+        #expect(harness.quitRequested)
+    }
+
+    @Test("the server search reads through the same plan: an empty page in the middle is asked again")
+    func searchAsksAnEmptyPageAgain() {
+        var harness = BrowserFilterTests.searchingUbuntu(among: 300)
+        var asked: [Int] = []
+        while let search = harness.pending.first(where: { !$0.query.osFamilies.isEmpty }) {
+            let offset = search.query.offset ?? 0
+            asked.append(offset)
+            if offset == 16, asked.filter({ $0 == 16 }).count == 1 {
+                harness.answer(search.id, with: .success(ImagePage(totalCount: 100, images: [])))
+            } else {
+                harness.answer(search.id)
+            }
+        }
+        #expect(asked.filter { $0 == 16 }.count == 2, "\(asked)")
+        #expect(harness.state.listSlots.count == 100)
+    }
+
     @Test("a page that is whole when asked again leaves no marker")
     func wholeOnSecondAsk() {
         var harness = Harness(images: Fixtures.images(250))

@@ -122,7 +122,7 @@ struct BrowserZoneTests {
         harness.fire(.refresh)
         let zonesAsked = Set(harness.pending.compactMap(\.query.zone))
         #expect(zonesAsked == ["pek3a", "sh1a", "gd2a"])
-        #expect(harness.pending.filter { $0.query.offset == 0 && $0.query.imageIDs.isEmpty }.count == 3)
+        #expect(Set(harness.pending.filter { $0.query.offset == 0 && $0.query.imageIDs.isEmpty }.compactMap(\.query.zone)).count == 3)
         // The shared image 1 changes in sh1a only.
         harness.zoneServers["sh1a"]?.images[0].status = .deprecated
         harness.answerAll()
@@ -166,7 +166,7 @@ struct BrowserZoneTests {
 
     @Test func theServerSearchReadsEachZoneNotLoadedToTheEndOneAfterTheOther() {
         var harness = Self.filteringUbuntuOverZones()
-        #expect(harness.state.pagings[2].plan.isComplete && !harness.state.isFullyLoaded)
+        #expect(harness.state.zoneStates[2].paging.plan.isComplete && !harness.state.isFullyLoaded)
         harness.fire(.searchDebounce)
         var zonesSearched: [String] = []
         var sawSh1aInHeader = false
@@ -205,11 +205,11 @@ struct BrowserZoneTests {
     @Test func endWithAFilterFollowsTheLastMatchUntilEveryZoneIsLoaded() {
         var harness = Self.filteringUbuntuOverZones()
         harness.press(.character("G"))
-        #expect(harness.state.pagings[0].jumpToEndPending && harness.state.pagings[1].jumpToEndPending)
+        #expect(harness.state.zoneStates[0].paging.jumpToEndPending && harness.state.zoneStates[1].paging.jumpToEndPending)
         harness.answerAll()
         #expect(harness.state.isFullyLoaded)
         #expect(harness.state.listSlots.count == 300 + 200 + 14)
-        #expect(harness.state.pagings.allSatisfy { !$0.jumpToEndPending })
+        #expect(harness.state.zoneStates.allSatisfy { !$0.paging.jumpToEndPending })
         #expect(harness.state.selectedKey == harness.state.catalog.image(at: harness.state.listSlots.last!).key)
     }
 }

@@ -34,7 +34,30 @@ struct ImagePagerTests {
         service.claimedTotal = 250
         let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
         #expect(completion == ImagePager.Completion(totalCount: 250, loaded: 200, missing: 50))
-        #expect(service.offsetsAsked.contains(200), "the missing range was asked for")
+        #expect(service.offsetsAsked.filter { $0 == 184 }.count == 2, "the short page was asked again: \(service.offsetsAsked)")
+    }
+
+    @Test("an empty page in the middle is asked again, then the right count is missing (not the last page's)")
+    func emptyMiddlePage() async throws {
+        let service = ListedImages(count: 500, shuffleDelays: true)
+        service.emptyOffsets = [276]
+        var handedOn = 0
+        let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { images, _ in
+            handedOn += images.count
+        }
+        #expect(service.offsetsAsked.filter { $0 == 276 }.count == 2)
+        #expect(completion == ImagePager.Completion(totalCount: 500, loaded: 416, missing: 84))
+        #expect(handedOn == 416)
+    }
+
+    @Test("a lying total stops the read after a few requests and says so", arguments: [1_000_000_000_000, 10_000_000])
+    func lyingTotal(total: Int) async throws {
+        let service = ListedImages(count: 500, shuffleDelays: true)
+        service.claimedTotal = total
+        let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
+        #expect(service.offsetsAsked.count < 40, "\(service.offsetsAsked.count) requests")
+        #expect(completion == ImagePager.Completion(totalCount: total, loaded: 500, missing: total - 500,
+                                                    stoppedAtLyingTotal: true))
     }
 
     @Test("a short last page that meets its total is complete")
@@ -61,6 +84,7 @@ final class ListedImages: ImageService, Sendable {
         var removal: (afterRequests: Int, index: Int)?
         var claimedTotal: Int?
         var offsetsAsked: [Int] = []
+        var emptyOffsets: Set<Int> = []
     }
 
     private let state: Mutex<State>
@@ -78,6 +102,12 @@ final class ListedImages: ImageService, Sendable {
         set { state.withLock { $0.claimedTotal = newValue } }
     }
 
+    /// Offsets answered with no image (the total unchanged).
+    var emptyOffsets: Set<Int> {
+        get { state.withLock { $0.emptyOffsets } }
+        set { state.withLock { $0.emptyOffsets = newValue } }
+    }
+
     func removeAfterRequests(_ requests: Int, at index: Int) {
         state.withLock { $0.removal = (requests, index) }
     }
@@ -93,7 +123,7 @@ final class ListedImages: ImageService, Sendable {
                 state.removal = nil
             }
             let start = min(offset, state.ids.count)
-            let end = min(start + (query.limit ?? 20), state.ids.count)
+            let end = state.emptyOffsets.contains(offset) ? start : min(start + (query.limit ?? 20), state.ids.count)
             let images = state.ids[start..<end].map { id in
                 Image(id: id, name: id, description: nil, sizeGB: 1, processorType: .bits64, platform: .linux,
                       osFamily: "centos", visibility: .private, provider: .self, owner: "usr-1", recommendedType: "",

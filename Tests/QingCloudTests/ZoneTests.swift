@@ -45,6 +45,14 @@ struct ZoneTests {
         #expect(ZoneSelection.all.isMultiple && !ZoneSelection.zones(["gd2"]).isMultiple)
     }
 
+    @Test func allNamesTheFaultyZonesItSkips() async throws {
+        let listed = [Zone(id: "sh1a", status: .active), Zone(id: "gd2", status: .faulty),
+                      Zone(id: "pek3a", status: .active), Zone(id: "gd2", status: .faulty)]
+        let resolved = try await ZoneSelection.all.resolveNamingFaulty { listed }
+        #expect(resolved.zones == ["sh1a", "pek3a"] && resolved.faulty == ["gd2"])
+        #expect(try await ZoneSelection.zones(["gd2"]).resolveNamingFaulty { listed }.faulty.isEmpty, "named zones are asked as given")
+    }
+
     @Test func describeZonesWithNoZoneConfiguredSendsNoZone() throws {
         let client = QingCloudClient(configuration: ClientConfiguration(
             endpoint: .publicCloud, accessKeyID: "QYACCESSKEYIDEXAMPLE", secretAccessKey: "SECRETACCESSKEY", zone: ""))

@@ -10,11 +10,16 @@ public struct BrowserOptions: Sendable {
     /// The zones shown, in the order given; more than one puts a ZONE column in the list, tags every
     /// image with its zone and asks each zone for its own pages and refreshes.
     public var zones: [String]
+    /// Zones that `-z all` skipped because DescribeZones lists them as faulty: the header names them.
+    public var faultyZones: [String]
     /// Whether the images come from the built-in simulator: the header then shows a `DEMO` badge.
     public var isDemo: Bool
     /// How often the images on screen and those in transition are re-queried; nil turns live refresh off.
     /// Never shorter than ``minimumRefreshInterval``.
     public var refreshInterval: Duration?
+    /// Requests per second per zone that the rolling sweep may make beyond the rows on screen and the
+    /// first page, to re-read every image in a bounded time (see README, "Live refresh"). At least 0.1.
+    public var sweepRate: Double
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
     /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
@@ -23,13 +28,17 @@ public struct BrowserOptions: Sendable {
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
+    /// The sweep's default budget: 2 requests a second per zone, polite to the real API.
+    public static let defaultSweepRate = 2.0
 
     public init(
         endpointLabel: String,
         zone: String,
         zones: [String]? = nil,
+        faultyZones: [String] = [],
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
+        sweepRate: Double = BrowserOptions.defaultSweepRate,
         pageSize: Int = 100,
         copyUnavailable: String? = nil
     ) {
@@ -37,8 +46,10 @@ public struct BrowserOptions: Sendable {
         let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
         self.zone = zones[0]
         self.zones = zones
+        self.faultyZones = faultyZones
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
+        self.sweepRate = max(0.1, sweepRate)
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.copyUnavailable = copyUnavailable
     }

@@ -24,8 +24,8 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
-    /// Loading each zone's pages, in the order of ``BrowserOptions/zones``.
-    var pagings: [PagingState]
+    /// Each zone's paging, refresh, sweep and error, in the order of ``BrowserOptions/zones``.
+    var zoneStates: [ZoneState]
     /// Bumped when a retry of failed pages is scheduled, so that an older retry timer is ignored.
     var pagingRetryGeneration = 0
     var refresh: RefreshState
@@ -42,14 +42,14 @@ public struct BrowserState: Sendable {
 
     public init(options: BrowserOptions) {
         self.options = options
-        self.refresh = RefreshState(interval: options.refreshInterval)
-        self.pagings = Array(repeating: PagingState(pageSize: options.pageSize), count: options.zones.count)
+        self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
+        self.zoneStates = Array(repeating: ZoneState(pageSize: options.pageSize), count: options.zones.count)
     }
 
     /// The paging of the first zone: the only one unless several are shown.
     var paging: PagingState {
-        get { pagings[0] }
-        set { pagings[0] = newValue }
+        get { zoneStates[0].paging }
+        set { zoneStates[0].paging = newValue }
     }
 
     mutating func markQuit() { shouldQuit = true }
@@ -60,100 +60,3 @@ public struct BrowserState: Sendable {
     }
 }
 
-/// The filter's query on the server, fetched page by page after a pause in typing, to the end of the
-/// server's total, ``PagingState/backgroundConcurrency`` pages at a time.
-struct ServerSearch: Sendable {
-    var query: ImageQuery
-    /// The zone being searched (an index into ``BrowserOptions/zones``); several are searched in turn.
-    var zone = 0
-    /// The requests in flight (all to ``zone``).
-    var inFlight: Set<RequestID> = []
-    /// The offset of the next page to ask for.
-    var nextOffset = 0
-    /// The number of matches the server last reported; nil before its first answer.
-    var totalCount: Int?
-    /// Images the server has sent for this query.
-    var received = 0
-    /// A page failed: no more are asked for.
-    var hasFailed = false
-
-    var isRunning: Bool { !inFlight.isEmpty }
-
-    /// Whether pages remain to ask for: all of them before the first answer says how many there are.
-    var hasMorePages: Bool {
-        !hasFailed && nextOffset < (totalCount ?? 1)
-    }
-}
-
-/// Loading the whole catalogue page by page (unfiltered, in the server's order), as the client's
-/// ``PagePlan`` says: overlapping pages, seams read again when the catalogue shifted meanwhile.
-struct PagingState: Sendable {
-    var plan: PagePlan
-    /// The offset each request in flight reads.
-    var inFlight: [RequestID: Int] = [:]
-    /// After a failure, no page is requested until the retry timer fires (at ``retryAt``).
-    var isWaitingToRetry = false
-    var retryAt: Date?
-    var failures = 0
-    /// End was pressed before the last page was loaded: jump to the end when it arrives.
-    var jumpToEndPending = false
-    /// Offsets of pages that came back with fewer images than the total promised and were asked again.
-    var askedAgain: Set<Int> = []
-    /// Images the server's total promised that pages still did not hold after asking again, by offset.
-    var missingByOffset: [Int: Int] = [:]
-
-    /// Images the server's total promised but no page held (0 when every page was whole).
-    var missing: Int { missingByOffset.values.reduce(0, +) }
-
-    /// Pages fetched in the background at once.
-    static let backgroundConcurrency = 2
-    /// Pages fetched at once over every zone together when several are shown.
-    static let multiZoneConcurrency = 4
-
-    /// Pages of `pageSize` overlapping by up to 8 images (none for tiny pages).
-    init(pageSize: Int) {
-        plan = PagePlan(limit: pageSize, overlap: min(8, pageSize / 4))
-    }
-
-    /// The latest total the server reported.
-    var totalCount: Int? { plan.total }
-}
-
-/// Live refresh: the schedule, and the round of requests in flight.
-struct RefreshState: Sendable {
-    var interval: Duration?
-    var isPaused = false
-    var generation = 0
-    /// When the scheduled round starts.
-    var nextRoundAt: Date?
-    var round: RefreshRound?
-    var failures = 0
-}
-
-/// One refresh: by-id requests for what is on screen and in transition, plus the first page.
-struct RefreshRound: Sendable {
-    /// What was asked of which zone (an index into ``BrowserOptions/zones``); ids are the API's ids.
-    enum Request: Sendable, Hashable {
-        case ids([String], zone: Int)
-        case firstPage(zone: Int)
-    }
-
-    var pending: [RequestID: Request] = [:]
-    var failure: String?
-}
-
-/// The last success and the last failure talking to the server, for the header.
-struct ConnectionHealth: Sendable {
-    var lastSuccess: Date?
-    /// The latest failure, while it lasts (with several zones: of a zone still failing, naming it).
-    var error: ConnectionError?
-    /// With several zones: each zone whose last request failed, by zone index.
-    var zoneErrors: [Int: ConnectionError] = [:]
-}
-
-struct ConnectionError: Sendable, Hashable {
-    /// Sanitised, one line, as long as the error says.
-    var message: String
-    var kind: FailureKind
-    var at: Date
-}

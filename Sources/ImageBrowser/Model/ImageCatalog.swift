@@ -61,6 +61,11 @@ struct ImageCatalog: Sendable {
     /// The image in `slot` as the screen shows it.
     func row(at slot: Slot) -> ImageRow { ImageRow(images[Int(slot)].image(undocumented: undocumented)) }
 
+    /// The keys of the images of `zone` (nil: those not tagged with a zone).
+    func keys(inZone zone: String?) -> [String] {
+        slotByKey.compactMap { key, slot in images[Int(slot)].zone == zone ? key : nil }
+    }
+
     /// The keys of up to `limit` images going through a transition (creating, deleting, ...), in sort order.
     func idsInTransition(limit: Int) -> [String] {
         var ids: [String] = []

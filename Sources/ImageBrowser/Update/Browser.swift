@@ -20,7 +20,7 @@ public enum Browser {
     public static func start(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         var effects: [BrowserEffect] = []
         state.loadMorePages(&effects)
-        state.scheduleNextRefresh(now: now, &effects)
+        state.startRefreshing(now: now, &effects)
         state.finish(now: now, &effects)
         return effects
     }
@@ -58,18 +58,24 @@ public enum Browser {
     static func retryCap(refreshInterval: Duration?) -> Duration {
         max(firstBackoff, refreshInterval ?? maximumBackoff)
     }
+
+    /// The delay of a timer set at `now` for `due`, in whole milliseconds rounded up (never early).
+    static func delay(from now: Date, to due: Date) -> Duration {
+        .milliseconds(Int64((max(0, due.timeIntervalSince(now)) * 1000).rounded(.up)))
+    }
 }
 
 extension BrowserState {
     mutating func handleFetched(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        if let zone = pagings.firstIndex(where: { $0.inFlight[id] != nil }),
-           let offset = pagings[zone].inFlight.removeValue(forKey: id) {
+        if let zone = zoneStates.firstIndex(where: { $0.paging.inFlight[id] != nil }),
+           let offset = zoneStates[zone].paging.inFlight.removeValue(forKey: id) {
             handlePage(at: offset, zone: zone, result, now: now, &effects)
-        } else if let request = refresh.round?.pending.removeValue(forKey: id) {
-            handleRefresh(request, result, now: now, &effects)
-        } else if search?.inFlight.contains(id) == true {
+        } else if let zone = zoneStates.firstIndex(where: { $0.refresh.round?.pending[id] != nil }),
+                  let request = zoneStates[zone].refresh.round?.pending.removeValue(forKey: id) {
+            handleRefresh(request, zone: zone, result, now: now, &effects)
+        } else if search?.inFlight[id] != nil {
             handleSearch(id, result, now: now, &effects)
         }
     }
@@ -79,7 +85,7 @@ extension BrowserState {
         case .searchDebounce:
             if timer.generation == filter.generation { startServerSearch(&effects) }
         case .refresh:
-            if timer.generation == refresh.generation, !refresh.isPaused { startRefreshRound(&effects) }
+            if timer.generation == refresh.generation, !refresh.isPaused { startDueRounds(now: now, &effects) }
         case .retryLoading:
             if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:
@@ -115,6 +121,9 @@ extension BrowserState {
         }
         if let success = health.lastSuccess {
             candidates.append(TextFormat.nextAgeChange(since: success, now: now, showingSeconds: true))
+        }
+        if let oldestRead {
+            candidates.append(TextFormat.nextAgeChange(since: oldestRead, now: now, showingSeconds: true))
         }
         candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
         if let deletedAt = recoveryCountdownStart(now: now) {
@@ -155,8 +164,10 @@ extension BrowserState {
     /// When the browser next asks the server on its own after a failure (a page retry in any zone or the
     /// next refresh round), if it will; nil when only `r` would.
     func nextRetry(after now: Date) -> Date? {
-        var times: [Date] = pagings.compactMap { $0.isWaitingToRetry ? $0.retryAt : nil }
-        if refresh.round == nil, !refresh.isPaused, let next = refresh.nextRoundAt { times.append(next) }
+        var times: [Date] = zoneStates.compactMap { $0.paging.isWaitingToRetry ? $0.paging.retryAt : nil }
+        if !refresh.isPaused {
+            times += zoneStates.compactMap { $0.refresh.round == nil ? $0.refresh.nextRoundAt : nil }
+        }
         return times.filter { $0 >= now }.min()
     }
 
@@ -164,8 +175,8 @@ extension BrowserState {
     /// unless another zone is still failing.
     mutating func recordSuccess(now: Date, zone: Int) {
         health.lastSuccess = now
-        health.zoneErrors[zone] = nil
-        health.error = health.zoneErrors.values.max { $0.at < $1.at }
+        zoneStates[zone].error = nil
+        health.error = zoneStates.compactMap(\.error).max { $0.at < $1.at }
     }
 
     /// A request to zone number `zone` failed; with several zones the message names the zone.
@@ -174,7 +185,8 @@ extension BrowserState {
         let failure = ConnectionError(
             message: Sanitizer.forDisplay(prefix + error.description), kind: FailureKind(error), at: now
         )
-        health.zoneErrors[zone] = failure
+        zoneStates[zone].error = failure
         health.error = failure
+        health.lastFailure = failure
     }
 }

@@ -99,7 +99,7 @@ extension BrowserState {
 
     /// `!`: the last error in full, which the header has one line for.
     private mutating func showError(now: Date) {
-        if let error = health.error {
+        if let error = health.error ?? health.lastFailure {
             overlay = .error(error, scroll: 0)
         } else {
             show("no error: the last request worked", now: now)

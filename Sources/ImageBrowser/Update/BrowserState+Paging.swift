@@ -7,16 +7,16 @@ import QingCloud
 extension BrowserState {
     var pageSize: Int { options.pageSize }
 
-    var isFullyLoaded: Bool { pagings.allSatisfy(\.plan.isComplete) }
+    public var isFullyLoaded: Bool { zoneStates.allSatisfy(\.paging.plan.isComplete) }
 
     /// The images every zone reported in all, once at least one has; nil before.
     var totalCount: Int? {
-        let known = pagings.compactMap(\.totalCount)
+        let known = zoneStates.compactMap(\.paging.totalCount)
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 
     /// Images the servers' totals promised but no page held, over every zone (0 when every page was whole).
-    var missingImages: Int { pagings.reduce(0) { $0 + $1.missing } }
+    var missingImages: Int { zoneStates.reduce(0) { $0 + $1.paging.missing } }
 
     /// Pages in flight at once over every zone.
     private var pagingConcurrency: Int {
@@ -27,14 +27,14 @@ extension BrowserState {
     /// read or asked for first, so that every zone moves on), keeping ``pagingConcurrency`` in flight
     /// with the server search's pages (which go first: they answer what the user is looking for).
     mutating func loadMorePages(_ effects: inout [BrowserEffect]) {
-        var inFlight = pagings.reduce(search?.inFlight.count ?? 0) { $0 + $1.inFlight.count }
+        var inFlight = zoneStates.reduce(search?.inFlight.count ?? 0) { $0 + $1.paging.inFlight.count }
         var requested = true
         while inFlight < pagingConcurrency, requested {
             requested = false
-            let progress = pagings.map { $0.plan.pagesRead + $0.inFlight.count }
-            for zone in pagings.indices.sorted(by: { (progress[$0], $0) < (progress[$1], $1) })
-            where inFlight < pagingConcurrency && !pagings[zone].isWaitingToRetry {
-                for offset in pagings[zone].plan.take(upTo: 1) {
+            let progress = zoneStates.map { $0.paging.plan.pagesRead + $0.paging.inFlight.count }
+            for zone in zoneStates.indices.sorted(by: { (progress[$0], $0) < (progress[$1], $1) })
+            where inFlight < pagingConcurrency && !zoneStates[zone].paging.isWaitingToRetry {
+                for offset in zoneStates[zone].paging.plan.take(upTo: 1) {
                     requestPage(at: offset, zone: zone, &effects)
                     inFlight += 1
                     requested = true
@@ -46,7 +46,7 @@ extension BrowserState {
     /// Sends the request for the page at `offset` of zone number `zone`, which its plan counts as in flight.
     mutating func requestPage(at offset: Int, zone: Int, _ effects: inout [BrowserEffect]) {
         let id = newRequestID()
-        pagings[zone].inFlight[id] = offset
+        zoneStates[zone].paging.inFlight[id] = offset
         effects.append(.fetch(id, ImageQuery(offset: offset, limit: pageSize, zone: options.requestZone(zone))))
     }
 
@@ -56,65 +56,48 @@ extension BrowserState {
     ) {
         switch result {
         case .success(let answer):
-            pagings[zone].plan.receive(answer, at: offset)
-            pagings[zone].failures = 0
+            zoneStates[zone].paging.plan.receive(answer, at: offset)
+            zoneStates[zone].paging.failures = 0
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
-            noteShortPage(answer, at: offset, zone: zone)
-            if pagings[zone].jumpToEndPending,
-               !filter.applied.isEmpty || offset >= pagings[zone].plan.lastOffset {
+            advanceSweep(zone: zone, now: now)
+            if zoneStates[zone].paging.jumpToEndPending,
+               !filter.applied.isEmpty || offset >= zoneStates[zone].paging.plan.lastOffset {
                 followEnd(zone: zone)
             }
             loadMorePages(&effects)
         case .failure(.cancelled):
-            pagings[zone].plan.abandon(offset)
+            zoneStates[zone].paging.plan.abandon(offset)
         case .failure(let error):
-            pagings[zone].plan.abandon(offset)
-            pagings[zone].failures += 1
+            zoneStates[zone].paging.plan.abandon(offset)
+            zoneStates[zone].paging.failures += 1
             recordFailure(error, now: now, zone: zone)
             retryPagesLater(zone: zone, now: now, &effects)
-        }
-    }
-
-    /// A page with fewer images than its own total promises is asked once more (through the plan, so
-    /// within the bound on pages in flight); still short, it counts as missing images, which the header
-    /// shows once every page is read.
-    mutating func noteShortPage(_ answer: ImagePage, at offset: Int, zone: Int) {
-        let promised = min(pageSize, max(0, answer.totalCount - offset))
-        guard answer.images.count < promised else {
-            pagings[zone].missingByOffset[offset] = nil
-            return
-        }
-        if pagings[zone].askedAgain.insert(offset).inserted {
-            pagings[zone].plan.readAgain(offset)
-        } else {
-            pagings[zone].missingByOffset[offset] = promised - answer.images.count
         }
     }
 
     /// Each zone backs off on its own (2 s, 4 s, ... after its own failures); the one retry timer is set
     /// for the zone due first.
     mutating func retryPagesLater(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
-        pagings[zone].isWaitingToRetry = true
-        let delay = Browser.backoff(base: Browser.firstBackoff, failures: pagings[zone].failures,
+        zoneStates[zone].paging.isWaitingToRetry = true
+        let delay = Browser.backoff(base: Browser.firstBackoff, failures: zoneStates[zone].paging.failures,
                                     cap: Browser.retryCap(refreshInterval: refresh.interval))
-        pagings[zone].retryAt = now.addingTimeInterval(delay.timeInterval)
+        zoneStates[zone].paging.retryAt = now.addingTimeInterval(delay.timeInterval)
         scheduleRetryTimer(now: now, &effects)
     }
 
     /// Sets the retry timer for the earliest ``PagingState/retryAt`` of the zones waiting to retry.
     private mutating func scheduleRetryTimer(now: Date, _ effects: inout [BrowserEffect]) {
-        guard let due = pagings.compactMap({ $0.isWaitingToRetry ? $0.retryAt : nil }).min() else { return }
+        guard let due = zoneStates.compactMap({ $0.paging.isWaitingToRetry ? $0.paging.retryAt : nil }).min() else { return }
         pagingRetryGeneration += 1
-        let delay = Duration.milliseconds(Int64((max(0, due.timeIntervalSince(now)) * 1000).rounded(.up)))
-        effects.append(.schedule(BrowserTimer(.retryLoading, generation: pagingRetryGeneration), after: delay))
+        effects.append(.schedule(BrowserTimer(.retryLoading, generation: pagingRetryGeneration), after: Browser.delay(from: now, to: due)))
     }
 
     /// The retry timer fired: the zones due by now try again; the timer is set again for the others.
     mutating func retryWaitingPages(now: Date, _ effects: inout [BrowserEffect]) {
         var retrying = false
-        for zone in pagings.indices where pagings[zone].isWaitingToRetry && pagings[zone].retryAt.map({ $0 <= now }) ?? true {
-            pagings[zone].isWaitingToRetry = false
+        for zone in zoneStates.indices where zoneStates[zone].paging.isWaitingToRetry && zoneStates[zone].paging.retryAt.map({ $0 <= now }) ?? true {
+            zoneStates[zone].paging.isWaitingToRetry = false
             retrying = true
         }
         if retrying { loadMorePages(&effects) }
@@ -123,9 +106,9 @@ extension BrowserState {
 
     /// After another request to `zone` succeeded its server is back: stop waiting to retry its pages.
     mutating func resumePagingIfWaiting(zone: Int, _ effects: inout [BrowserEffect]) {
-        guard pagings[zone].isWaitingToRetry else { return }
-        pagings[zone].isWaitingToRetry = false
-        pagings[zone].failures = 0
+        guard zoneStates[zone].paging.isWaitingToRetry else { return }
+        zoneStates[zone].paging.isWaitingToRetry = false
+        zoneStates[zone].paging.failures = 0
         loadMorePages(&effects)
     }
 
@@ -137,37 +120,37 @@ extension BrowserState {
         guard !isFullyLoaded else { return }
         if !filter.applied.isEmpty {
             var loading = false
-            for zone in pagings.indices
-            where !pagings[zone].plan.isComplete && pagings[zone].plan.total.map({ $0 > 0 }) ?? false {
-                pagings[zone].jumpToEndPending = true
+            for zone in zoneStates.indices
+            where !zoneStates[zone].paging.plan.isComplete && zoneStates[zone].paging.plan.total.map({ $0 > 0 }) ?? false {
+                zoneStates[zone].paging.jumpToEndPending = true
                 loading = true
             }
             if loading { show("loading every page to find the last match…", now: now) }
             return
         }
         var loading = false
-        for zone in pagings.indices {
-            guard pagings[zone].plan.total.map({ $0 > 0 }) ?? false else { continue }
-            let last = pagings[zone].plan.lastOffset
-            guard !pagings[zone].plan.hasRead(last) else { continue }
-            pagings[zone].jumpToEndPending = true
+        for zone in zoneStates.indices {
+            guard zoneStates[zone].paging.plan.total.map({ $0 > 0 }) ?? false else { continue }
+            let last = zoneStates[zone].paging.plan.lastOffset
+            guard !zoneStates[zone].paging.plan.hasRead(last) else { continue }
+            zoneStates[zone].paging.jumpToEndPending = true
             loading = true
-            if pagings[zone].plan.take(last) { requestPage(at: last, zone: zone, &effects) }
+            if zoneStates[zone].paging.plan.take(last) { requestPage(at: last, zone: zone, &effects) }
         }
         if loading { show("loading the end of the list…", now: now) }
     }
 
     /// Movement cancels a pending jump to the end.
     mutating func cancelJumpToEnd() {
-        for zone in pagings.indices { pagings[zone].jumpToEndPending = false }
+        for zone in zoneStates.indices { zoneStates[zone].paging.jumpToEndPending = false }
     }
 
     /// The selection on the last row for a pending End, once no zone's last page is still on its way;
     /// with a filter it follows every page and stays pending until every page is loaded.
     mutating func followEnd(zone: Int) {
-        if filter.applied.isEmpty { pagings[zone].jumpToEndPending = false }
+        if filter.applied.isEmpty { zoneStates[zone].paging.jumpToEndPending = false }
         if isFullyLoaded { cancelJumpToEnd() }
-        if !filter.applied.isEmpty || !pagings.contains(where: \.jumpToEndPending) { select(index: listSlots.count - 1) }
+        if !filter.applied.isEmpty || !zoneStates.contains(where: \.paging.jumpToEndPending) { select(index: listSlots.count - 1) }
     }
 
     /// Near the end of what is loaded, make sure pages are on their way.

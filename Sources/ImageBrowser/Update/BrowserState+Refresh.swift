@@ -1,23 +1,58 @@
 import Foundation
 import QingCloud
 
-/// Live refresh: every interval, re-query the images on screen and those in transition (by id), and the
-/// first page (new images, the total); merge by id; remove images that disappeared. With several zones,
-/// each zone is asked for its own images and its own first page.
+/// Live refresh, zone by zone: every interval each zone re-queries the images on screen and those in
+/// transition (by id) and its first page (new images, the total), and reads a few more pages of its
+/// rolling sweep (see ``RefreshSweep``) within ``RefreshState/sweepRate``; answers merge by id, images
+/// that disappeared are removed. Each zone has its own round and schedule, so a zone whose requests are
+/// slow or failing never holds back the others' rounds.
 extension BrowserState {
     /// At most this many images in transition are re-queried per round, beyond those on screen.
     static let maximumTransitionRefresh = 1_000
 
-    /// The next round after the interval; after failed rounds backing off no further than
+    /// Sweep requests in one round of a zone: the budget over one interval (5 s for `r` with refresh
+    /// off), at least one.
+    var sweepRequestsPerRound: Int {
+        let seconds = (refresh.interval ?? .seconds(5)).timeInterval
+        return max(1, Int((refresh.sweepRate * seconds).rounded(.down)))
+    }
+
+    /// Starts every zone's first pass (the background load) and schedules every zone's first round.
+    mutating func startRefreshing(now: Date, _ effects: inout [BrowserEffect]) {
+        for zone in zoneStates.indices {
+            zoneStates[zone].sweep.startPass(now: now)
+            scheduleNextRefresh(zone: zone, now: now, &effects)
+        }
+    }
+
+    /// The zone's next round after the interval; after failed rounds backing off no further than
     /// ``Browser/retryCap(refreshInterval:)``, so that a server that came back is found within about one
     /// interval.
-    mutating func scheduleNextRefresh(now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func scheduleNextRefresh(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
         guard let interval = refresh.interval, !refresh.isPaused else { return }
+        let failures = zoneStates[zone].refresh.failures
+        let delay = failures == 0
+            ? interval : Browser.backoff(base: interval, failures: failures, cap: Browser.retryCap(refreshInterval: interval))
+        zoneStates[zone].refresh.nextRoundAt = now.addingTimeInterval(delay.timeInterval)
+        scheduleRefreshTimer(now: now, &effects)
+    }
+
+    /// Sets the one refresh timer for the zone whose round is due first.
+    private mutating func scheduleRefreshTimer(now: Date, _ effects: inout [BrowserEffect]) {
+        guard !refresh.isPaused,
+              let due = zoneStates.compactMap({ $0.refresh.round == nil ? $0.refresh.nextRoundAt : nil }).min()
+        else { return }
         refresh.generation += 1
-        let delay = refresh.failures == 0
-            ? interval : Browser.backoff(base: interval, failures: refresh.failures, cap: Browser.retryCap(refreshInterval: interval))
-        refresh.nextRoundAt = now.addingTimeInterval(delay.timeInterval)
-        effects.append(.schedule(BrowserTimer(.refresh, generation: refresh.generation), after: delay))
+        effects.append(.schedule(BrowserTimer(.refresh, generation: refresh.generation), after: Browser.delay(from: now, to: due)))
+    }
+
+    /// The refresh timer fired: the zones due by now start their rounds; the timer is set again for the others.
+    mutating func startDueRounds(now: Date, _ effects: inout [BrowserEffect]) {
+        for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil
+            && zoneStates[zone].refresh.nextRoundAt.map({ $0 <= now }) ?? false {
+            startRefreshRound(zone: zone, now: now, &effects)
+        }
+        scheduleRefreshTimer(now: now, &effects)
     }
 
     /// The keys of the images a refresh asks for: the rows on screen and the selection first, then every
@@ -35,97 +70,203 @@ extension BrowserState {
         return ids
     }
 
-    mutating func startRefreshRound(_ effects: inout [BrowserEffect]) {
-        guard refresh.round == nil else { return }
-        refresh.generation += 1
+    /// One round of zone number `zone`: its images on screen and in transition by id, its first page,
+    /// and its sweep's next requests.
+    mutating func startRefreshRound(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+        guard zoneStates[zone].refresh.round == nil else { return }
+        zoneStates[zone].refresh.nextRoundAt = nil
         var round = RefreshRound()
-        var idsByZone = [[String]](repeating: [], count: options.zones.count)
+        var ids: [String] = []
         for key in refreshTargets {
-            guard let image = catalog.image(forKey: key) else { continue }
-            idsByZone[image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0].append(image.id)
+            guard let image = catalog.image(forKey: key),
+                  (image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0) == zone else { continue }
+            ids.append(image.id)
         }
-        for (zone, ids) in idsByZone.enumerated() {
-            for start in stride(from: 0, to: ids.count, by: ImageQuery.maximumLimit) {
-                let chunk = Array(ids[start..<min(start + ImageQuery.maximumLimit, ids.count)])
-                requestRefresh(.ids(chunk, zone: zone), in: &round, &effects)
+        for chunk in Self.chunks(of: ids) { requestRefresh(.ids(chunk), zone: zone, in: &round, &effects) }
+        requestRefresh(.firstPage, zone: zone, in: &round, &effects)
+        requestSweep(zone: zone, now: now, in: &round, &effects)
+        zoneStates[zone].refresh.round = round
+    }
+
+    /// `ids` in requests of at most ``ImageQuery/maximumLimit``.
+    private static func chunks(of ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: ImageQuery.maximumLimit).map { start in
+            Array(ids[start..<min(start + ImageQuery.maximumLimit, ids.count)])
+        }
+    }
+
+    /// The sweep's requests of this round, within the budget: the pass's ids to check once it read the
+    /// listing to its end; otherwise pages that failed, then the next pages from the cursor. Nothing while
+    /// the background load (the first pass) is still reading.
+    private mutating func requestSweep(zone: Int, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
+        guard zoneStates[zone].paging.plan.isComplete else { return }
+        var budget = sweepRequestsPerRound
+        var sweep = zoneStates[zone].sweep
+        if sweep.passStartedAt == nil { sweep.startPass(now: now) }
+        let step = ImageQuery.maximumLimit - RefreshSweep.overlap
+        while budget > 0 {
+            if sweep.reachedEnd {
+                guard !sweep.toVerify.isEmpty else { break }
+                let chunk = Array(sweep.toVerify.prefix(ImageQuery.maximumLimit))
+                sweep.toVerify.removeFirst(chunk.count)
+                requestRefresh(.verify(chunk), zone: zone, in: &round, &effects)
+            } else if let offset = sweep.retry.popLast() {
+                requestRefresh(.sweepPage(offset), zone: zone, in: &round, &effects)
+            } else if sweep.cursor < sweep.total ?? zoneStates[zone].paging.totalCount ?? 0 {
+                requestRefresh(.sweepPage(sweep.cursor), zone: zone, in: &round, &effects)
+                sweep.cursor += step
+            } else {
+                break
             }
+            budget -= 1
         }
-        for zone in options.zones.indices { requestRefresh(.firstPage(zone: zone), in: &round, &effects) }
-        refresh.round = round
+        zoneStates[zone].sweep = sweep
     }
 
     private mutating func requestRefresh(
-        _ request: RefreshRound.Request, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
+        _ request: RefreshRound.Request, zone: Int, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
     ) {
         let id = newRequestID()
         round.pending[id] = request
+        round.requested += 1
+        let requestZone = options.requestZone(zone)
         switch request {
-        case .ids(let ids, let zone):
-            effects.append(.fetch(id, ImageQuery(imageIDs: ids, limit: ImageQuery.maximumLimit, zone: options.requestZone(zone))))
-        case .firstPage(let zone):
-            effects.append(.fetch(id, ImageQuery(offset: 0, limit: pageSize, zone: options.requestZone(zone))))
+        case .ids(let ids), .verify(let ids):
+            effects.append(.fetch(id, ImageQuery(imageIDs: ids, limit: ImageQuery.maximumLimit, zone: requestZone)))
+        case .firstPage:
+            effects.append(.fetch(id, ImageQuery(offset: 0, limit: pageSize, zone: requestZone)))
+        case .sweepPage(let offset):
+            effects.append(.fetch(id, ImageQuery(offset: offset, limit: ImageQuery.maximumLimit, zone: requestZone)))
         }
     }
 
     mutating func handleRefresh(
-        _ request: RefreshRound.Request, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        _ request: RefreshRound.Request, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date,
         _ effects: inout [BrowserEffect]
     ) {
-        let zone: Int
-        switch request {
-        case .ids(_, let requested), .firstPage(let requested): zone = requested
-        }
         /// The keys the browser holds the images of this zone under.
         func keys(_ ids: [String]) -> [String] {
             ids.map { Image.key(id: $0, zone: options.requestZone(zone)) }
         }
         switch (request, result) {
-        case (.ids(let ids, _), .success(let answer)):
+        case (.ids(let ids), .success(let answer)), (.verify(let ids), .success(let answer)):
             recordSuccess(now: now, zone: zone)
             ingest(answer.images, zone: zone, now: now)
             let returned = Set(answer.images.map(\.id))
             removeImages(keys(ids.filter { !returned.contains($0) }))
         case (.firstPage, .success(let answer)):
             recordSuccess(now: now, zone: zone)
-            pagings[zone].plan.receive(answer, at: 0)
+            zoneStates[zone].paging.plan.receive(answer, at: 0)
+            zoneStates[zone].sweep.total = answer.totalCount
             ingest(answer.images, zone: zone, now: now)
             loadMorePages(&effects)
-        case (.ids(let ids, _), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
+        case (.sweepPage, .success(let answer)):
+            recordSuccess(now: now, zone: zone)
+            zoneStates[zone].sweep.total = answer.totalCount
+            ingest(answer.images, zone: zone, now: now)
+        case (.ids(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound,
+             (.verify(let ids), .failure(.api(let error, _))) where error.returnCode == .resourceNotFound:
             // The API refuses a query naming an image that no longer exists: split the ids until the
             // missing ones are alone, and those are gone.
             if ids.count == 1 {
                 removeImages(keys(ids))
-            } else if var round = refresh.round {
+            } else if var round = zoneStates[zone].refresh.round {
                 let half = ids.count / 2
-                requestRefresh(.ids(Array(ids[..<half]), zone: zone), in: &round, &effects)
-                requestRefresh(.ids(Array(ids[half...]), zone: zone), in: &round, &effects)
-                refresh.round = round
+                requestRefresh(.ids(Array(ids[..<half])), zone: zone, in: &round, &effects)
+                requestRefresh(.ids(Array(ids[half...])), zone: zone, in: &round, &effects)
+                zoneStates[zone].refresh.round = round
             }
         case (_, .failure(.cancelled)):
             break
         case (_, .failure(let error)):
-            refresh.round?.failure = error.description
+            zoneStates[zone].refresh.round?.failed += 1
+            switch request {
+            case .sweepPage(let offset): zoneStates[zone].sweep.retry.append(offset)
+            case .verify(let ids): zoneStates[zone].sweep.toVerify += ids
+            case .ids, .firstPage: break
+            }
             recordFailure(error, now: now, zone: zone)
         }
-        if health.zoneErrors[zone] == nil { resumePagingIfWaiting(zone: zone, &effects) }
-        finishRoundIfDone(now: now, &effects)
+        if zoneStates[zone].error == nil { resumePagingIfWaiting(zone: zone, &effects) }
+        finishRoundIfDone(zone: zone, now: now, &effects)
     }
 
-    private mutating func finishRoundIfDone(now: Date, _ effects: inout [BrowserEffect]) {
-        guard let round = refresh.round, round.pending.isEmpty else { return }
-        refresh.round = nil
-        refresh.failures = round.failure == nil ? 0 : refresh.failures + 1
-        scheduleNextRefresh(now: now, &effects)
+    private mutating func finishRoundIfDone(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+        guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty else { return }
+        zoneStates[zone].refresh.round = nil
+        zoneStates[zone].refresh.lastRound = RoundOutcome(requested: round.requested, failed: round.failed)
+        zoneStates[zone].refresh.failures = round.failed == 0 ? 0 : zoneStates[zone].refresh.failures + 1
+        advanceSweep(zone: zone, now: now)
+        scheduleNextRefresh(zone: zone, now: now, &effects)
         loadMorePages(&effects)
     }
 
-    /// `r`: refresh now (also when paused or when live refresh is off).
+    /// Moves the zone's pass on once nothing of it is in flight: once the listing is read to its end the
+    /// images held that no answer brought are to be checked by id; once they are, the pass is complete.
+    /// The first pass is the background load: it reaches the end when every page is read.
+    mutating func advanceSweep(zone: Int, now: Date) {
+        guard zoneStates[zone].paging.plan.isComplete, zoneStates[zone].refresh.round == nil else { return }
+        var sweep = zoneStates[zone].sweep
+        guard sweep.passStartedAt != nil else { return }
+        let total = sweep.total ?? zoneStates[zone].paging.totalCount ?? 0
+        if !sweep.reachedEnd, sweep.retry.isEmpty, sweep.freshAsOf == nil || sweep.cursor >= total {
+            sweep.reachedEnd = true
+            sweep.toVerify = catalog.keys(inZone: options.requestZone(zone))
+                .filter { !sweep.seen.contains($0) }
+                .compactMap { catalog.image(forKey: $0)?.id }
+        }
+        if sweep.reachedEnd, sweep.toVerify.isEmpty { sweep.completePass(now: now) }
+        zoneStates[zone].sweep = sweep
+    }
+
+    /// When the oldest status on hand was read, over every zone that answered (see
+    /// ``RefreshSweep/oldestRead``); a zone that never did holds no status.
+    public var oldestRead: Date? {
+        zoneStates.filter { $0.paging.totalCount != nil }.compactMap(\.sweep.oldestRead).min()
+    }
+
+    /// How many images of each status the browser holds (ceased ones are left out), to compare with the
+    /// server's own totals.
+    public var statusCounts: [ImageStatus: Int] {
+        var counts: [ImageStatus: Int] = [:]
+        for slot in catalog.sorted { counts[catalog.row(at: slot).statusKind, default: 0] += 1 }
+        return counts
+    }
+
+    /// How many images the browser holds.
+    public var imageCount: Int { catalog.count }
+
+    /// Whether some zone's statuses are older than its sweep should let them be: twice a full pass at
+    /// the budget, plus an interval. Never with refresh off (there is no sweep then).
+    func isSweepBehind(now: Date) -> Bool {
+        zoneStates.indices.contains { isSweepBehind(zone: $0, now: now) }
+    }
+
+    /// Whether zone number `zone`'s statuses are older than its sweep should let them be.
+    func isSweepBehind(zone: Int, now: Date) -> Bool {
+        guard let interval = refresh.interval?.timeInterval, !refresh.isPaused,
+              let oldest = zoneStates[zone].sweep.oldestRead, let total = zoneStates[zone].paging.totalCount
+        else { return false }
+        let step = Double(ImageQuery.maximumLimit - RefreshSweep.overlap)
+        let rounds = (Double(total) / step / Double(sweepRequestsPerRound)).rounded(.up) + 1
+        return now.timeIntervalSince(oldest) > 2 * rounds * interval + interval
+    }
+
+    /// The requests of every zone's last finished round, and how many of them failed.
+    var lastRounds: RoundOutcome {
+        zoneStates.compactMap(\.refresh.lastRound).reduce(RoundOutcome(requested: 0, failed: 0)) {
+            RoundOutcome(requested: $0.requested + $1.requested, failed: $0.failed + $1.failed)
+        }
+    }
+
+    /// `r`: refresh now every zone whose round is not running (also when paused or when live refresh is off).
     mutating func refreshNow(now: Date, _ effects: inout [BrowserEffect]) {
-        guard refresh.round == nil else {
+        let idle = zoneStates.indices.filter { zoneStates[$0].refresh.round == nil }
+        guard !idle.isEmpty else {
             show("a refresh is already running", now: now)
             return
         }
-        startRefreshRound(&effects)
+        for zone in idle { startRefreshRound(zone: zone, now: now, &effects) }
         show("refreshing…", now: now)
     }
 
@@ -141,7 +282,9 @@ extension BrowserState {
             show("live refresh paused", now: now)
         } else {
             show("live refresh resumed", now: now)
-            if refresh.round == nil { startRefreshRound(&effects) }
+            for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil {
+                startRefreshRound(zone: zone, now: now, &effects)
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ extension BrowserState {
 
     /// Cancels the search's requests; the background paging they held back resumes.
     mutating func cancelSearch(_ effects: inout [BrowserEffect]) {
-        let cancelled = search?.inFlight.sorted() ?? []
+        let cancelled = search?.inFlight.keys.sorted() ?? []
         for id in cancelled { effects.append(.cancel(id)) }
         search = nil
         if !cancelled.isEmpty { loadMorePages(&effects) }
@@ -58,15 +58,15 @@ extension BrowserState {
         guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
         cancelSearch(&effects)
         guard let zone = nextZoneToSearch(after: -1) else { return }
-        search = ServerSearch(query: query, zone: zone)
+        search = ServerSearch(query: query, zone: zone, pageSize: pageSize)
         requestSearchPages(&effects)
     }
 
     /// The next zone after number `zone` whose pages are not all loaded (there the server may know more)
     /// and whose images the filter's `zone:` terms let through.
     private func nextZoneToSearch(after zone: Int) -> Int? {
-        pagings.indices.first { index in
-            index > zone && !pagings[index].plan.isComplete
+        zoneStates.indices.first { index in
+            index > zone && !zoneStates[index].paging.plan.isComplete
                 && filter.applied.admits(zone: options.requestZone(index) ?? "")
         }
     }
@@ -78,17 +78,16 @@ extension BrowserState {
         guard var search else { return }
         if !search.hasMorePages, search.inFlight.isEmpty, !search.hasFailed,
            let next = nextZoneToSearch(after: search.zone) {
-            search = ServerSearch(query: search.query, zone: next)
+            search = ServerSearch(query: search.query, zone: next, pageSize: pageSize)
         }
         let concurrency = search.totalCount == nil ? 1 : PagingState.backgroundConcurrency
-        while search.inFlight.count < concurrency, search.hasMorePages {
+        for offset in search.plan.take(upTo: search.hasFailed ? 0 : concurrency - search.inFlight.count) {
             let id = newRequestID()
             var query = search.query
-            query.offset = search.nextOffset
+            query.offset = offset
             query.limit = pageSize
             query.zone = options.requestZone(search.zone)
-            search.nextOffset += pageSize
-            search.inFlight.insert(id)
+            search.inFlight[id] = offset
             effects.append(.fetch(id, query))
         }
         self.search = search
@@ -97,23 +96,22 @@ extension BrowserState {
     mutating func handleSearch(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        guard var search else { return }
-        search.inFlight.remove(id)
+        guard var search, let offset = search.inFlight.removeValue(forKey: id) else { return }
         switch result {
         case .success(let answer):
             let zone = search.zone
             recordSuccess(now: now, zone: zone)
-            search.totalCount = answer.totalCount
-            search.received += answer.images.count
-            if answer.images.isEmpty { search.nextOffset = max(search.nextOffset, answer.totalCount) }
+            search.plan.receive(answer, at: offset)
             self.search = search
             ingest(answer.images, zone: zone, now: now)
-            if pagings.contains(where: \.jumpToEndPending) { followEnd(zone: zone) }
+            if zoneStates.contains(where: \.paging.jumpToEndPending) { followEnd(zone: zone) }
             requestSearchPages(&effects)
             resumePagingIfWaiting(zone: zone, &effects)
         case .failure(.cancelled):
+            search.plan.abandon(offset)
             self.search = search
         case .failure(let error):
+            search.plan.abandon(offset)
             search.hasFailed = true
             self.search = search
             show("server search failed: " + Sanitizer.forDisplay(error.description), kind: .warning, now: now)

@@ -116,6 +116,7 @@ extension BrowserState {
         if let tag = options.requestZone(zone) {
             for index in incoming.indices { incoming[index].zone = tag }
         }
+        zoneStates[zone].sweep.seen.formUnion(incoming.map(\.key))
         var ceased: [String] = []
         if !isFilteringForCeased {
             ceased = incoming.filter { $0.status == .ceased }.map(\.key)

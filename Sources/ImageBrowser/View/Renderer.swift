@@ -88,11 +88,14 @@ struct Renderer {
         if layout.headerHeight > 2, let error = state.health.error { drawError(error, width: width, on: &canvas) }
     }
 
-    /// The refresh state, and how old the data on screen is (in seconds under a minute).
+    /// The refresh state, and how old the oldest status on hand is (in seconds under a minute): every
+    /// image held was read since (see ``RefreshSweep``); "sweep behind" when a zone's sweep cannot keep
+    /// up with its budget.
     private func refreshBadge(showingAge: Bool) -> StyledLine {
         var age = ""
-        if showingAge, let success = state.health.lastSuccess {
-            age = "· updated \(TextFormat.age(now.timeIntervalSince(success), showingSeconds: true)) ago "
+        if showingAge, let oldest = state.oldestRead {
+            age = "· oldest \(TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true)) "
+            if state.isSweepBehind(now: now) { age += "· sweep behind " }
         }
         guard let interval = state.refresh.interval else { return [Span(" refresh off " + age, Theme.titleBar)] }
         let every = "every \(TextFormat.interval(interval)) "
@@ -126,6 +129,14 @@ struct Renderer {
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
         }
+        if !state.options.faultyZones.isEmpty {
+            let named = state.options.faultyZones.map(Sanitizer.forDisplay).joined(separator: ", ")
+            line.append(Span(" · \(named) skipped: faulty", Theme.warning))
+        }
+        let rounds = state.lastRounds
+        if rounds.failed > 0 {
+            line.append(Span(" · \(rounds.failed) of \(rounds.requested) failed · ! why", Theme.warning))
+        }
         if let search = state.search, search.isRunning {
             let progress = search.totalCount.map { " \(TextFormat.grouped(search.received)) of \(TextFormat.grouped($0))" }
             let zone = state.options.isMultiZone ? " " + Sanitizer.forDisplay(state.options.zones[search.zone]) : ""
@@ -145,7 +156,7 @@ struct Renderer {
 
     /// With several zones: the images in all, then each zone's state in little room: its images once all
     /// are loaded, loaded/total while loading, `…` before its first page, `✗` while it fails (the error
-    /// line below names it and says why).
+    /// line below names it and says why), and its oldest status's age while it fails or its sweep is behind.
     private func zoneCounts() -> StyledLine {
         let loaded = state.catalog.count
         var line: StyledLine = []
@@ -160,9 +171,10 @@ struct Renderer {
         }
         for (index, zone) in state.options.zones.enumerated() {
             line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
-            let paging = state.pagings[index]
+            let paging = state.zoneStates[index].paging
             let count = state.catalog.count(inZone: zone)
-            if state.health.zoneErrors[index] != nil {
+            let failing = state.zoneStates[index].error != nil
+            if failing {
                 line.append(Span("✗", Theme.error))
             } else if let total = paging.totalCount {
                 line.append(paging.plan.isComplete
@@ -170,6 +182,11 @@ struct Renderer {
                     : Span(TextFormat.grouped(count) + "/" + TextFormat.grouped(total)))
             } else {
                 line.append(Span("…", Theme.faint))
+            }
+            if failing || state.isSweepBehind(zone: index, now: now),
+               let oldest = state.zoneStates[index].sweep.oldestRead, paging.totalCount != nil {
+                // This zone's age where it differs from the others': failing, or its sweep behind.
+                line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
             }
         }
         return line

@@ -3,9 +3,10 @@
 ///
 /// The pages to read come from ``PagePlan`` (overlapping pages, seams read again when the catalogue
 /// shifted, pages past the first total until a short one); images are de-duplicated by id. A page is
-/// handed on once no page before it is still planned, so only the pages ahead of a gap are held. A
-/// server whose total promises more than its last page holds is asked once more for the missing range,
-/// then reported in ``Completion/missing``.
+/// handed on once no page before it is still planned, so only the pages ahead of a gap are held. A page
+/// holding fewer images than its total promises is asked once more, then reported in
+/// ``Completion/missing`` (the plan's one rule); a total the pages never approach stops the read
+/// (``Completion/stoppedAtLyingTotal``) instead of asking for every page it calls for.
 public struct ImagePager: Sendable {
     public let service: any ImageService
     /// Pages requested at once after the first; nil chooses from the first page's round trip (see
@@ -31,6 +32,9 @@ public struct ImagePager: Sendable {
         public var loaded: Int
         /// Images the server's total promised but no page held, after asking again; nil when none.
         public var missing: Int?
+        /// Whether the read stopped because pages past the images delivered came back empty while the
+        /// total still called for more (a lying total; ``missing`` counts the images it claimed).
+        public var stoppedAtLyingTotal = false
     }
 
     /// Requests in flight for a first round trip of `roundTrip`: enough to hide the network's latency
@@ -65,8 +69,6 @@ public struct ImagePager: Sendable {
         var plan = PagePlan(limit: ImageQuery.maximumLimit, overlap: overlap)
         var waiting: [Int: ImagePage] = [:]
         var seen = Set<String>()
-        var last: (offset: Int, count: Int, total: Int)?
-        var askedForMissing = false
 
         /// Hands on every page received below the lowest offset still planned.
         func handOn() async throws {
@@ -74,7 +76,6 @@ public struct ImagePager: Sendable {
             for offset in ready {
                 guard let page = waiting.removeValue(forKey: offset) else { continue }
                 let fresh = page.images.filter { seen.insert($0.id).inserted }
-                if last.map({ offset > $0.offset }) ?? true { last = (offset, page.images.count, page.totalCount) }
                 if !fresh.isEmpty { try await body(fresh, page.totalCount) }
             }
         }
@@ -86,40 +87,27 @@ public struct ImagePager: Sendable {
         plan.receive(first, at: 0)
         waiting[0] = first
         try await handOn()
-        while true {
-            try await withThrowingTaskGroup(of: (Int, ImagePage).self) { group in
-                var running = 0
-                func launch() {
-                    for offset in plan.take(upTo: inFlight - running) {
-                        running += 1
-                        group.addTask { (offset, try await fetch(query, offset: offset)) }
-                    }
-                }
-                launch()
-                while let (offset, page) = try await group.next() {
-                    running -= 1
-                    plan.receive(page, at: offset)
-                    waiting[offset] = page
-                    try await handOn()
-                    launch()
+        try await withThrowingTaskGroup(of: (Int, ImagePage).self) { group in
+            var running = 0
+            func launch() {
+                for offset in plan.take(upTo: inFlight - running) {
+                    running += 1
+                    group.addTask { (offset, try await fetch(query, offset: offset)) }
                 }
             }
-            try await handOn()
-            guard let end = last, end.count < ImageQuery.maximumLimit, end.total > end.offset + end.count,
-                  !askedForMissing, plan.take(end.offset + end.count) else { break }
-            askedForMissing = true
-            let offset = end.offset + end.count
-            let page = try await fetch(query, offset: offset)
-            plan.receive(page, at: offset)
-            waiting[offset] = page
-            try await handOn()
+            launch()
+            while let (offset, page) = try await group.next() {
+                running -= 1
+                plan.receive(page, at: offset)
+                waiting[offset] = page
+                try await handOn()
+                launch()
+            }
         }
-        let total = plan.total ?? seen.count
-        var missing: Int?
-        if let end = last, end.count < ImageQuery.maximumLimit, end.total > end.offset + end.count {
-            missing = end.total - (end.offset + end.count)
-        }
-        return Completion(totalCount: total, loaded: seen.count, missing: missing)
+        try await handOn()
+        let missing = plan.missingImages
+        return Completion(totalCount: plan.total ?? seen.count, loaded: seen.count, missing: missing > 0 ? missing : nil,
+                          stoppedAtLyingTotal: plan.stoppedAtLyingTotal != nil)
     }
 
     private func fetch(_ query: ImageQuery, offset: Int) async throws -> ImagePage {

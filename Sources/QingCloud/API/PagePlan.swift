@@ -6,6 +6,16 @@
 /// images, and a seam where a page shares no image with the end of the page before it is read again from
 /// further back. Past the total, pages are read until a short one (the listing grew meanwhile).
 /// Offsets are the `offset` parameter of DescribeImages.
+///
+/// One rule says whether a listing is complete, for every reader: every page is checked against the total
+/// it came with; a page holding fewer images than that total promises for its offset (short or empty, in
+/// the middle or at the end) is read once more, and when it is still short the listing is incomplete by
+/// ``missingImages``, the total less the distinct images the pages held.
+///
+/// Pages are planned lazily: at most ``maximumPlanned`` wait to be taken, so what the plan holds never
+/// grows with the total a server reports, only with the images its pages deliver. A server whose pages
+/// come back empty ``lyingServerPages`` times in a row past the last image they delivered (asked again
+/// each time) has a total its pages will never reach: the plan stops there (``stoppedAtLyingTotal``).
 public struct PagePlan: Sendable {
     /// Images per page.
     public let limit: Int
@@ -21,6 +31,19 @@ public struct PagePlan: Sendable {
     /// The next offset the reported total calls for that is not planned yet: every offset below it
     /// (a multiple of ``step``) is wanted, in flight or read, and stays so.
     private var nextUnplanned: Int
+    /// The distinct ids the pages held.
+    private var heldIDs: Set<String> = []
+    /// Offsets whose page came back short and was asked again.
+    private var askedAgain: Set<Int> = []
+    /// Offsets whose page was still short when asked again, with the images it lacked.
+    private var shortPages: [Int: Int] = [:]
+    /// The offset past which the pages deliver nothing, once the plan stopped there (a lying total).
+    public private(set) var stoppedAtLyingTotal: Int?
+
+    /// Pages wanted and not yet taken, at most: planning goes on as they are taken.
+    public static let maximumPlanned = 64
+    /// Empty pages in a row, each asked twice, past the last image delivered that make a total a lie.
+    public static let lyingServerPages = 3
 
     public init(limit: Int = ImageQuery.maximumLimit, overlap: Int = 8) {
         self.limit = max(1, limit)
@@ -31,8 +54,24 @@ public struct PagePlan: Sendable {
     /// The distance between the offsets of two neighbouring pages.
     public var step: Int { limit - overlap }
 
-    /// Whether every page is read: nothing wanted, nothing in flight, the total known.
-    public var isComplete: Bool { total != nil && wanted.isEmpty && inFlight.isEmpty }
+    /// Whether every page is read: nothing wanted, nothing in flight or left to plan, the total known.
+    public var isComplete: Bool { total != nil && wanted.isEmpty && inFlight.isEmpty && !hasUnplanned }
+
+    /// Whether the total calls for pages not planned yet.
+    private var hasUnplanned: Bool {
+        guard let total, stoppedAtLyingTotal == nil else { return false }
+        return nextUnplanned + overlap < total
+    }
+
+    /// The distinct images the pages held.
+    public var imagesHeld: Int { heldIDs.count }
+
+    /// Images the latest total promised but no page held, asked again: 0 while the plan is not complete
+    /// or when every page was whole. The one rule for "incomplete".
+    public var missingImages: Int {
+        guard isComplete, let total, !shortPages.isEmpty || stoppedAtLyingTotal != nil else { return 0 }
+        return max(0, total - heldIDs.count)
+    }
 
     /// How many pages have been read.
     public var pagesRead: Int { received.count }
@@ -40,8 +79,13 @@ public struct PagePlan: Sendable {
     /// Whether the page at `offset` has been read.
     public func hasRead(_ offset: Int) -> Bool { received[offset] != nil }
 
-    /// The offset of the last page the plan knows of (read, in flight or wanted).
-    public var lastOffset: Int { (Array(received.keys) + wanted + inFlight).max() ?? 0 }
+    /// The offset of the last page the plan knows of (read, in flight, wanted, or called for by the total).
+    public var lastOffset: Int {
+        let known = (Array(received.keys) + wanted + inFlight).max() ?? 0
+        guard hasUnplanned, let total else { return known }
+        let lastByTotal = nextUnplanned + (total - overlap - 1 - nextUnplanned) / step * step
+        return max(known, lastByTotal)
+    }
 
     /// The lowest offset wanted or in flight: every page below it that will be read has been.
     public var lowestPending: Int? {
@@ -51,10 +95,20 @@ public struct PagePlan: Sendable {
     /// Up to `count` offsets to ask for now; they count as in flight until ``receive(_:at:)`` or
     /// ``abandon(_:)``.
     public mutating func take(upTo count: Int) -> [Int] {
+        planAhead()
         let taken = Array(wanted.prefix(max(0, count)))
         wanted.removeFirst(taken.count)
         inFlight.formUnion(taken)
+        planAhead()
         return taken
+    }
+
+    /// Wants the next pages the total calls for, up to ``maximumPlanned`` waiting.
+    private mutating func planAhead() {
+        while hasUnplanned, wanted.count < Self.maximumPlanned {
+            want(nextUnplanned)
+            nextUnplanned += step
+        }
     }
 
     /// Asks for `offset` now, ahead of the others (End in the browser); false when it is read or in flight.
@@ -83,16 +137,37 @@ public struct PagePlan: Sendable {
     /// when everything is read and the last page is full, the page after it.
     public mutating func receive(_ page: ImagePage, at offset: Int) {
         inFlight.remove(offset)
-        received[offset] = page.images.map(\.id)
+        let ids = page.images.map(\.id)
+        received[offset] = ids
+        heldIDs.formUnion(ids)
         total = page.totalCount
-        while nextUnplanned + overlap < page.totalCount {
-            want(nextUnplanned)
-            nextUnplanned += step
-        }
+        checkAgainstTotal(page, at: offset)
+        planAhead()
         for repair in seamRepairs(around: offset) { want(repair) }
-        if wanted.isEmpty, inFlight.isEmpty, let last = received.keys.max(), received[last]?.count == limit {
+        if wanted.isEmpty, inFlight.isEmpty, !hasUnplanned, stoppedAtLyingTotal == nil,
+           let last = received.keys.max(), received[last]?.count == limit {
             want(last + step)
         }
+    }
+
+    /// A page with fewer images than its total promises for its offset is read again; still short, it is
+    /// noted. Empty pages in a row past the last image delivered stop the plan (see ``lyingServerPages``).
+    private mutating func checkAgainstTotal(_ page: ImagePage, at offset: Int) {
+        let promised = min(limit, max(0, page.totalCount - offset))
+        guard page.images.count < promised else {
+            shortPages[offset] = nil
+            return
+        }
+        if askedAgain.insert(offset).inserted {
+            readAgain(offset)
+            return
+        }
+        shortPages[offset] = promised - page.images.count
+        let lastDelivering = received.filter { !$0.value.isEmpty }.keys.max() ?? -1
+        let emptyBeyond = shortPages.keys.filter { $0 > lastDelivering && received[$0]?.isEmpty == true }
+        guard emptyBeyond.count >= Self.lyingServerPages, let stop = emptyBeyond.min() else { return }
+        stoppedAtLyingTotal = stop
+        wanted.removeAll { $0 > stop }
     }
 
     private mutating func want(_ offset: Int) {
