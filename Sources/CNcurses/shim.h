@@ -26,6 +26,12 @@ static inline attr_t qc_a_underline(void) { return A_UNDERLINE; }
 
 static inline int qc_key_f(int n) { return KEY_F(n); }
 
+/* Whether the terminal's terminfo entry has the string capability `name`, not empty. */
+static inline int qc_has_capability(const char *name) {
+    const char *value = tigetstr(name);
+    return value != NULL && value != (const char *)-1 && value[0] != 0;
+}
+
 static inline mmask_t qc_mouse_wheel_events(void) { return BUTTON4_PRESSED | BUTTON5_PRESSED; }
 static inline mmask_t qc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t qc_button5_pressed(void) { return BUTTON5_PRESSED; }

@@ -28,6 +28,13 @@ final class CursesScreen {
         guard let screen = newterm(nil, qc_stdout(), qc_stdin()) else {
             throw .unknownTerminalType(settings.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 })
         }
+        // A terminal that cannot place the cursor (TERM=dumb: Emacs shells, IDE consoles) would get the
+        // header at the bottom and keys that show nothing: refused before anything is drawn.
+        guard qc_has_capability("cup") != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .cannotPlaceCursor(settings.environment["TERM", default: ""])
+        }
         self.screen = screen
         self.mouse = settings.mouse
         cbreak()
@@ -157,6 +164,12 @@ final class CursesScreen {
         writeBetweenFrames(Self.bracketedPasteOff)
         if mouse { mousemask(0, nil) }
         curs_set(1)
+        // Without an alternate screen (vt100, linux) the browser's last frame would stay behind the shell
+        // prompt: cleared, and endwin puts the cursor on the bottom line, as less and htop leave it.
+        if qc_has_capability("smcup") == 0 {
+            wclear(qc_stdscr())
+            wrefresh(qc_stdscr())
+        }
         endwin()
         fflush(qc_stdout())
     }

@@ -23,11 +23,11 @@ struct FileLogHandler: LogHandler {
         private let descriptor: Mutex<Int32?>
 
         /// Opens `path` for appending, creating the file (mode 600) when it is missing. The directory
-        /// must exist unless `createDirectories` (the default location, `~/.local/state/qcimages`).
-        init(path: String, createDirectories: Bool) throws {
-            let url = URL(fileURLWithPath: path)
-            if createDirectories {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        /// must exist unless `home` is given (the default location, `~/.local/state/qcimages`): then its
+        /// missing directories are created, but never `home` itself, which must exist.
+        init(path: String, creatingDirectoriesBelow home: String?) throws(Failure) {
+            if let home {
+                try Self.makeDirectories(URL(fileURLWithPath: path).deletingLastPathComponent().path, below: home)
             }
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
@@ -39,11 +39,36 @@ struct FileLogHandler: LogHandler {
             signal(SIGXFSZ, SIG_IGN)
         }
 
+        /// Creates the missing directories of `directory` (mode 700), one at a time. Under `home`, only
+        /// those below it: a home that does not exist is an error, never created (`sudo -u nobody` has
+        /// HOME=/nonexistent). Elsewhere (`$XDG_STATE_HOME` outside the home) every missing one.
+        private static func makeDirectories(_ directory: String, below home: String) throws(Failure) {
+            var path = ""
+            var components = directory.split(separator: "/")[...]
+            if home != "/", directory.hasPrefix(home + "/") {
+                var status = stat()
+                guard stat(home, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                    throw Failure("the home directory \(home) does not exist")
+                }
+                path = home
+                components = directory.dropFirst(home.count).split(separator: "/")[...]
+            }
+            for component in components {
+                path += "/" + component
+                guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+                    throw Failure(reason(errno: errno, path: path + "/"))
+                }
+            }
+        }
+
         private static func reason(errno: Int32, path: String) -> String {
             switch errno {
             case ENOENT: "no such directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
-            case EACCES: "permission denied"
+            case EACCES, EPERM: "permission denied"
             case EISDIR: "it is a directory"
+            case EROFS: "read-only file system"
+            case ENOSPC: "no space left"
+            case ENOTDIR: "not a directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
             default: String(cString: strerror(errno))
             }
         }

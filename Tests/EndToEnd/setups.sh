@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# End-to-end checks of the setups a new user brings, with the real `qcimages` in a shell in tmux, run as
+# an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
+# without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
+# and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
+# at the bottom). Prints one line per check, then "N passed, M failed".
+#
+# Run as root (as CI does, on a fresh Debian machine), it creates the user qcimages-e2e when missing
+# (useradd, no home) and runs qcimages as that user with runuser; run as another user, as that user.
+#
+# Usage: Tests/EndToEnd/setups.sh path/to/qcimages
+set -uo pipefail
+
+if [[ $# -ne 1 || ! -x $1 ]]; then
+    echo "usage: $0 path/to/qcimages" >&2
+    exit 2
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
+
+work=$(mktemp -d)
+chmod 755 "$work"
+socket="qcimages-setups-$$"
+created_user=""
+tmux_() { tmux -L "$socket" -f "$work/tmux.conf" "$@"; }
+cleanup() {
+    tmux_ kill-server 2>/dev/null
+    chmod -R u+w "$work" 2>/dev/null
+    rm -rf "$work"
+    if [[ -n $created_user ]]; then userdel "$created_user" 2>/dev/null; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# shellcheck source=Tests/EndToEnd/checks.sh
+source "$here/checks.sh"
+
+# The user qcimages runs as, and a copy of the binary that user can run (the build directory may sit
+# under root's home, mode 700).
+as_user=()
+if ((EUID == 0)); then
+    user=qcimages-e2e
+    if ! id -u "$user" >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user" || {
+            echo "cannot create the user $user" >&2
+            exit 2
+        }
+        created_user=$user
+    fi
+    as_user=(runuser -u "$user" --)
+fi
+cp "$1" "$work/qcimages"
+chmod 755 "$work/qcimages"
+binary="$work/qcimages"
+user_owns() { # path: made by the unprivileged user
+    if ((EUID == 0)); then chown "$user" "$1"; fi
+}
+as_user_text="${as_user[*]}"
+
+cat >"$work/tmux.conf" <<'CONF'
+set -g default-terminal tmux-256color
+set -g status off
+set -s exit-empty off
+CONF
+
+pane=shell
+tmux_ new-session -d -s shell -x 120 -y 30 env PS1='$ ' HOME="$work" bash --norc --noprofile -i
+screen_text() { tmux_ capture-pane -p -J -t "$pane" 2>/dev/null; }
+marker=0
+# Types a command line into the shell, followed by `echo E2E-DONE-N status $?`; `finished` then tells
+# whether it is done, and the status it ended with is in `status_of_last`.
+start_in_shell() {
+    marker=$((marker + 1))
+    tmux_ send-keys -t shell -l "clear; $1; echo E2E-DONE-$marker status \$?"
+    tmux_ send-keys -t shell Enter
+}
+finished() { screen_text | grep -q "^E2E-DONE-$marker status"; }
+status_of_last() { screen_text | sed -n "s/^E2E-DONE-$marker status //p"; }
+run_in_shell() { start_in_shell "$1" && wait_until "${2:-60}" finished; }
+shell_ready() { screen_text | grep -qE '^\$ *$'; }
+wait_until 20 shell_ready || { fail "an interactive shell starts in tmux" "$(screen_text)"; exit 1; }
+demo_rows() { screen_text | grep -qE '^ ?img-[a-z0-9]+ '; }
+demo="--demo --demo-images 300 --refresh 0"
+
+# --- homes the browser cannot write to ---------------------------------------------------------------------
+
+# Opens the browser as the user with HOME=$1, waits for rows, checks the footer, quits with q.
+browse_in_home() { # home description
+    local home=$1 description=$2
+    start_in_shell "$as_user_text env HOME=$home XDG_STATE_HOME= $binary $demo"
+    if ! wait_until 60 demo_rows; then
+        fail "$description: the browser opens" "$(screen_text | tail -6)"
+        tmux_ send-keys -t shell q
+        wait_until 10 finished
+        return
+    fi
+    if screen_text | tail -1 | grep -q "no log: "; then
+        pass "$description: the browser opens, the footer says: $(screen_text | tail -1 | sed 's/  */ /g' | cut -c1-110)"
+    else
+        fail "$description: the footer says there is no log" "$(screen_text | tail -3)"
+    fi
+    tmux_ send-keys -t shell q
+    if wait_until 20 finished && [[ $(status_of_last) == 0 ]]; then
+        pass "$description: q quits with status 0"
+    else
+        fail "$description: q quits with status 0" "$(screen_text | tail -4)"
+    fi
+}
+
+mkdir "$work/readonly"
+user_owns "$work/readonly"
+chmod 555 "$work/readonly"
+browse_in_home "$work/readonly" "a read-only home (mode 555)"
+if [[ -z $(ls -A "$work/readonly") ]]; then
+    pass "a read-only home: nothing created in it"
+else
+    fail "a read-only home: nothing created in it" "$(ls -lA "$work/readonly")"
+fi
+
+browse_in_home "$work/nobody-here" "a home that does not exist"
+if [[ ! -e $work/nobody-here ]]; then
+    pass "a home that does not exist is not created"
+else
+    fail "a home that does not exist is not created" "$(find "$work/nobody-here")"
+fi
+
+run_in_shell "$as_user_text env HOME=$work/readonly $binary list --demo --demo-images 100 -L 3 -o ids > $work/list.out 2> $work/list.err"
+if [[ $(status_of_last) == 0 && $(wc -l <"$work/list.out") == 3 && ! -s $work/list.err ]]; then
+    pass "list in a read-only home: three ids, nothing on stderr, status 0"
+else
+    fail "list in a read-only home" "status $(status_of_last); $(cat "$work/list.out" "$work/list.err")"
+fi
+
+# A writable home without ~/.local: the state directories are created below it, and the log written.
+mkdir "$work/fresh"
+user_owns "$work/fresh"
+start_in_shell "$as_user_text env HOME=$work/fresh XDG_STATE_HOME= $binary $demo"
+if wait_until 60 demo_rows; then
+    tmux_ send-keys -t shell q
+    wait_until 20 finished
+fi
+log="$work/fresh/.local/state/qcimages/qcimages.log"
+if [[ $(status_of_last) == 0 && -s $log && $(stat -c %a "$work/fresh/.local/state/qcimages") == 700 ]] \
+    && ! screen_text | grep -q "no log"; then
+    pass "a writable home: ~/.local/state/qcimages created (mode 700), the log written, no notice"
+else
+    fail "a writable home: the log is written" "status $(status_of_last); $(find "$work/fresh" -printf '%m %p\n')"
+fi
+
+# --- terminals ---------------------------------------------------------------------------------------------
+
+run_in_shell "TERM=dumb $binary $demo 2> $work/dumb.err" 30
+if [[ $(status_of_last) == 1 && $(wc -l <"$work/dumb.err") == 1 ]] && grep -q 'cannot place the cursor' "$work/dumb.err" \
+    && ! screen_text | grep -qE 'img-|qcimages ·'; then
+    pass "TERM=dumb: one line ($(cut -c1-90 "$work/dumb.err")...), status 1, nothing drawn"
+else
+    fail "TERM=dumb: one line and status 1" "status $(status_of_last); $(cat "$work/dumb.err"); $(screen_text | head -5)"
+fi
+
+# Without an alternate screen, the last frame must not stay behind the prompt.
+for term in vt100 linux; do
+    start_in_shell "TERM=$term $binary $demo --log-file $work/$term.log"
+    if ! wait_until 60 demo_rows; then
+        fail "TERM=$term: the browser opens" "$(screen_text | tail -5)"
+        tmux_ send-keys -t shell q
+        continue
+    fi
+    tmux_ send-keys -t shell q
+    wait_until 20 finished
+    # The pane's text: only the done line and the prompt after it, at the bottom.
+    left=$(screen_text | grep -v "^E2E-DONE-$marker status" | grep -vE '^\$ *$' | grep -v '^ *$')
+    prompt_line=$(tmux_ display-message -p -t shell '#{cursor_y}')
+    if [[ -z $left && $(status_of_last) == 0 && $prompt_line == 29 ]]; then
+        pass "TERM=$term: on q the screen is cleared and the prompt is on the bottom line"
+    else
+        fail "TERM=$term: the screen cleared on exit, the prompt at the bottom" "cursor line $prompt_line; left: $left"
+    fi
+done
+
+finish_checks
