@@ -17,6 +17,9 @@ final class CursesScreen {
     private var isClosed = false
     /// The text of a bracketed paste whose end has not been read yet.
     private var paste: String.UnicodeScalarView?
+    /// The tty's signal keys, which the browser sends itself outside a paste (curses' raw mode turns
+    /// the tty's own off).
+    private let signalKeys: SignalKeys
     /// Asks the terminal to mark pastes (`ESC [200~` ... `ESC [201~`), so that a paste is text, never keys.
     private static let bracketedPasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
     private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
@@ -25,6 +28,7 @@ final class CursesScreen {
     init(settings: TerminalSettings) throws(TerminalStartupError) {
         Self.selectUTF8Locale()
         fflush(qc_stdout())
+        signalKeys = SignalKeys.ofStandardInput()
         guard let screen = newterm(nil, qc_stdout(), qc_stdin()) else {
             throw .unknownTerminalType(settings.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 })
         }
@@ -37,7 +41,7 @@ final class CursesScreen {
         }
         self.screen = screen
         self.mouse = settings.mouse
-        cbreak()
+        raw()
         noecho()
         nonl()
         let window = qc_stdscr()
@@ -92,6 +96,12 @@ final class CursesScreen {
             if paste != nil, status == OK {
                 if let scalar = Unicode.Scalar(code) { paste?.append(scalar) }
                 continue
+            }
+            if status == OK, let signal = signalKeys.signal(for: code) {
+                // Handled by the loop as the tty's own signal; what was read after it waits for the loop.
+                endTyped()
+                kill(getpid(), signal)
+                return events
             }
             let event = KeyDecoder.decode(status: status, code: code)
             if case .key(.character(let character)) = event {

@@ -3,7 +3,8 @@
 # an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
 # without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
 # and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
-# at the bottom). Prints one line per check, then "N passed, M failed".
+# at the bottom), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
+# while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
 #
 # Run as root (as CI does, on a fresh Debian machine), it creates the user qcimages-e2e when missing
 # (useradd, no home) and runs qcimages as that user with runuser; run as another user, as that user.
@@ -176,5 +177,57 @@ for term in vt100 linux; do
         fail "TERM=$term: the screen cleared on exit, the prompt at the bottom" "cursor line $prompt_line; left: $left"
     fi
 done
+
+# --- signal keys inside and outside a paste -----------------------------------------------------------------
+
+# Pastes `ab<control>cd` into the filter bar of a fresh browser: it must stay up, the text in the bar.
+paste_into_filter() { # control-byte (octal) name
+    printf "ab\\$1cd" >"$work/paste"
+    tmux_ load-buffer -b paste "$work/paste"
+    tmux_ send-keys -t shell /
+    tmux_ paste-buffer -p -d -b paste -t shell
+    filtered() { screen_text | tail -1 | grep -q '^/ab.*cd'; }
+    if wait_until 10 filtered && sleep 0.5 && ! finished && [[ $(tmux_ display-message -p -t shell '#{alternate_on}') == 1 ]]; then
+        pass "a paste of ab$2cd goes into the filter bar; the browser stays up"
+    else
+        fail "a paste of ab$2cd goes into the filter bar; the browser stays up" "$(screen_text | tail -4)"
+    fi
+    tmux_ send-keys -t shell Escape
+}
+start_in_shell "$binary $demo --log-file $work/paste.log"
+if wait_until 60 demo_rows; then
+    paste_into_filter 003 "<Ctrl-C>"
+    paste_into_filter 034 "<Ctrl-\\>"
+    paste_into_filter 032 "<Ctrl-Z>"
+    tmux_ send-keys -t shell C-z
+    stopped() { screen_text | grep -q 'Stopped'; }
+    if wait_until 10 stopped; then
+        pass "Ctrl-Z typed outside a paste suspends the browser"
+        marker=$((marker + 1))
+        tmux_ send-keys -t shell -l "fg; echo E2E-DONE-$marker status \$?"
+        tmux_ send-keys -t shell Enter
+        wait_until 20 demo_rows
+    else
+        fail "Ctrl-Z typed outside a paste suspends the browser" "$(screen_text | tail -4)"
+    fi
+    tmux_ send-keys -t shell 'C-\'
+    if wait_until 20 finished && [[ $(status_of_last) == 131 ]]; then
+        pass "Ctrl-\\ typed outside a paste (after fg) ends the browser with status 131"
+    else
+        fail "Ctrl-\\ typed outside a paste ends the browser with status 131" "$(screen_text | tail -4)"
+    fi
+else
+    fail "paste: the browser opens" "$(screen_text | tail -5)"
+fi
+start_in_shell "$binary $demo --log-file $work/paste.log"
+if wait_until 60 demo_rows; then
+    paste_into_filter 003 "<Ctrl-C>"
+    tmux_ send-keys -t shell C-c
+    if wait_until 20 finished && [[ $(status_of_last) == 0 ]]; then
+        pass "Ctrl-C typed outside a paste quits with status 0"
+    else
+        fail "Ctrl-C typed outside a paste quits with status 0" "$(screen_text | tail -4)"
+    fi
+fi
 
 finish_checks
