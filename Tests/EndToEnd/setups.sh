@@ -2,7 +2,7 @@
 # End-to-end checks of the setups a new user brings, with the real `qcimages` in a shell in tmux, run as
 # an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
 # without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
-# and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
+# a terminal given as config file (named, not read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
 # at the bottom), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
 # while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
 #
@@ -149,6 +149,13 @@ else
 fi
 
 # --- terminals ---------------------------------------------------------------------------------------------
+
+run_in_shell "$binary list -f \$(tty) 2> $work/tty-config.err" 30
+if [[ $(status_of_last) == 1 ]] && grep -q "cannot read config file /dev/pts/[0-9]*: it is a terminal, not a file" "$work/tty-config.err"; then
+    pass "the terminal as config file (-f \$(tty)) is named, not read: $(cat "$work/tty-config.err")"
+else
+    fail "the terminal as config file is named" "status $(status_of_last); $(cat "$work/tty-config.err")"
+fi
 
 run_in_shell "TERM=dumb $binary $demo 2> $work/dumb.err" 30
 if [[ $(status_of_last) == 1 && $(wc -l <"$work/dumb.err") == 1 ]] && grep -q 'cannot place the cursor' "$work/dumb.err" \
