@@ -17,9 +17,6 @@ public struct BrowserOptions: Sendable {
     public var refreshInterval: Duration?
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
-    /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
-    /// nil when copying is expected to work. The terminal layer sets it (it knows the multiplexer).
-    public var copyUnavailable: String?
     /// A line the footer shows once when the browser opens (that it runs without a log, and why).
     public var startupNotice: String?
 
@@ -33,7 +30,6 @@ public struct BrowserOptions: Sendable {
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
         pageSize: Int = 100,
-        copyUnavailable: String? = nil,
         startupNotice: String? = nil
     ) {
         self.endpointLabel = endpointLabel
@@ -43,7 +39,6 @@ public struct BrowserOptions: Sendable {
         self.isDemo = isDemo
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
-        self.copyUnavailable = copyUnavailable
         self.startupNotice = startupNotice
     }
 

@@ -46,6 +46,8 @@ public enum Browser {
             state.handleFetched(id, result, now: now, &effects)
         case .timerFired(let timer):
             state.handleTimer(timer, now: now, &effects)
+        case .copyRefused(let reason):
+            state.show(reason, kind: .warning, now: now)
         }
         state.finish(now: now, &effects)
         return effects
