@@ -47,6 +47,14 @@ public struct ImageFilter: Sendable, Hashable {
     /// Whether no term parsed, so that every image matches.
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// The zones that `zone:` terms (not negated) ask for, as typed, lowercased.
+    public var zonesAskedFor: [String] {
+        terms.flatMap { term -> [String] in
+            guard case .field(.zone, let needles) = term.condition, !term.isNegated else { return [] }
+            return needles.map(\.lowercased)
+        }
+    }
+
     public static func == (lhs: ImageFilter, rhs: ImageFilter) -> Bool { lhs.text == rhs.text }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }

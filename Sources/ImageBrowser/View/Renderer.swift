@@ -134,6 +134,7 @@ struct Renderer {
         if !state.filter.isEditing, !state.filter.text.isEmpty {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
+            if state.zoneNotOpenNote != nil { line.append(Span(" (zone not open)", Theme.error)) }
         }
         let order = state.catalog.order
         let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
@@ -336,6 +337,9 @@ struct Renderer {
         if let error = state.filter.applied.syntaxError {
             end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
             canvas.write(Sanitizer.forDisplay(error.description), x: end, y: y, limit: width, style: Theme.error)
+        } else if let note = state.zoneNotOpenNote {
+            end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
+            canvas.write(Sanitizer.forDisplay(note), x: end, y: y, limit: width, style: Theme.error)
         } else if state.filter.text.isEmpty {
             canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
         }
