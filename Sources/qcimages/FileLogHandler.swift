@@ -64,12 +64,8 @@ struct FileLogHandler: LogHandler {
         private static func reason(errno: Int32, path: String) -> String {
             switch errno {
             case ENOENT: "no such directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
-            case EACCES, EPERM: "permission denied"
-            case EISDIR: "it is a directory"
-            case EROFS: "read-only file system"
-            case ENOSPC: "no space left"
             case ENOTDIR: "not a directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
-            default: String(cString: strerror(errno))
+            default: SystemErrorWording.words(errno: errno)
             }
         }
 

@@ -2,7 +2,8 @@
 # End-to-end checks of the setups a new user brings, with the real `qcimages` in a shell in tmux, run as
 # an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
 # without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
-# a terminal given as config file (named, not read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
+# errors in our words (no space left, permission denied), a terminal given as config file (named, not
+# read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
 # at the bottom), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
 # while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
 #
@@ -146,6 +147,21 @@ if [[ $(status_of_last) == 0 && -s $log && $(stat -c %a "$work/fresh/.local/stat
     pass "a writable home: ~/.local/state/qcimages created (mode 700), the log written, no notice"
 else
     fail "a writable home: the log is written" "status $(status_of_last); $(find "$work/fresh" -printf '%m %p\n')"
+fi
+
+# --- errors in our words ------------------------------------------------------------------------------------
+
+run_in_shell "$as_user_text $binary list --demo --demo-images 10 > /dev/full 2> $work/full.err"
+if [[ $(status_of_last) == 1 && $(cat "$work/full.err") == "qcimages: cannot write the output: no space left" ]]; then
+    pass "list > /dev/full: $(cat "$work/full.err")"
+else
+    fail "list > /dev/full: 'no space left'" "status $(status_of_last); $(cat "$work/full.err")"
+fi
+run_in_shell "$as_user_text env TMPDIR=$work/readonly $binary simulate --tls --port 0 2> $work/ca.err" 30
+if [[ $(status_of_last) == 1 && $(cat "$work/ca.err") == "qcimages: cannot make a folder for the CA: permission denied; choose a file with --tls-ca-out" ]]; then
+    pass "simulate --tls with a read-only TMPDIR: $(cat "$work/ca.err")"
+else
+    fail "simulate --tls with a read-only TMPDIR: 'permission denied'" "status $(status_of_last); $(cat "$work/ca.err")"
 fi
 
 # --- terminals ---------------------------------------------------------------------------------------------
