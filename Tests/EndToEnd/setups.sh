@@ -4,7 +4,7 @@
 # without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
 # errors in our words (no space left, permission denied), a terminal given as config file (named, not
 # read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
-# at the bottom), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
+# at the bottom), a narrow footer (help and quit the last hints to go), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
 # while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
 #
 # Run as root (as CI does, on a fresh Debian machine), it creates the user qcimages-e2e when missing
@@ -200,6 +200,20 @@ for term in vt100 linux; do
         fail "TERM=$term: the screen cleared on exit, the prompt at the bottom" "cursor line $prompt_line; left: $left"
     fi
 done
+
+# A narrow terminal: the footer drops hints from its middle; help and quit are the last to go.
+for columns in 90 80 50; do
+    tmux_ resize-window -t shell -x "$columns" -y 30
+    start_in_shell "$binary $demo --log-file $work/narrow.log"
+    if wait_until 60 demo_rows && sleep 0.3 && screen_text | tail -1 | grep -q '^ ? help .* q quit '; then
+        pass "$columns columns: the footer keeps ? help and q quit: $(screen_text | tail -1 | sed 's/  */ /g')"
+    else
+        fail "$columns columns: the footer keeps ? help and q quit" "$(screen_text | tail -1)"
+    fi
+    tmux_ send-keys -t shell q
+    wait_until 20 finished
+done
+tmux_ resize-window -t shell -x 120 -y 30
 
 # --- signal keys inside and outside a paste -----------------------------------------------------------------
 

@@ -293,10 +293,17 @@ struct Renderer {
         }
     }
 
-    /// Key hints, as many as fit whole.
+    /// Key hints, as many as fit whole. Where not all fit, those before the last go first, from the
+    /// end: the first (help) and the last (quit, close) are the last to go.
     private func drawHints(_ hints: [(String, String)], y: Int, limit: Int, on canvas: inout Canvas) {
+        func itemWidth(_ hint: (String, String)) -> Int { DisplayWidth.of(hint.0) + 1 + DisplayWidth.of(hint.1) }
+        var shown = hints
+        var width = 1 + shown.reduce(0) { $0 + itemWidth($1) + 2 } - 2
+        while shown.count > 2, width > limit {
+            width -= itemWidth(shown.remove(at: shown.count - 2)) + 2
+        }
         var x = 1
-        for (key, action) in hints {
+        for (key, action) in shown {
             let itemWidth = DisplayWidth.of(key) + 1 + DisplayWidth.of(action)
             guard x + itemWidth <= limit else { break }
             x = canvas.write(key, x: x, y: y, style: Theme.strong)
