@@ -6,7 +6,8 @@ import QingCloud
 import Synchronization
 
 /// A swift-log handler that appends lines to a file: the browser owns the screen, so its logs can't
-/// go to stdout or stderr.
+/// go to stdout or stderr. Each line carries the process id (`qcimages[1234]:`, as syslog writes it), so
+/// that two browsers sharing a log can be told apart.
 ///
 /// Log lines quote the server (error messages, excerpts): control and bidi characters are written as
 /// visible symbols, so that `cat` or `grep -a` of the log cannot drive a terminal. A write that fails
@@ -104,8 +105,10 @@ struct FileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)
-        sink.write("\(time) \(event.level) \(label): " + Sanitizer.forDisplay("\(event.message)\(details)") + "\n")
+        sink.write("\(time) \(event.level) \(label)[\(Self.processID)]: " + Sanitizer.forDisplay("\(event.message)\(details)") + "\n")
     }
+
+    private static let processID = getpid()
 
     /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `$HOME/.local/state/qcimages/qcimages.log`.
     static func defaultPath(directories: UserDirectories = UserDirectories()) -> String {
