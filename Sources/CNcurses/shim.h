@@ -6,6 +6,13 @@
 #include <ncursesw/curses.h>
 
 #include <stdio.h>
+#include <sys/ioctl.h>
+
+/* The width in columns of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic). */
+static inline int qc_terminal_columns(int fd) {
+    struct winsize size;
+    return ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}
 
 /* Globals that Swift 6 rejects as not concurrency-safe, read through functions. */
 static inline WINDOW *qc_stdscr(void) { return stdscr; }

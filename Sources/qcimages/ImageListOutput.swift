@@ -1,3 +1,4 @@
+import CursesTerminal
 import Foundation
 import QingCloud
 import TerminalVocabulary
@@ -23,9 +24,11 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
 /// as JSON `\u` escapes.
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
+    /// The table fits `width` columns when given (see ``table(_:zones:width:)``).
     public static func render(_ page: ImagePage, as format: ImageListFormat,
-                              style: Sanitizer.Style = .backslashEscapes) -> String {
-        if format == .table { return table(page.images) }
+                              style: Sanitizer.Style = .backslashEscapes,
+                              width: Int? = TerminalColumns.ofStandardOutput()) -> String {
+        if format == .table { return table(page.images, width: width) }
         return start(format) + part(page.images, as: format, first: true, style: style)
             + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
     }
@@ -63,11 +66,14 @@ public enum ImageListOutput {
     /// The images of several zones in one output, zone after zone in the order given: a ZONE column first
     /// in the table, a `zone` field first in CSV, a `"zone"` member in each JSON object (`total_count` is
     /// the sum). `ids` stays one id per line. `ids` and `csv` write unsafe characters in `style`.
+    /// The table fits `width` columns when given.
     public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat,
-                              style: Sanitizer.Style = .backslashEscapes) -> String {
+                              style: Sanitizer.Style = .backslashEscapes,
+                              width: Int? = TerminalColumns.ofStandardOutput()) -> String {
         if format == .table {
             return table(zones.flatMap(\.page.images),
-                         zones: zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) })
+                         zones: zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) },
+                         width: width)
         }
         var output = start(zoned: format)
         var first = true
@@ -103,6 +109,13 @@ public enum ImageListOutput {
 
     private static let columns = ["IMAGE_ID", "NAME", "STATUS", "OS", "ARCH", "SIZE_GB", "VISIBILITY", "PROVIDER", "CREATED"]
     private static let maximumNameWidth = 48
+    /// Where a table must fit a terminal: NAME narrows to this first, then columns go (see
+    /// ``droppedFirst``), then NAME narrows down to ``narrowestName``.
+    private static let narrowName = 24
+    private static let narrowestName = 8
+    /// The columns a table to a terminal leaves out, first to last, where it is too wide (as the browser
+    /// drops its columns): IMAGE_ID, NAME, STATUS and ZONE stay.
+    private static let droppedFirst = ["PROVIDER", "VISIBILITY", "ARCH", "CREATED", "OS", "SIZE_GB"]
 
     private static func fields(_ image: Image) -> [String] {
         let status = image.status.rawValue + (image.transitionStatus.map { " (\($0.rawValue))" } ?? "")
@@ -113,23 +126,35 @@ public enum ImageListOutput {
         ]
     }
 
-    private static func table(_ images: [Image], zones: [String]? = nil) -> String {
-        let zoneColumns = zones == nil ? 0 : 1
-        let columns = (zones == nil ? [] : ["ZONE"]) + columns
-        let rows = images.enumerated().map { index, image in
+    /// Aligned columns; with `width` (a terminal's), NAME narrows and columns go until lines fit it.
+    private static func table(_ images: [Image], zones: [String]? = nil, width: Int? = nil) -> String {
+        var columns = (zones == nil ? [] : ["ZONE"]) + columns
+        var rows = images.enumerated().map { index, image in
             ((zones.map { [$0[index]] } ?? []) + fields(image)).map(Sanitizer.forDisplay)
         }
         var widths = columns.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, field) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(field)) }
         }
-        widths[1 + zoneColumns] = min(widths[1 + zoneColumns], maximumNameWidth)
-        let rightAligned: Set<Int> = [5 + zoneColumns]
+        let name = columns.firstIndex(of: "NAME")!
+        widths[name] = min(widths[name], maximumNameWidth)
+        if let width {
+            func lineWidth() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
+            widths[name] = max(min(widths[name], narrowName), min(widths[name], widths[name] - (lineWidth() - width)))
+            for dropped in droppedFirst where lineWidth() > width {
+                guard let index = columns.firstIndex(of: dropped) else { continue }
+                columns.remove(at: index)
+                widths.remove(at: index)
+                for row in rows.indices { rows[row].remove(at: index) }
+            }
+            if lineWidth() > width { widths[name] = max(narrowestName, widths[name] - (lineWidth() - width)) }
+        }
+        let rightAligned: Set<Int> = Set(columns.firstIndex(of: "SIZE_GB").map { [$0] } ?? [])
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
                 let isLast = index == cells.count - 1
-                if isLast {
+                if isLast && !rightAligned.contains(index) {
                     parts.append(cell)
                 } else {
                     parts.append(DisplayWidth.fit(cell, width: widths[index], alignRight: rightAligned.contains(index)))

@@ -4,7 +4,7 @@
 # without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
 # errors in our words (no space left, permission denied), a terminal given as config file (named, not
 # read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
-# at the bottom), a narrow footer (help and quit the last hints to go), and a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
+# at the bottom), a narrow footer (help and quit the last hints to go), list -o table fitting the terminal, a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
 # while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
 #
 # Run as root (as CI does, on a fresh Debian machine), it creates the user qcimages-e2e when missing
@@ -213,6 +213,17 @@ for columns in 90 80 50; do
     tmux_ send-keys -t shell q
     wait_until 20 finished
 done
+# list -o table fits a terminal's width (the pane's lines, joined where the terminal wrapped them), and
+# keeps every column to a pipe.
+tmux_ resize-window -t shell -x 80 -y 30
+run_in_shell "$binary list --demo --demo-images 300 -L 20; $binary list --demo --demo-images 300 -L 20 | head -1 > $work/piped.txt"
+longest=$(screen_text | grep -v E2E-DONE | LC_ALL=C.UTF-8 wc -L)
+if [[ $(status_of_last) == 0 ]] && ((longest <= 80)) && screen_text | grep -q '^IMAGE_ID  *NAME  *STATUS' \
+    && [[ $(wc -w <"$work/piped.txt") == 9 ]]; then
+    pass "list -o table at 80 columns: lines of at most $longest columns; to a pipe, all 9 columns"
+else
+    fail "list -o table fits 80 columns, all columns to a pipe" "longest $longest; piped: $(cat "$work/piped.txt"); $(screen_text | head -3)"
+fi
 tmux_ resize-window -t shell -x 120 -y 30
 
 # --- signal keys inside and outside a paste -----------------------------------------------------------------
