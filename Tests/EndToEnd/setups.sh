@@ -119,11 +119,14 @@ else
     fail "a read-only home: nothing created in it" "$(ls -lA "$work/readonly")"
 fi
 
-browse_in_home "$work/nobody-here" "a home that does not exist"
-if [[ ! -e $work/nobody-here ]]; then
-    pass "a home that does not exist is not created"
+# In a directory the user may write to, so that creating the home would succeed.
+mkdir "$work/homes"
+user_owns "$work/homes"
+browse_in_home "$work/homes/nobody-here" "a home that does not exist"
+if [[ ! -e $work/homes/nobody-here ]]; then
+    pass "a home that does not exist is not created (its parent is writable)"
 else
-    fail "a home that does not exist is not created" "$(find "$work/nobody-here")"
+    fail "a home that does not exist is not created" "$(find "$work/homes/nobody-here")"
 fi
 
 run_in_shell "$as_user_text env HOME=$work/readonly $binary list --demo --demo-images 100 -L 3 -o ids > $work/list.out 2> $work/list.err"
