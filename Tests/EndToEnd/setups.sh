@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# End-to-end checks of the setups a new user brings, with the real `qcimages` in a shell in tmux, run as
-# an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
-# without its log, says so once, and creates no home), `list` there, TERM=dumb (one line, non-zero exit)
-# errors in our words (no space left, permission denied), a terminal given as config file (named, not
-# read), and terminals without an alternate screen (TERM=vt100, linux: the screen is cleared on exit, the prompt
-# at the bottom), a narrow footer (help and quit the last hints to go), list -o table fitting the terminal, a paste holding the tty's signal keys (Ctrl-C, Ctrl-\, Ctrl-Z), which stay text
-# while the keys typed outside a paste still quit, exit 131 and suspend. Prints one line per check, then "N passed, M failed".
+# End-to-end checks of the setups a new user brings, with the real `qcimages` in a shell in tmux.
+# As an unprivileged user (root ignores mode bits): a read-only home and a missing one (the browser opens
+# without its log, says so once in the footer, and creates no home), `list` there, errors in our words
+# (no space left, permission denied). In the shell's own user: a terminal given as config file (named,
+# not read), TERM=dumb (one line, status 1), terminals without an alternate screen (TERM=vt100, linux:
+# the screen cleared on exit, the prompt at the bottom), a narrow footer (help and quit the last hints
+# to go), `list -o table` fitting the terminal, and a paste holding the tty's signal keys (Ctrl-C,
+# Ctrl-\, Ctrl-Z), which stays text while the keys typed outside a paste still quit, exit 131 and
+# suspend. Prints one line per check, then "N passed, M failed".
 #
 # Run as root (as CI does, on a fresh Debian machine), it creates the user qcimages-e2e when missing
-# (useradd, no home) and runs qcimages as that user with runuser; run as another user, as that user.
+# (useradd, no home; removed again at the end) and runs qcimages as that user with runuser; run as
+# another user, as that user.
 #
 # Usage: Tests/EndToEnd/setups.sh path/to/qcimages
 set -uo pipefail
