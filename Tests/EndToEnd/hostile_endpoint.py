@@ -8,6 +8,9 @@ CSI, bidi overrides, CR/LF that fake lines). It does not check signatures. The z
   http500    HTTP 500 with a hostile body        http404  HTTP 404 with a hostile body
   malformed  HTTP 200, not JSON, with C1 and bidi controls in its first bytes
 
+As a proxy (HTTPS_PROXY=http://127.0.0.1:PORT), it answers CONNECT with a 407 whose reason phrase holds
+a bare CR, which no HTTP parser accepts.
+
 Prints its URL on the first line, then serves until killed.
 """
 import json
@@ -42,6 +45,11 @@ IMAGES = [image(0, "img-" + TITLE + CLIPBOARD + "\r\nrm -rf ~\r\n", "hostile id"
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.answer(parse_qs(urlparse(self.path).query))
+
+    def do_CONNECT(self):
+        self.wfile.write(b"HTTP/1.1 407 Proxy\rAuthentication Required\r\nProxy-Authenticate: Basic realm=\"h\"\r\n"
+                         b"Content-Length: 0\r\n\r\n")
+        self.close_connection = True
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
