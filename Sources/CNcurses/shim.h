@@ -6,6 +6,13 @@
 #include <ncursesw/curses.h>
 
 #include <stdio.h>
+#include <sys/ioctl.h>
+
+/* The width in columns of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic). */
+static inline int qc_terminal_columns(int fd) {
+    struct winsize size;
+    return ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}
 
 /* Globals that Swift 6 rejects as not concurrency-safe, read through functions. */
 static inline WINDOW *qc_stdscr(void) { return stdscr; }
@@ -25,6 +32,12 @@ static inline attr_t qc_a_reverse(void) { return A_REVERSE; }
 static inline attr_t qc_a_underline(void) { return A_UNDERLINE; }
 
 static inline int qc_key_f(int n) { return KEY_F(n); }
+
+/* Whether the terminal's terminfo entry has the string capability `name`, not empty. */
+static inline int qc_has_capability(const char *name) {
+    const char *value = tigetstr(name);
+    return value != NULL && value != (const char *)-1 && value[0] != 0;
+}
 
 static inline mmask_t qc_mouse_wheel_events(void) { return BUTTON4_PRESSED | BUTTON5_PRESSED; }
 static inline mmask_t qc_button4_pressed(void) { return BUTTON4_PRESSED; }

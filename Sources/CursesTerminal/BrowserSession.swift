@@ -37,12 +37,15 @@ public enum BrowserSession {
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        var options = options
-        var clipboard = [ClipboardSequence.Multiplexer(environment: settings.environment)]
-        if clipboard == [.tmux] {
-            let tmux = TmuxClipboard.query(environment: settings.environment)
-            clipboard = tmux.multiplexers
-            options.copyUnavailable = tmux.unavailableReason
+        let multiplexer = ClipboardSequence.Multiplexer(environment: settings.environment)
+        let environment = settings.environment
+        // Inside tmux, its options are read at each copy (two quick `tmux show-options`), so that
+        // `tmux set -g set-clipboard on`, as the refusal suggests, counts at the next `c`.
+        let clipboard: @Sendable () -> ClipboardRoute
+        if multiplexer == .tmux {
+            clipboard = { TmuxClipboard.query(environment: environment).route }
+        } else {
+            clipboard = { ClipboardRoute(forms: [multiplexer]) }
         }
         let signals = try SignalPipe()
         let mailbox = try EventMailbox()
@@ -134,6 +137,8 @@ private struct SessionLoop {
                 end = .quit
             case .write(let bytes):
                 pendingTerminalWrites.append(bytes)
+            case .copyRefused(let reason):
+                perform(Browser.update(&state, .copyRefused(reason), now: Date()))
             case nil:
                 continue
             }

@@ -17,6 +17,9 @@ final class CursesScreen {
     private var isClosed = false
     /// The text of a bracketed paste whose end has not been read yet.
     private var paste: String.UnicodeScalarView?
+    /// The tty's signal keys, which the browser sends itself outside a paste (curses' raw mode turns
+    /// the tty's own off).
+    private let signalKeys: SignalKeys
     /// Asks the terminal to mark pastes (`ESC [200~` ... `ESC [201~`), so that a paste is text, never keys.
     private static let bracketedPasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
     private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
@@ -25,12 +28,20 @@ final class CursesScreen {
     init(settings: TerminalSettings) throws(TerminalStartupError) {
         Self.selectUTF8Locale()
         fflush(qc_stdout())
+        signalKeys = SignalKeys.ofStandardInput()
         guard let screen = newterm(nil, qc_stdout(), qc_stdin()) else {
             throw .unknownTerminalType(settings.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 })
         }
+        // A terminal that cannot place the cursor (TERM=dumb: Emacs shells, IDE consoles) would get the
+        // header at the bottom and keys that show nothing: refused before anything is drawn.
+        guard qc_has_capability("cup") != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .cannotPlaceCursor(settings.environment["TERM", default: ""])
+        }
         self.screen = screen
         self.mouse = settings.mouse
-        cbreak()
+        raw()
         noecho()
         nonl()
         let window = qc_stdscr()
@@ -85,6 +96,12 @@ final class CursesScreen {
             if paste != nil, status == OK {
                 if let scalar = Unicode.Scalar(code) { paste?.append(scalar) }
                 continue
+            }
+            if status == OK, let signal = signalKeys.signal(for: code) {
+                // Handled by the loop as the tty's own signal; what was read after it waits for the loop.
+                endTyped()
+                kill(getpid(), signal)
+                return events
             }
             let event = KeyDecoder.decode(status: status, code: code)
             if case .key(.character(let character)) = event {
@@ -157,6 +174,12 @@ final class CursesScreen {
         writeBetweenFrames(Self.bracketedPasteOff)
         if mouse { mousemask(0, nil) }
         curs_set(1)
+        // Without an alternate screen (vt100, linux) the browser's last frame would stay behind the shell
+        // prompt: cleared, and endwin puts the cursor on the bottom line, as less and htop leave it.
+        if qc_has_capability("smcup") == 0 {
+            wclear(qc_stdscr())
+            wrefresh(qc_stdscr())
+        }
         endwin()
         fflush(qc_stdout())
     }

@@ -14,16 +14,18 @@ final class EffectRunner: Sendable {
         case quit
         /// Write these bytes to the terminal between frames (the clipboard sequence).
         case write([UInt8])
+        /// The copy cannot reach the clipboard: tell the browser why (``BrowserEvent/copyRefused(_:)``).
+        case copyRefused(String)
     }
 
     private let service: any ImageService
     private let post: @Sendable (BrowserEvent) -> Void
-    /// The forms of OSC 52 each copy is sent in (inside tmux, see ``TmuxClipboard``).
-    private let clipboard: [ClipboardSequence.Multiplexer]
+    /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
+    private let clipboard: @Sendable () -> ClipboardRoute
     private let tasks = TaskTable()
 
     init(
-        service: any ImageService, clipboard: [ClipboardSequence.Multiplexer] = [.none],
+        service: any ImageService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
@@ -38,7 +40,9 @@ final class EffectRunner: Sendable {
         case .quit:
             return .quit
         case .copyToClipboard(let text):
-            let bytes = clipboard.compactMap { ClipboardSequence.bytes(copying: text, through: $0) }
+            let route = clipboard()
+            if let refusal = route.refusal { return .copyRefused(refusal) }
+            let bytes = route.forms.compactMap { ClipboardSequence.bytes(copying: text, through: $0) }
             return bytes.isEmpty ? nil : .write(Array(bytes.joined()))
         case .fetch(let id, let query):
             let service = self.service, post = self.post, tasks = self.tasks

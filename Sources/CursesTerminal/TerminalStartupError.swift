@@ -4,6 +4,8 @@ public enum TerminalStartupError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     /// curses does not know the terminal type in `TERM`.
     case unknownTerminalType(String?)
+    /// The terminal type cannot place the cursor (`dumb`), which a full-screen browser needs.
+    case cannotPlaceCursor(String)
     case systemCallFailed(String, errno: Int32)
 
     public var description: String {
@@ -14,6 +16,9 @@ public enum TerminalStartupError: Error, Equatable, CustomStringConvertible {
             return "cannot use the terminal type \"\(type)\"; set TERM to one this system knows (e.g. xterm-256color)"
         case .unknownTerminalType(nil):
             return "TERM is not set; set it to your terminal's type (e.g. xterm-256color)"
+        case .cannotPlaceCursor(let type):
+            return "the terminal type \"\(type)\" cannot place the cursor, which the browser needs; "
+                + "use `qcimages list`, or a terminal that can (TERM=xterm-256color)"
         case .systemCallFailed(let call, let errno):
             return "\(call) failed (errno \(errno))"
         }

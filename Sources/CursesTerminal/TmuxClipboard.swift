@@ -26,6 +26,9 @@ struct TmuxClipboard: Equatable {
         return "cannot copy: tmux drops it (set-clipboard \(setClipboard ?? "off")); run: tmux set -g set-clipboard on"
     }
 
+    /// The route a copy takes now.
+    var route: ClipboardRoute { ClipboardRoute(forms: multiplexers, refusal: unavailableReason) }
+
     /// Asks the tmux server of this session (`$TMUX`) for both options.
     static func query(environment: [String: String]) -> TmuxClipboard {
         TmuxClipboard(setClipboard: option("set-clipboard", environment: environment),
@@ -53,4 +56,11 @@ struct TmuxClipboard: Equatable {
         let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
+}
+
+/// How a copy reaches the clipboard: the forms of OSC 52 to send, or why none would arrive.
+struct ClipboardRoute: Sendable, Equatable {
+    var forms: [ClipboardSequence.Multiplexer]
+    /// Why copying cannot work here, with the fix; nil when it is expected to.
+    var refusal: String?
 }

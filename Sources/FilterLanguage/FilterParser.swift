@@ -18,16 +18,16 @@ public struct FilterSyntaxError: Sendable, Hashable, CustomStringConvertible {
 /// Turns filter text into terms, left to right, skipping the terms that do not parse.
 ///
 /// A term is `!`? followed by `size` and a comparison, `field:values`, or bare values; values are
-/// separated by `|` and may be quoted. A term that does not parse (a missing closing quote, an unknown
-/// field or status, a size that is not a number) is reported and left out, so that every mistake keeps
-/// the rows it would otherwise hide. An empty alternative is reported and left out.
+/// separated by `|` and may be quoted. A term with any mistake in it (a missing closing quote, an unknown
+/// field or status, a size that is not a number, an empty alternative) is reported and left out whole,
+/// so that every mistake keeps the rows it would otherwise hide.
 struct FilterParser {
     private let characters: [Character]
     private var position = 0
     private(set) var terms: [FilterTerm] = []
     private(set) var firstError: FilterSyntaxError?
-    /// Whether the term being read has a quote that is not closed.
-    private var hasUnclosedQuote = false
+    /// Whether the term being read has a mistake, which leaves the whole term out.
+    private var termHasMistake = false
 
     init(_ text: String) {
         characters = Array(text)
@@ -37,8 +37,8 @@ struct FilterParser {
         while true {
             while position < characters.count, characters[position].isWhitespace { position += 1 }
             guard position < characters.count else { return }
-            hasUnclosedQuote = false
-            if let term = parseTerm(), !hasUnclosedQuote { terms.append(term) }
+            termHasMistake = false
+            if let term = parseTerm(), !termHasMistake { terms.append(term) }
         }
     }
 
@@ -47,6 +47,7 @@ struct FilterParser {
     }
 
     private mutating func report(_ message: String, at offset: Int) {
+        termHasMistake = true
         if firstError == nil { firstError = FilterSyntaxError(message: message, offset: offset) }
     }
 
@@ -124,11 +125,15 @@ struct FilterParser {
             report("size needs a number of GB", at: start)
             return nil
         }
-        guard let gigabytes = Self.gigabytes(value) else {
-            report("size needs a whole number of GB, not \"\(value)\"", at: start)
-            return nil
+        switch Self.gigabytes(value) {
+        case .gigabytes(let gigabytes):
+            return FilterTerm(condition: .size(comparison, gigabytes), isNegated: isNegated)
+        case .notWhole:
+            report("size counts whole GB; \"\(value)\" is not a whole number of GB", at: start)
+        case .notANumber:
+            report("size takes a number of GB, a unit may follow (50, 50G, 1.5T), not \"\(value)\"", at: start)
         }
-        return FilterTerm(condition: .size(comparison, gigabytes), isNegated: isNegated)
+        return nil
     }
 
     /// Reads a field name (an ASCII letter, then letters, digits or `_`); empty when there is none.
@@ -200,7 +205,6 @@ struct FilterParser {
             }
             if position == characters.count {
                 report("missing closing quote", at: quoteStart)
-                hasUnclosedQuote = true
             } else {
                 position += 1
             }
@@ -233,19 +237,37 @@ struct FilterParser {
         ("gib", 1), ("gb", 1), ("g", 1), ("tib", 1024), ("tb", 1024), ("t", 1024),
     ]
 
-    /// A size in whole GB, optionally followed by a unit (`50g`, `50GB`, `1T`, `2tb`); nil when it is
-    /// not one.
-    private static func gigabytes(_ value: String) -> Int? {
-        var digits = Substring(value.lowercased())
+    /// What a size typed in a term amounts to.
+    private enum TypedSize: Equatable {
+        case gigabytes(Int)
+        /// A number whose GB are not whole (`1.1T`, `0.5`).
+        case notWhole
+        /// Not a number with an optional unit (`abc`, `-5`, `1X`), or too large.
+        case notANumber
+    }
+
+    /// A size in GB: a number, with decimals or not, optionally followed by a unit (`50g`, `50GB`, `1T`,
+    /// `1.5T`, `2tb`).
+    private static func gigabytes(_ value: String) -> TypedSize {
+        var number = Substring(value.lowercased())
         var multiplier = 1
-        if let unit = sizeUnits.first(where: { digits.hasSuffix($0.suffix) }) {
-            digits = digits.dropLast(unit.suffix.count)
+        if let unit = sizeUnits.first(where: { number.hasSuffix($0.suffix) }) {
+            number = number.dropLast(unit.suffix.count)
             multiplier = unit.gigabytes
         }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits) else {
-            return nil
+        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        let whole = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        // The number as a fraction `numerator / denominator`, scaled by the unit.
+        guard parts.allSatisfy(isDigits), fraction.count <= 18, let numerator = Int(whole + fraction) else {
+            return .notANumber
         }
-        let (gigabytes, overflow) = number.multipliedReportingOverflow(by: multiplier)
-        return overflow ? nil : gigabytes
+        var denominator = 1
+        for _ in 0..<fraction.count { denominator *= 10 }
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { return .notANumber }
+        guard scaled % denominator == 0 else { return .notWhole }
+        return .gigabytes(scaled / denominator)
     }
 }

@@ -11,7 +11,8 @@ import QingCloud
 ///   `status` takes only the API's statuses and transition statuses),
 ///   `owner`, `tag`, `name`, `id` and `description` by substring; values may be quoted (`name:"银河 麒麟"`);
 /// - `size>50`, `size>=50`, `size<20`, `size<=20`, `size=40` (or `size:40`) compare the size in GB;
-///   a unit may follow in any case (`50G`, `50gb`, `1T`, `2TB`; a TB is 1024 GB);
+///   a unit may follow in any case (`50G`, `50gb`, `1T`, `1.5T`, `2TB`; a TB is 1024 GB), and decimals
+///   are taken when they come to whole GB;
 /// - `a|b` accepts either value (`status:available|pending`, `ubuntu|debian`);
 /// - `!` in front negates a term (`!status:deleted`, `!centos`).
 public struct ImageFilter: Sendable, Hashable {
@@ -45,6 +46,14 @@ public struct ImageFilter: Sendable, Hashable {
 
     /// Whether no term parsed, so that every image matches.
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// The zones that `zone:` terms (not negated) ask for, as typed, lowercased.
+    public var zonesAskedFor: [String] {
+        terms.flatMap { term -> [String] in
+            guard case .field(.zone, let needles) = term.condition, !term.isNegated else { return [] }
+            return needles.map(\.lowercased)
+        }
+    }
 
     public static func == (lhs: ImageFilter, rhs: ImageFilter) -> Bool { lhs.text == rhs.text }
 

@@ -4,7 +4,8 @@ import QingCloud
 ///
 /// Errors: an invalid status, `verbose` other than 0, or an offset or limit that is not a non-negative
 /// integer is 1100. Unknown values of the other enumerated filters simply match nothing. The limit
-/// defaults to 20 and is capped at 100 without an error.
+/// defaults to 20 and is capped at 100 without an error; an offset past the matches, up to `Int.max`, is an
+/// empty page with the total.
 struct DescribeImagesRequest: Sendable {
     var filter = DescribeImagesFilter()
     var offset: Int

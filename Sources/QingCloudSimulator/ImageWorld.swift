@@ -137,7 +137,9 @@ final class ImageWorld: Sendable {
         var fixedIndex = 0
         var changingIndex = 0
         var rank = 0
-        let end = offset + min(limit, totalCount)
+        // An offset past the matches is an empty page, as QingCloud answers; no sum can overflow.
+        guard offset < totalCount else { return (totalCount, []) }
+        let end = offset + min(limit, totalCount - offset)
         while rank < end, fixedIndex < selection.fixed.count || changingIndex < changing.count {
             let takeFixed = changingIndex == changing.count
                 || (fixedIndex < selection.fixed.count && selection.fixed[fixedIndex] < changing[changingIndex].position)

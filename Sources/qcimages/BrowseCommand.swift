@@ -37,7 +37,7 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(name: .customLong("escape-delay"), help: ArgumentHelp("Milliseconds to wait after Esc for a key sequence.", valueName: "ms"))
     var escapeDelay = 25
 
-    @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log, its directory created when missing; a --log-file directory must exist). A log that cannot be written (a full disk) is given up; the browser goes on.", valueName: "path"))
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Where to write the log (default: $XDG_STATE_HOME/qcimages/qcimages.log, its directories created when missing, never the home directory; a --log-file directory must exist). Without a default log (a read-only or missing home) the browser opens and says so in the footer; a log that cannot be written (a full disk) is given up; the browser goes on.", valueName: "path"))
     var logFile: String?
 
     func validate() throws {
@@ -53,18 +53,7 @@ struct BrowseCommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Failure(TerminalStartupError.notATerminal.description)
             }
-            let directories = UserDirectories()
-            let logPath = logFile.map(directories.expandingTilde) ?? FileLogHandler.defaultPath(directories: directories)
-            let sink: FileLogHandler.Sink
-            do {
-                sink = try FileLogHandler.Sink(path: logPath, createDirectories: logFile == nil)
-            } catch let error as Failure {
-                throw Failure("cannot open the log file \(logPath): \(error.description); choose another with --log-file")
-            } catch {
-                let reason = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-                throw Failure("cannot open the log file \(logPath): \(reason); choose another with --log-file")
-            }
-            let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
+            let (logger, logNotice) = try openLog(directories: UserDirectories())
             let connection = try await connection.connect(logger: logger)
             let zones: (zones: [String], faulty: [String])
             do {
@@ -82,7 +71,8 @@ struct BrowseCommand: AsyncParsableCommand {
                 faultyZones: zones.faulty,
                 isDemo: connection.isDemo,
                 refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
-                sweepRate: sweepRate
+                sweepRate: sweepRate,
+                startupNotice: logNotice
             )
             let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
             logger.info("browsing \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
@@ -96,6 +86,29 @@ struct BrowseCommand: AsyncParsableCommand {
             case .success:
                 break
             }
+        }
+    }
+
+    /// The session's logger, writing to `--log-file` or the default log. A `--log-file` that cannot be
+    /// opened is an error (it was asked for); the default log is a convenience: when it cannot be opened
+    /// (a read-only or missing home) the browser goes on without a log and says so once, in the footer.
+    private func openLog(directories: UserDirectories) throws -> (Logger, notice: String?) {
+        if let logFile {
+            let path = directories.expandingTilde(logFile)
+            do {
+                let sink = try FileLogHandler.Sink(path: path, creatingDirectoriesBelow: nil)
+                return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil)
+            } catch {
+                throw Failure("cannot open the log file \(path): \(error.description); choose another with --log-file")
+            }
+        }
+        let path = FileLogHandler.defaultPath(directories: directories)
+        do {
+            let sink = try FileLogHandler.Sink(path: path, creatingDirectoriesBelow: directories.home)
+            return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil)
+        } catch {
+            let notice = "no log: \(directories.abbreviatingHome(path)): \(error.description) (--log-file picks one)"
+            return (Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }, notice)
         }
     }
 }

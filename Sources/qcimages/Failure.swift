@@ -28,7 +28,7 @@ enum StandardOutput {
         } catch {
             let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
             if code == Int(EPIPE) { exit(0) }
-            StandardError.write("qcimages: cannot write the output: \(error.localizedDescription)")
+            StandardError.write("qcimages: cannot write the output: \(SystemErrorWording.words(for: error))")
             exit(1)
         }
     }

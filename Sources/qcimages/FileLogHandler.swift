@@ -6,7 +6,8 @@ import QingCloud
 import Synchronization
 
 /// A swift-log handler that appends lines to a file: the browser owns the screen, so its logs can't
-/// go to stdout or stderr.
+/// go to stdout or stderr. Each line carries the process id (`qcimages[1234]:`, as syslog writes it), so
+/// that two browsers sharing a log can be told apart.
 ///
 /// Log lines quote the server (error messages, excerpts): control and bidi characters are written as
 /// visible symbols, so that `cat` or `grep -a` of the log cannot drive a terminal. A write that fails
@@ -23,11 +24,11 @@ struct FileLogHandler: LogHandler {
         private let descriptor: Mutex<Int32?>
 
         /// Opens `path` for appending, creating the file (mode 600) when it is missing. The directory
-        /// must exist unless `createDirectories` (the default location, `~/.local/state/qcimages`).
-        init(path: String, createDirectories: Bool) throws {
-            let url = URL(fileURLWithPath: path)
-            if createDirectories {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        /// must exist unless `home` is given (the default location, `~/.local/state/qcimages`): then its
+        /// missing directories are created, but never `home` itself, which must exist.
+        init(path: String, creatingDirectoriesBelow home: String?) throws(Failure) {
+            if let home {
+                try Self.makeDirectories(URL(fileURLWithPath: path).deletingLastPathComponent().path, below: home)
             }
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
@@ -39,12 +40,33 @@ struct FileLogHandler: LogHandler {
             signal(SIGXFSZ, SIG_IGN)
         }
 
+        /// Creates the missing directories of `directory` (mode 700), one at a time. Under `home`, only
+        /// those below it: a home that does not exist is an error, never created (`sudo -u nobody` has
+        /// HOME=/nonexistent). Elsewhere (`$XDG_STATE_HOME` outside the home) every missing one.
+        private static func makeDirectories(_ directory: String, below home: String) throws(Failure) {
+            var path = ""
+            var components = directory.split(separator: "/")[...]
+            if home != "/", directory.hasPrefix(home + "/") {
+                var status = stat()
+                guard stat(home, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                    throw Failure("the home directory \(home) does not exist")
+                }
+                path = home
+                components = directory.dropFirst(home.count).split(separator: "/")[...]
+            }
+            for component in components {
+                path += "/" + component
+                guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+                    throw Failure(reason(errno: errno, path: path + "/"))
+                }
+            }
+        }
+
         private static func reason(errno: Int32, path: String) -> String {
             switch errno {
             case ENOENT: "no such directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
-            case EACCES: "permission denied"
-            case EISDIR: "it is a directory"
-            default: String(cString: strerror(errno))
+            case ENOTDIR: "not a directory: \(URL(fileURLWithPath: path).deletingLastPathComponent().path)"
+            default: SystemErrorWording.words(errno: errno)
             }
         }
 
@@ -83,8 +105,10 @@ struct FileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)
-        sink.write("\(time) \(event.level) \(label): " + Sanitizer.forDisplay("\(event.message)\(details)") + "\n")
+        sink.write("\(time) \(event.level) \(label)[\(Self.processID)]: " + Sanitizer.forDisplay("\(event.message)\(details)") + "\n")
     }
+
+    private static let processID = getpid()
 
     /// `$XDG_STATE_HOME/qcimages/qcimages.log`, or `$HOME/.local/state/qcimages/qcimages.log`.
     static func defaultPath(directories: UserDirectories = UserDirectories()) -> String {

@@ -1,3 +1,4 @@
+import CursesTerminal
 import Foundation
 import JSONEngine
 import QingCloud
@@ -24,9 +25,11 @@ public enum ImageListFormat: String, Sendable, CaseIterable {
 /// as JSON `\u` escapes.
 public enum ImageListOutput {
     /// The whole output, ending with a newline (empty for `ids`/`table` without images but the header).
+    /// The table fits `width` columns when given (see ``table(_:zones:width:)``).
     public static func render(_ page: ImagePage, as format: ImageListFormat,
-                              style: Sanitizer.Style = .backslashEscapes) -> String {
-        if format == .table { return table(page.images) }
+                              style: Sanitizer.Style = .backslashEscapes,
+                              width: Int? = TerminalColumns.ofStandardOutput()) -> String {
+        if format == .table { return table(page.images, width: width) }
         return start(format) + part(page.images, as: format, first: true, style: style)
             + end(format, totalCount: page.totalCount, empty: page.images.isEmpty)
     }
@@ -64,11 +67,14 @@ public enum ImageListOutput {
     /// The images of several zones in one output, zone after zone in the order given: a ZONE column first
     /// in the table, a `zone` field first in CSV, a `"zone"` member in each JSON object (`total_count` is
     /// the sum). `ids` stays one id per line. `ids` and `csv` write unsafe characters in `style`.
+    /// The table fits `width` columns when given.
     public static func render(zones: [(zone: String, page: ImagePage)], as format: ImageListFormat,
-                              style: Sanitizer.Style = .backslashEscapes) -> String {
+                              style: Sanitizer.Style = .backslashEscapes,
+                              width: Int? = TerminalColumns.ofStandardOutput()) -> String {
         if format == .table {
             return table(zones.flatMap(\.page.images),
-                         zones: zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) })
+                         zones: zones.flatMap { zone in Array(repeating: zone.zone, count: zone.page.images.count) },
+                         width: width)
         }
         var output = start(zoned: format)
         var first = true
@@ -105,6 +111,13 @@ public enum ImageListOutput {
     /// The table's fields (``ImageField/Declaration/tableHeading``), the zone left to ``table(_:zones:)``.
     private static let tableFields = ImageField.allCases.filter { $0.declaration.tableHeading != nil && $0 != .zone }
     private static let maximumNameWidth = 48
+    /// Where a table must fit a terminal: NAME narrows to this first, then columns go (see
+    /// ``droppedFirst``), then NAME narrows down to ``narrowestName``.
+    private static let narrowName = 24
+    private static let narrowestName = 8
+    /// The columns a table to a terminal leaves out, first to last, where it is too wide (as the browser
+    /// drops its columns): IMAGE_ID, NAME, STATUS and ZONE stay.
+    private static let droppedFirst: [ImageField] = [.provider, .visibility, .processorType, .createTime, .osFamily, .size]
 
     /// A field as the table shows it: the status with its transition in brackets, the others as text.
     private static func tableText(_ field: ImageField, of image: Image) -> String {
@@ -112,24 +125,36 @@ public enum ImageListOutput {
         return image.status.rawValue + " (\(transition.rawValue))"
     }
 
-    private static func table(_ images: [Image], zones: [String]? = nil) -> String {
-        let fields = (zones == nil ? [] : [ImageField.zone]) + tableFields
-        let columns = fields.map { $0.declaration.tableHeading! }
-        let rows = images.enumerated().map { index, image in
+    /// Aligned columns; with `width` (a terminal's), NAME narrows and columns go until lines fit it.
+    private static func table(_ images: [Image], zones: [String]? = nil, width: Int? = nil) -> String {
+        var fields = (zones == nil ? [] : [ImageField.zone]) + tableFields
+        var rows = images.enumerated().map { index, image in
             fields.map { $0 == .zone ? zones![index] : tableText($0, of: image) }.map(Sanitizer.forDisplay)
         }
-        var widths = columns.map { DisplayWidth.of($0) }
+        var widths = fields.map { DisplayWidth.of($0.declaration.tableHeading!) }
         for row in rows {
             for (index, field) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(field)) }
         }
         let name = fields.firstIndex(of: .name)!
         widths[name] = min(widths[name], maximumNameWidth)
+        if let width {
+            func lineWidth() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
+            widths[name] = max(min(widths[name], narrowName), min(widths[name], widths[name] - (lineWidth() - width)))
+            for dropped in droppedFirst where lineWidth() > width {
+                guard let index = fields.firstIndex(of: dropped) else { continue }
+                fields.remove(at: index)
+                widths.remove(at: index)
+                for row in rows.indices { rows[row].remove(at: index) }
+            }
+            let name = fields.firstIndex(of: .name)!
+            if lineWidth() > width { widths[name] = max(narrowestName, widths[name] - (lineWidth() - width)) }
+        }
         let rightAligned = Set(fields.indices.filter { fields[$0].declaration.column?.alignsRight == true })
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
                 let isLast = index == cells.count - 1
-                if isLast {
+                if isLast && !rightAligned.contains(index) {
                     parts.append(cell)
                 } else {
                     parts.append(DisplayWidth.fit(cell, width: widths[index], alignRight: rightAligned.contains(index)))
@@ -137,7 +162,7 @@ public enum ImageListOutput {
             }
             return parts.joined(separator: "  ") + "\n"
         }
-        return line(columns) + rows.map(line).joined()
+        return line(fields.map { $0.declaration.tableHeading! }) + rows.map(line).joined()
     }
 
     /// Elements of `image_set` pretty-printed as `JSONEncoder` does with sorted keys, indented to sit

@@ -92,7 +92,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("L"), .long], parsing: .unconditional, help: "Fetch only one page of this size (at most 100).")
     var limit: Int?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below).", valueName: "format"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below). On a terminal the table fits its width (NAME narrows, then columns go); to a pipe it has every column.", valueName: "format"))
     var format: ImageListFormat = .table
 
     func validate() throws {

@@ -47,7 +47,7 @@ struct SimulatorAuthorityFile {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw Failure("cannot make a folder for the CA: \(error.localizedDescription); choose a file with --tls-ca-out")
+                throw Failure("cannot make a folder for the CA: \(SystemErrorWording.words(for: error)); choose a file with --tls-ca-out")
             }
             madeDirectory = directory
             file = directory + "/ca.pem"

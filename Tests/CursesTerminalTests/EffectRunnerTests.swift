@@ -1,6 +1,7 @@
 import Foundation
 import QingCloud
 import QingCloudSimulator
+import Synchronization
 import Testing
 @testable import CursesTerminal
 @testable import ImageBrowser
@@ -58,6 +59,17 @@ struct EffectRunnerTests {
         #expect(page.totalCount == 5)
         #expect(page.images.map(\.id) == Self.images.prefix(2).map(\.id))
         runner.cancelAll()
+    }
+
+    /// Inside tmux the route is asked at each copy: a refusal comes back with its reason, and a fix made
+    /// since (`tmux set -g set-clipboard on`) counts at the next copy.
+    @Test func theClipboardRouteIsAskedAtEachCopy() {
+        let refusal = "cannot copy: tmux drops it (set-clipboard external); run: tmux set -g set-clipboard on"
+        let routes = Mutex([ClipboardRoute(forms: [], refusal: refusal), ClipboardRoute(forms: [.none])])
+        let runner = EffectRunner(service: InProcessImageService(images: []),
+                                  clipboard: { routes.withLock { $0.removeFirst() } }, post: { _ in })
+        #expect(runner.run(.copyToClipboard("img-1")) == .copyRefused(refusal))
+        #expect(runner.run(.copyToClipboard("img-1")) == .write(Array("\u{1B}]52;c;aW1nLTE=\u{1B}\\".utf8)))
     }
 
     @Test("API errors come back as they are; other errors as a transport failure")

@@ -141,6 +141,15 @@ else
     fail "each error is one short line with no raw control" "$long_errors"
 fi
 
+# A proxy whose 407 the HTTP parser cannot read: the line names the proxy, not the endpoint.
+hostile_proxy=${hostile_url%/iaas/}
+run_in_shell "env HTTPS_PROXY=$hostile_proxy QINGCLOUD_ACCESS_KEY=QYHOSTILE QINGCLOUD_SECRET_KEY=hostile-secret QINGCLOUD_ZONE=pek3a $binary list --endpoint https://api.example.test --timeout 5 2> $work/err.proxy; echo status \$?" 120
+if [[ $(wc -l <"$work/err.proxy") == 1 ]] && grep -qF "through the proxy $hostile_proxy (from HTTPS_PROXY)" "$work/err.proxy"; then
+    pass "a proxy's 407 with a CR in its reason phrase: the line names the proxy ($(cut -c1-100 "$work/err.proxy")...)"
+else
+    fail "a proxy's unreadable 407: the line names the proxy" "$(cat "$work/err.proxy")"
+fi
+
 # --- the log, and copy --------------------------------------------------------------------------------
 
 rows_shown() { visible_text | grep -q 'img-host0001'; }

@@ -10,6 +10,9 @@ CSI, bidi overrides, CR/LF that fake lines). It does not check signatures. The z
   emptypage  500 plain images, but the page at offset 276 comes back empty (total_count still 500)
   lyingtotal 500 plain images under a total_count of 10^12   lying7  the same under 10^7
 
+As a proxy (HTTPS_PROXY=http://127.0.0.1:PORT), it answers CONNECT with a 407 whose reason phrase holds
+a bare CR, which no HTTP parser accepts.
+
 Prints its URL on the first line, then serves until killed.
 """
 import json
@@ -59,6 +62,11 @@ CLAIMED = {"emptypage": 500, "lyingtotal": 10**12, "lying7": 10**7}
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.answer(parse_qs(urlparse(self.path).query))
+
+    def do_CONNECT(self):
+        self.wfile.write(b"HTTP/1.1 407 Proxy\rAuthentication Required\r\nProxy-Authenticate: Basic realm=\"h\"\r\n"
+                         b"Content-Length: 0\r\n\r\n")
+        self.close_connection = True
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))

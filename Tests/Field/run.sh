@@ -338,6 +338,14 @@ if wait_until 10 screen_has "cannot copy: tmux drops it (set-clipboard external)
 else
     fail "with set-clipboard external, c says how to fix it" "$(screen_text | tail -2)"
 fi
+# The fix, as the line says, in the running session: the next c copies (tmux is asked at each copy).
+tmux_ set -g set-clipboard on
+tmux_ send-keys -t external c
+if wait_until 10 screen_has "copied img-" && tmux_ show-buffer 2>/dev/null | grep -q '^img-'; then
+    pass "after tmux set -g set-clipboard on, the next c copies ($(tmux_ show-buffer)) without a restart"
+else
+    fail "after tmux set -g set-clipboard on, the next c copies" "$(screen_text | tail -2); buffer: $(tmux_ show-buffer 2>&1)"
+fi
 quit_browser
 
 finish_checks

@@ -48,13 +48,14 @@ struct BrowserKeyTests {
         #expect(!harness.render().text(ofRow: 39).contains("copied"))
     }
 
-    @Test("c where the clipboard cannot be reached says why and how to fix it, not \"copied\"")
-    func copyUnavailable() {
+    @Test("a copy the terminal refuses says why and how to fix it, not \"copied\"")
+    func copyRefused() {
         let reason = "cannot copy: tmux drops it (set-clipboard external); run: tmux set -g set-clipboard on"
-        var harness = Harness(images: [Fixtures.image(1)], copyUnavailable: reason)
+        var harness = Harness(images: [Fixtures.image(1)])
         harness.answerAll()
         harness.press(.character("c"))
-        #expect(harness.copied.isEmpty)
+        #expect(harness.copied == [Fixtures.image(1).id])
+        _ = harness.send(.copyRefused(reason))
         #expect(harness.state.message?.kind == .warning)
         let footer = harness.render().text(ofRow: 39)
         #expect(footer.contains("set -g set-clipboard on"))

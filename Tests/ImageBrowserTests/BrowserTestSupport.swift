@@ -59,11 +59,11 @@ struct Harness {
     var failingZones: Set<String> = []
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
-         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, copyUnavailable: String? = nil) {
+         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zone: "pek3a", isDemo: demo,
-            refreshInterval: refresh, pageSize: pageSize, copyUnavailable: copyUnavailable))
+            refreshInterval: refresh, pageSize: pageSize))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }

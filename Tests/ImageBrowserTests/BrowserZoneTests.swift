@@ -102,6 +102,40 @@ struct BrowserZoneTests {
         #expect(detail.contains("Zone        sh1a"), "\(detail)")
     }
 
+    /// One zone shown: `zone:` names it or another; another matches nothing, and the browser says why.
+    @Test func aZoneTermInAOneZoneBrowser() {
+        var harness = Harness(images: (1...30).map { Fixtures.image($0) })
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("zone:PEK3A")
+        #expect(harness.state.view.count == 30)
+        #expect(harness.state.zoneNotOpenNote == nil)
+        harness.press(.escape)
+        harness.press(.character("/"))
+        harness.type("zone:sh1a|gd2a")
+        #expect(harness.state.view.isEmpty)
+        let note = "zone sh1a, gd2a not open: this browser shows only pek3a; open more with -z pek3a,sh1a,gd2a or -z all"
+        #expect(harness.state.zoneNotOpenNote == note)
+        #expect(harness.render().text(ofRow: 39).contains("✗ " + note))
+        harness.press(.enter)
+        #expect(harness.render().text(ofRow: 1).contains("filter zone:sh1a|gd2a (zone not open)"))
+        harness.press(.character("/"))
+        for _ in 0..<14 { harness.press(.backspace) }
+        harness.type("!zone:sh1a")
+        #expect(harness.state.view.count == 30)
+        #expect(harness.state.zoneNotOpenNote == nil)
+    }
+
+    @Test func aZoneTermForAZoneNotOpenAmongSeveralIsNamed() {
+        var harness = Harness(zones: Self.zones())
+        harness.answerAll()
+        harness.press(.character("/"))
+        harness.type("zone:sh1a|ap2a")
+        #expect(harness.state.view.count == 125)
+        #expect(harness.state.zoneNotOpenNote
+            == "zone ap2a not open: this browser shows pek3a, sh1a, gd2a; open more with -z pek3a,sh1a,gd2a,ap2a or -z all")
+    }
+
     @Test func sortingByZoneIsOneOfTheColumns() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()

@@ -48,6 +48,9 @@ struct RecordingLogHandler: LogHandler {
         await simulator.stop()
         let retries = logged.all.withLock { $0 }.filter { $0.hasPrefix("retrying") }
         #expect(retries.count == 1)
+        // One meaning per line: the retry does not also say it gave up.
+        #expect(retries.first?.hasPrefix("retrying DescribeImages after server busy (ret_code 5100)") == true, "\(retries)")
+        #expect(retries.first?.contains("gave up") == false, "\(retries)")
         let wait = try #require(retries.first?.firstMatch(of: /waiting ([^)]*)\)/)?.1)
         #expect(wait.wholeMatch(of: /[0-9]+\.[0-9]{2} s/) != nil, "\(wait)")
     }

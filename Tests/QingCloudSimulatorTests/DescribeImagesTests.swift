@@ -149,14 +149,21 @@ import Testing
         }
     }
 
-    @Test func anOffsetPastTheEndGivesAnEmptyPageWithTheTotal() async throws {
+    /// Past the end, up to the largest offset there is (where `offset + limit` would overflow): an empty
+    /// page with the total, never a crash.
+    @Test(arguments: [(50, "10"), (Int.max, "100"), (Int.max - 5, "10"), (Int.max, "0")])
+    func anOffsetPastTheEndGivesAnEmptyPageWithTheTotal(pastTheEnd: Int, limit: String) async throws {
         let visible = images.filter { $0.status != .ceased }.count
+        let offset = pastTheEnd == 50 ? visible + 50 : pastTheEnd
         try await withSimulator(configuration) { api async throws in
-            let reply = try await api.send([("offset", "\(visible + 50)"), ("limit", "10")])
+            let reply = try await api.send([("offset", "\(offset)"), ("limit", limit)])
             #expect(reply.retCode == 0)
             #expect(reply.imageSet.isEmpty)
             #expect(reply.json?["image_set"]?.arrayValue != nil)
             #expect(reply.totalCount == visible)
+            let named = try await api.send([("images.1", images[0].id), ("offset", "\(offset)"), ("limit", limit)])
+            #expect(named.retCode == 0)
+            #expect(named.imageSet.isEmpty)
         }
     }
 
@@ -173,7 +180,8 @@ import Testing
 
     @Test(arguments: [
         ("status.1", "running"), ("status", "Available"), ("verbose", "1"), ("offset", "-1"),
-        ("offset", "ten"), ("limit", "-5"), ("limit", "1.5"),
+        ("offset", "ten"), ("limit", "-5"), ("limit", "1.5"), ("offset", "9223372036854775808"),
+        ("limit", "99999999999999999999"),
     ])
     func invalidValuesAre1100(name: String, value: String) async throws {
         try await withSimulator(configuration) { api async throws in

@@ -79,6 +79,37 @@ struct ConfigurationTests {
         #expect(resolved.warnings == ["warning: ~/.qingcloud/config.yaml holds your secret key and is readable by others (mode 644); run: chmod 600 ~/.qingcloud/config.yaml"])
     }
 
+    /// Dotfile managers link `~/.qingcloud/config.yaml` to a file elsewhere: the target's mode counts.
+    @Test(arguments: [(0o600, false), (0o644, true)])
+    func aSymlinkedConfigIsCheckedByItsTargetsMode(mode: Int, warns: Bool) throws {
+        let home = try Home()
+        try home.write(Self.cliConfig, to: "dotfiles-config.yaml", mode: mode)
+        try FileManager.default.createSymbolicLink(atPath: home.path + "/.qingcloud/config.yaml",
+                                                   withDestinationPath: home.path + "/dotfiles-config.yaml")
+        let resolved = try ConfigurationSources(environment: [:], homeDirectory: home.path).resolve()
+        #expect(resolved.configuration.accessKeyID == "FILEKEYID")
+        #expect(resolved.warnings == (warns ? ["warning: ~/.qingcloud/config.yaml holds your secret key and is readable by others (mode 644); run: chmod 600 ~/.qingcloud/config.yaml"] : []))
+    }
+
+    @Test(arguments: [nil, "~/.qingcloud/config.yaml"])
+    func aBrokenSymlinkIsNamedWithItsTarget(configPath: String?) throws {
+        let home = try Home()
+        try FileManager.default.createSymbolicLink(atPath: home.path + "/.qingcloud/config.yaml",
+                                                   withDestinationPath: home.path + "/gone/config.yaml")
+        let message = Self.error(home: home, configPath: configPath)
+        #expect(message == "cannot read config file ~/.qingcloud/config.yaml: it is a link to a missing file: \(home.path)/gone/config.yaml")
+    }
+
+    /// A pipe or a terminal would wait forever and /dev/zero never ends: each is named, never read
+    /// (a terminal: in Tests/EndToEnd/setups.sh).
+    @Test func whatIsNotAFileIsNamed() throws {
+        let home = try Home()
+        #expect(mkfifo(home.path + "/fifo.yaml", 0o600) == 0)
+        #expect(Self.error(home: home, configPath: "~/fifo.yaml") == "cannot read config file ~/fifo.yaml: it is a pipe (FIFO), not a file")
+        #expect(Self.error(home: home, configPath: "/dev/zero") == "cannot read config file /dev/zero: it is a device, not a file")
+        #expect(Self.error(home: home, configPath: "~/.qingcloud") == "cannot read config file ~/.qingcloud: it is a directory, not a file")
+    }
+
     @Test func aMisspeltKeyIsWarnedWithFileAndLine() throws {
         let home = try Home(config: Self.cliConfig + "\nhots: api.example.internal\nporotcol: http\nfavourite_colour: blue\n")
         let resolved = try ConfigurationSources(environment: [:], homeDirectory: home.path).resolve()
@@ -97,7 +128,10 @@ struct ConfigurationTests {
     }
 
     static func error(config: String?, configPath: String? = nil, environment: [String: String] = [:]) throws -> String {
-        let home = try Home(config: config)
+        error(home: try Home(config: config), configPath: configPath, environment: environment)
+    }
+
+    static func error(home: Home, configPath: String? = nil, environment: [String: String] = [:]) -> String {
         do {
             _ = try ConfigurationSources(configPath: configPath, environment: environment, homeDirectory: home.path).resolve()
             return "no error"

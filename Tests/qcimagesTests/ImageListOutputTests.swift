@@ -23,7 +23,7 @@ struct ImageListOutputTests {
     ])
 
     @Test func tableAlignsByDisplayWidthAndShowsControlsVisibly() {
-        let lines = ImageListOutput.render(Self.page, as: .table).split(separator: "\n").map(String.init)
+        let lines = ImageListOutput.render(Self.page, as: .table, width: nil).split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("IMAGE_ID      NAME"))
         let statusColumns = lines.map { line in
@@ -35,6 +35,27 @@ struct ImageListOutputTests {
             #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
         }
         #expect(lines[2].contains("␛[2J"))
+    }
+
+    /// To a terminal the table fits its width: NAME narrows, then columns go as the browser drops them;
+    /// to a pipe (no width) every column stays, whatever the width.
+    @Test(arguments: [(200, 9), (120, 9), (100, 7), (80, 5), (60, 4), (40, 3)])
+    func aTableFitsTheTerminal(width: Int, columns: Int) {
+        let lines = ImageListOutput.render(Self.page, as: .table, width: width).split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= width || width < 50 }, "\(lines)")
+        let header = lines[0].split(separator: " ", omittingEmptySubsequences: true)
+        #expect(header.count == columns, "\(header)")
+        #expect(header.prefix(3) == ["IMAGE_ID", "NAME", "STATUS"])
+        let full = ImageListOutput.render(Self.page, as: .table, width: nil).split(separator: "\n")
+        #expect(full[0].split(separator: " ").count == 9)
+    }
+
+    @Test func aZonedTableKeepsItsZoneColumn() {
+        let lines = ImageListOutput.render(zones: [(zone: "pek3a", page: Self.page)], as: .table, width: 60)
+            .split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("ZONE   IMAGE_ID      NAME"))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(lines)")
     }
 
     @Test func jsonKeepsTheAPIShapeAndExactStrings() throws {

@@ -14,6 +14,9 @@ public enum BrowserEvent: Sendable {
     case fetched(RequestID, Result<ImagePage, QingCloudError>)
     /// A ``BrowserEffect/schedule(_:after:)`` timer went off.
     case timerFired(BrowserTimer)
+    /// A ``BrowserEffect/copyToClipboard(_:)`` could not reach the clipboard (tmux drops it): why, and
+    /// the fix. The terminal finds out when copying, so that a fix made meanwhile counts.
+    case copyRefused(String)
 }
 
 /// Names one DescribeImages request so that its answer can be matched to what asked for it, and so

@@ -22,9 +22,8 @@ public struct BrowserOptions: Sendable {
     public var sweepRate: Double
     /// Images per DescribeImages request, at most ``ImageQuery/maximumLimit``.
     public var pageSize: Int
-    /// Why `c` cannot reach the clipboard here, with the one-line fix, shown instead of "copied";
-    /// nil when copying is expected to work. The terminal layer sets it (it knows the multiplexer).
-    public var copyUnavailable: String?
+    /// A line the footer shows once when the browser opens (that it runs without a log, and why).
+    public var startupNotice: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -40,7 +39,7 @@ public struct BrowserOptions: Sendable {
         refreshInterval: Duration? = .seconds(5),
         sweepRate: Double = BrowserOptions.defaultSweepRate,
         pageSize: Int = 100,
-        copyUnavailable: String? = nil
+        startupNotice: String? = nil
     ) {
         self.endpointLabel = endpointLabel
         let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
@@ -51,7 +50,7 @@ public struct BrowserOptions: Sendable {
         self.refreshInterval = refreshInterval.map { max($0, Self.minimumRefreshInterval) }
         self.sweepRate = max(0.1, sweepRate)
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
-        self.copyUnavailable = copyUnavailable
+        self.startupNotice = startupNotice
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -42,6 +42,7 @@ public struct BrowserState: Sendable {
 
     public init(options: BrowserOptions) {
         self.options = options
+        catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zone)
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
         self.zoneStates = Array(repeating: ZoneState(pageSize: options.pageSize), count: options.zones.count)
     }

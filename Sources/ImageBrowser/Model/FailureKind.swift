@@ -27,7 +27,7 @@ enum FailureKind: Sendable, Hashable {
             case .untrustedCertificate, .hostnameMismatch, .expiredCertificate, .notYetValidCertificate:
                 self = .certificate
             case .proxyRefused, .proxyUnreachable, .proxyAuthenticationRequired, .proxyCredentialsRefused,
-                 .proxyTunnelRefused:
+                 .proxyTunnelRefused, .closedThroughProxy:
                 self = .proxy
             }
         case .api: self = .refused

@@ -30,6 +30,8 @@ struct ImageCatalog: Sendable {
     private(set) var order: SortOrder
     /// The display width of the widest sanitised id ever loaded, for the ID column.
     private(set) var widestID = 0
+    /// The zone of the images not tagged with one (a one-zone browser's), so that `zone:pek3a` matches them.
+    private let untaggedZone: String?
 
     /// What a merge did, for updating the filtered view and the highlights.
     struct MergeResult {
@@ -39,12 +41,21 @@ struct ImageCatalog: Sendable {
         var touched: [Slot] { added + changed.keys }
     }
 
-    init(order: SortOrder = .serverDefault) {
+    init(order: SortOrder = .serverDefault, untaggedZone: String? = nil) {
         self.order = order
+        self.untaggedZone = untaggedZone
         sortKeys = SortKeys(column: order.column, images: [])
     }
 
     var count: Int { slotByKey.count }
+
+    /// `image` as the filter sees it: tagged with ``untaggedZone`` when it has no zone.
+    private func filterable(_ image: Image) -> Image {
+        guard image.zone == nil, let untaggedZone else { return image }
+        var tagged = image
+        tagged.zone = untaggedZone
+        return tagged
+    }
 
     func slot(of id: String) -> Slot? { slotByKey[id] }
     func count(inZone zone: String) -> Int { countByZone[zone] ?? 0 }
@@ -102,7 +113,7 @@ struct ImageCatalog: Sendable {
                 rawObjects.set(Int(slot), raw, known: Self.known(image.id, image.name))
                 guard !fields.isEmpty else { continue }
                 sortKeys.replace(slot, with: image)
-                filterIndex.replace(Int(slot), with: image)
+                filterIndex.replace(Int(slot), with: filterable(image))
                 result.changed[slot, default: []].formUnion(fields)
                 if order.isAffected(by: fields) { moved.insert(slot) }
             } else {
@@ -111,7 +122,7 @@ struct ImageCatalog: Sendable {
                 rawObjects.set(Int(slot), raw, known: Self.known(image.id, image.name))
                 sortKeys.append(image)
                 widestID = max(widestID, DisplayWidth.of(Sanitizer.forDisplay(image.id)))
-                filterIndex.append(image)
+                filterIndex.append(filterable(image))
                 slotByKey[image.key] = slot
                 countByZone[image.zone ?? "", default: 0] += 1
                 result.added.append(slot)

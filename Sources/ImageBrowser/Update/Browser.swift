@@ -11,14 +11,19 @@ public enum Browser {
     static let highlightDuration: TimeInterval = 5
     /// How long a footer message stays.
     static let messageDuration: TimeInterval = 3
+    /// How long the footer shows the options' startup notice: long enough to read after the first rows.
+    static let startupNoticeDuration: TimeInterval = 10
     /// The longest wait between retries after failures when live refresh is off (`r` retries at once).
     static let maximumBackoff = Duration.seconds(30)
     /// The shortest wait before retrying a failed page.
     static let firstBackoff = Duration.seconds(2)
 
-    /// Starts loading the first page and the live refresh timer.
+    /// Starts loading the first page and the live refresh timer, and shows the startup notice, if any.
     public static func start(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         var effects: [BrowserEffect] = []
+        if let notice = state.options.startupNotice {
+            state.show(notice, kind: .warning, now: now, for: startupNoticeDuration)
+        }
         state.loadMorePages(&effects)
         state.startRefreshing(now: now, &effects)
         state.finish(now: now, &effects)
@@ -41,6 +46,8 @@ public enum Browser {
             state.handleFetched(id, result, now: now, &effects)
         case .timerFired(let timer):
             state.handleTimer(timer, now: now, &effects)
+        case .copyRefused(let reason):
+            state.show(reason, kind: .warning, now: now)
         }
         state.finish(now: now, &effects)
         return effects
@@ -157,8 +164,9 @@ extension BrowserState {
         return deletedAt
     }
 
-    mutating func show(_ text: String, kind: TransientMessage.Kind = .info, now: Date) {
-        message = TransientMessage(text: text, kind: kind, until: now.addingTimeInterval(Browser.messageDuration))
+    mutating func show(_ text: String, kind: TransientMessage.Kind = .info, now: Date,
+                       for duration: TimeInterval = Browser.messageDuration) {
+        message = TransientMessage(text: text, kind: kind, until: now.addingTimeInterval(duration))
     }
 
     /// When the browser next asks the server on its own after a failure (a page retry in any zone or the

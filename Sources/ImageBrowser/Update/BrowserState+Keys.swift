@@ -117,10 +117,6 @@ extension BrowserState {
             show("not copied: the id \(row[.id]) holds control characters", kind: .warning, now: now)
             return
         }
-        if let reason = options.copyUnavailable {
-            show(reason, kind: .warning, now: now)
-            return
-        }
         effects.append(.copyToClipboard(image.id))
         show("copied \(row[.id])", now: now)
     }

@@ -176,3 +176,19 @@ extension BrowserState {
         show("sorted by \(order.column.sortName) \(order.descending ? "▼" : "▲")", now: now)
     }
 }
+
+extension BrowserState {
+    /// When a `zone:` term asks for zones this browser does not show (which would silently match
+    /// nothing): which, what is shown, and how to open them.
+    var zoneNotOpenNote: String? {
+        let open = options.zones.map { $0.lowercased() }
+        var missing: [String] = []
+        for zone in filter.applied.zonesAskedFor where !open.contains(zone) && !missing.contains(zone) {
+            missing.append(zone)
+        }
+        guard !missing.isEmpty else { return nil }
+        let shown = options.isMultiZone ? "shows " + options.zones.joined(separator: ", ") : "shows only " + options.zone
+        return "zone \(missing.joined(separator: ", ")) not open: this browser \(shown); "
+            + "open more with -z \((options.zones + missing).joined(separator: ",")) or -z all"
+    }
+}

@@ -145,6 +145,7 @@ struct Renderer {
         if !state.filter.isEditing, !state.filter.text.isEmpty {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
+            if state.zoneNotOpenNote != nil { line.append(Span(" (zone not open)", Theme.error)) }
         }
         let order = state.catalog.order
         let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
@@ -309,10 +310,17 @@ struct Renderer {
         }
     }
 
-    /// Key hints, as many as fit whole.
+    /// Key hints, as many as fit whole. Where not all fit, those before the last go first, from the
+    /// end: the first (help) and the last (quit, close) are the last to go.
     private func drawHints(_ hints: [(String, String)], y: Int, limit: Int, on canvas: inout Canvas) {
+        func itemWidth(_ hint: (String, String)) -> Int { DisplayWidth.of(hint.0) + 1 + DisplayWidth.of(hint.1) }
+        var shown = hints
+        var width = 1 + shown.reduce(0) { $0 + itemWidth($1) + 2 } - 2
+        while shown.count > 2, width > limit {
+            width -= itemWidth(shown.remove(at: shown.count - 2)) + 2
+        }
         var x = 1
-        for (key, action) in hints {
+        for (key, action) in shown {
             let itemWidth = DisplayWidth.of(key) + 1 + DisplayWidth.of(action)
             guard x + itemWidth <= limit else { break }
             x = canvas.write(key, x: x, y: y, style: Theme.strong)
@@ -353,6 +361,9 @@ struct Renderer {
         if let error = state.filter.applied.syntaxError {
             end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
             canvas.write(Sanitizer.forDisplay(error.description), x: end, y: y, limit: width, style: Theme.error)
+        } else if let note = state.zoneNotOpenNote {
+            end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
+            canvas.write(Sanitizer.forDisplay(note), x: end, y: y, limit: width, style: Theme.error)
         } else if state.filter.text.isEmpty {
             canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
         }

@@ -99,7 +99,7 @@ public final class QingCloudClient: ImageService, Sendable {
                 else {
                     throw error
                 }
-                logger.notice("retrying \(action) after \(error) (attempt \(failedAttempts + 1), waiting \(Self.seconds(delay)))")
+                logger.notice("retrying \(action) after \(error.withoutHint) (attempt \(failedAttempts + 1), waiting \(Self.seconds(delay)))")
                 do {
                     try await Task.sleep(for: delay)
                 } catch {

@@ -27,6 +27,13 @@ public enum QingCloudError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The error without the hint of what to do when it is final (`retried with backoff and gave up`),
+    /// for the log line of a retry, which says what happens next itself.
+    var withoutHint: QingCloudError {
+        guard case .api(let error, _) = self else { return self }
+        return .api(error, hint: nil)
+    }
+
     /// The most characters of server text one error message carries: a 1 MB message is not printed whole.
     public static let serverTextLimit = 300
 
@@ -84,12 +91,15 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         /// The proxy would not open a tunnel to the endpoint: any answer to CONNECT but 200 and 407, such as
         /// tinyproxy's 401 for wrong credentials (`detail`: the proxy).
         case proxyTunnelRefused
+        /// Through a proxy (`detail`: the proxy), the connection closed before an answer or the answer was
+        /// not HTTP (a proxy's 407 with a bare CR in its reason phrase): the proxy may be the cause.
+        case closedThroughProxy
 
         /// Certificates, protocols and proxy credentials stay wrong however often a request is sent.
         var isRetryable: Bool {
             switch self {
             case .connectionRefused, .timeout, .dnsFailure, .connectionClosed, .other, .proxyRefused,
-                 .proxyUnreachable, .proxyTunnelRefused:
+                 .proxyUnreachable, .proxyTunnelRefused, .closedThroughProxy:
                 true
             case .tls, .untrustedCertificate, .hostnameMismatch, .expiredCertificate, .notYetValidCertificate,
                  .tlsToPlainHTTP, .plainHTTPToTLS, .proxyAuthenticationRequired, .proxyCredentialsRefused:
@@ -139,6 +149,9 @@ public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertib
         case .proxyTunnelRefused:
             "the proxy \(detail) would not connect to \(endpoint): check the user and password in its URL, ask its administrator, or list the host in NO_PROXY"
         case .connectionClosed: "\(endpoint) closed the connection before answering"
+        case .closedThroughProxy:
+            "no answer from \(endpoint) through the proxy \(detail): the connection closed, or the proxy answered "
+                + "what is not HTTP; check the proxy, or list the host in NO_PROXY"
         case .other: "cannot reach \(endpoint): \(detail)"
         }
     }

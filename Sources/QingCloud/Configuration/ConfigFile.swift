@@ -23,23 +23,47 @@ struct ConfigFile: Sendable {
         "connection_retries", "connection_timeout", "log_level", "zones",
     ]
 
+    /// Reads and parses the file at `path` (a symbolic link is followed: its target's mode counts).
+    /// Only a regular file is read; anything else is named (`a pipe (FIFO)`, `a terminal`, a link to a
+    /// missing file with its target), never read: a pipe or a terminal would wait forever.
     static func load(path: String, displayPath: String) throws(ConfigurationError) -> ConfigFile {
-        let contents: String
-        let permissions: Int?
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError.malformed(file: displayPath, reason: "not UTF-8 text")
-            }
-            contents = text
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw .unreadable(file: displayPath, reason: Self.reason(for: path))
+        // O_NONBLOCK: opening a FIFO without a writer must not wait; the descriptor is checked first.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw .unreadable(file: displayPath, reason: Self.reason(errno: errno, path: path))
         }
-        return try parse(contents, displayPath: displayPath, permissions: permissions)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .unreadable(file: displayPath, reason: Self.reason(errno: errno, path: path))
+        }
+        if let kind = Self.kindOtherThanFile(status.st_mode, descriptor: descriptor) {
+            throw .unreadable(file: displayPath, reason: "it is \(kind), not a file")
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count <= maximumSize {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(file: displayPath, reason: Self.reason(errno: errno, path: path))
+            }
+            bytes += buffer[..<count]
+        }
+        // Past the size limit, parse says so, whatever the bytes are.
+        let oversized = bytes.count > maximumSize ? String(decoding: bytes, as: UTF8.self) : nil
+        guard let contents = String(validating: bytes, as: UTF8.self) ?? oversized else {
+            throw .malformed(file: displayPath, reason: "not UTF-8 text")
+        }
+        return try parse(contents, displayPath: displayPath, permissions: Int(status.st_mode & 0o7777))
+    }
+
+    /// Whether something is at `path`, a broken symbolic link included (which ``load(path:displayPath:)``
+    /// then names, instead of the file seeming absent).
+    static func isPresent(at path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
     }
 
     static func parse(_ contents: String, displayPath: String, permissions: Int? = nil) throws(ConfigurationError) -> ConfigFile {
@@ -148,13 +172,35 @@ struct ConfigFile: Sendable {
         return table[a.count][b.count]
     }
 
-    private static func reason(for path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return "no such file"
+    /// Why `path` could not be opened, in our words; a broken symbolic link names its target.
+    private static func reason(errno: Int32, path: String) -> String {
+        switch errno {
+        case ENOENT:
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            guard length >= 0 else { return "no such file" }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return "it is a link to a missing file: \(target)"
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "a loop of symbolic links"
+        case ENOTDIR: return "a part of the path is not a directory"
+        case EISDIR: return "it is a directory"
+        default: return String(cString: strerror(errno))
         }
-        if isDirectory.boolValue { return "it is a directory" }
-        return "permission denied"
+    }
+
+    /// What a file of mode `mode` is when it is not a regular file (`a directory`, `a pipe (FIFO)`,
+    /// `a terminal`...); nil for a regular file.
+    private static func kindOtherThanFile(_ mode: mode_t, descriptor: Int32) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: isatty(descriptor) == 1 ? "a terminal" : "a device"
+        case S_IFBLK: "a block device"
+        default: "not a regular file"
+        }
     }
 
     /// The largest config file read: the real one is a few lines.

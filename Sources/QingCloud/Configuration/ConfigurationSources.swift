@@ -42,7 +42,7 @@ public struct ConfigurationSources: Sendable {
         let explicitPath = configPath.map(expandTilde)
         let path = explicitPath ?? defaultConfigPath
         let file: ConfigFile?
-        if explicitPath != nil || FileManager.default.fileExists(atPath: path) {
+        if explicitPath != nil || ConfigFile.isPresent(at: path) {
             file = try ConfigFile.load(path: path, displayPath: displayPath(path))
         } else {
             file = nil

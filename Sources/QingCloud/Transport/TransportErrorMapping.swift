@@ -110,6 +110,7 @@ enum TransportErrorMapping {
            await TLSProbe.presentedCertificates(host: endpoint.host, port: endpoint.port, proxy: proxy, timeout: .seconds(5)) != nil {
             return failure(.plainHTTPToTLS, "")
         }
+        if let proxy { return failure(.closedThroughProxy, "\(proxy) (from \(proxy.origin))") }
         return failure(.connectionClosed, "")
     }
 }
