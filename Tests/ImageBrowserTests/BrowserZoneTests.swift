@@ -108,12 +108,12 @@ struct BrowserZoneTests {
         harness.answerAll()
         harness.press(.character("/"))
         harness.type("zone:PEK3A")
-        #expect(harness.state.view.count == 30)
+        #expect(harness.state.listSlots.count == 30)
         #expect(harness.state.zoneNotOpenNote == nil)
         harness.press(.escape)
         harness.press(.character("/"))
         harness.type("zone:sh1a|gd2a")
-        #expect(harness.state.view.isEmpty)
+        #expect(harness.state.listSlots.isEmpty)
         let note = "zone sh1a, gd2a not open: this browser shows only pek3a; open more with -z pek3a,sh1a,gd2a or -z all"
         #expect(harness.state.zoneNotOpenNote == note)
         #expect(harness.render().text(ofRow: 39).contains("✗ " + note))
@@ -122,7 +122,7 @@ struct BrowserZoneTests {
         harness.press(.character("/"))
         for _ in 0..<14 { harness.press(.backspace) }
         harness.type("!zone:sh1a")
-        #expect(harness.state.view.count == 30)
+        #expect(harness.state.listSlots.count == 30)
         #expect(harness.state.zoneNotOpenNote == nil)
     }
 
@@ -131,7 +131,7 @@ struct BrowserZoneTests {
         harness.answerAll()
         harness.press(.character("/"))
         harness.type("zone:sh1a|ap2a")
-        #expect(harness.state.view.count == 125)
+        #expect(harness.state.listSlots.count == 125)
         #expect(harness.state.zoneNotOpenNote
             == "zone ap2a not open: this browser shows pek3a, sh1a, gd2a; open more with -z pek3a,sh1a,gd2a,ap2a or -z all")
     }
