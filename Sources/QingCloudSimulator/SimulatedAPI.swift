@@ -9,6 +9,7 @@ struct SimulatedAPI: Sendable {
     let authenticator: RequestAuthenticator
     let clock: VirtualClock
     let logger: Logger
+    let requests = RequestCounter()
 
     init(configuration: SimulatorConfiguration, logger: Logger) {
         clock = VirtualClock(wallClock: configuration.clock, speed: configuration.speed)
@@ -23,6 +24,7 @@ struct SimulatedAPI: Sendable {
     /// The body answering a request made with `method` on `path`.
     func answer(method: String, path: String, parameters: RequestParameters) -> [UInt8] {
         let action = parameters["action"] ?? ""
+        requests.record(action: action, zone: parameters["zone"] ?? "")
         do {
             let body = try run(method: method, path: path, parameters: parameters)
             logger.debug("answered", metadata: ["action": "\(action)", "ret_code": "0"])

@@ -21,6 +21,7 @@ struct BrowseCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var requestTimeout: RequestTimeoutOptions
 
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
     var refresh: Double = 5
@@ -61,7 +62,7 @@ struct BrowseCommand: AsyncParsableCommand {
                 throw Failure("cannot open the log file \(logPath): \(reason); choose another with --log-file")
             }
             let logger = Logger(label: "qcimages") { label in FileLogHandler(label: label, level: .info, sink: sink) }
-            let connection = try await connection.connect(logger: logger)
+            let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
             let zones: [String]
             do {
                 // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
