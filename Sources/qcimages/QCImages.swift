@@ -12,7 +12,7 @@ struct QCImages: AsyncParsableCommand {
               $ qcimages                         Browse with ~/.qingcloud/config.yaml.
               $ qcimages -z all                  Browse every active zone at once.
               $ qcimages list -W centos -o ids   Print the ids of images named centos.
-              $ qcimages wait --until available img-x   Until a captured image is ready.
+              $ qcimages wait --until available img-x    Until an image is ready.
               $ qcimages simulate --churn        Serve a local QingCloud API for tests.
 
             Credentials come from flags, then QINGCLOUD_ACCESS_KEY, QINGCLOUD_SECRET_KEY, QINGCLOUD_ZONE and \

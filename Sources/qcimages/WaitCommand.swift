@@ -11,10 +11,11 @@ struct WaitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait",
         abstract: "Wait until images reach a status; say at once when one never will.",
+        usage: "qcimages wait --until <status> [<options>] <image>... (- for stdin)",
         discussion: """
             Examples:
-              $ qcimages wait --until available img-a1b2c3d4     Until a captured image is ready.
-              $ qcimages wait --until deleted pek3a/img-x sh1a/img-y  Images of two zones.
+              $ qcimages wait --until available img-a1b2c3d4   A captured image, ready.
+              $ qcimages wait --until deleted pek3a/img-x sh1a/img-y    Two zones.
               $ qcimages list -s pending -o ids | qcimages wait --until available -
 
             Images are given as ids (looked for in the zones of -z; with several zones, waited for in each \
