@@ -66,7 +66,6 @@ struct WaitCommand: AsyncParsableCommand {
         case decided(WaitLedger.Outcome, WaitLedger)
         case timedOut
         case interrupted
-        case ticking
     }
 
     func run() async throws {
@@ -78,47 +77,20 @@ struct WaitCommand: AsyncParsableCommand {
             throw Self.badInputStatus
         }
         let display = WaitDisplay(isTerminal: isatty(STDERR_FILENO) == 1)
-        let timeout = timeout.duration
-        let target = until
-        let interval = interval.duration
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
             let result: Result<Ending, any Error>
             do {
-                result = .success(try await withThrowingTaskGroup(of: Ending.self) { group in
-                group.addTask {
-                    try await Self.waitForImages(given, until: target, every: interval, connection: connection,
-                                                 display: display)
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return .timedOut
-                }
-                group.addTask {
-                    await TerminationSignals.wait(for: [SIGINT])
-                    return .interrupted
-                }
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: .seconds(1))
-                        display.redraw()
-                    }
-                }
-                defer { group.cancelAll() }
-                while true {
-                    guard let ending = try await group.next() else { throw CancellationError() }
-                    if case .ticking = ending { continue }
-                    return ending
-                }
-                })
+                result = .success(try await Self.race(given, until: until, every: interval.duration,
+                                                      timeout: timeout.duration, connection: connection, display: display))
             } catch {
                 result = .failure(error)
             }
             // The connection is closed whatever happened; the error is reported after.
             await connection.close()
-            let ending = try result.get()
             display.finish()
+            let ending = try result.get()
             let standing = display.ledger
             switch ending {
             case .decided(.allReached, let ledger):
@@ -126,12 +98,40 @@ struct WaitCommand: AsyncParsableCommand {
             case .decided(.unreachable(let line), _):
                 throw Failure(line)
             case .timedOut:
-                StandardError.write("qcimages: timed out after \(DurationArgument.format(timeout)): " + Self.standing(standing))
+                StandardError.write("qcimages: timed out after \(DurationArgument.format(timeout.duration)): " + Self.standing(standing))
                 throw Self.timedOutStatus
-            case .interrupted, .ticking:
+            case .interrupted:
                 StandardError.write("qcimages: interrupted: " + Self.standing(standing))
                 throw Self.interruptedStatus
             }
+        }
+    }
+
+    /// The wait against its deadline and Ctrl-C, with the progress line's clock ticking: whichever ends
+    /// first ends the others.
+    private static func race(_ given: [WaitedImage], until target: WaitTarget, every interval: Duration,
+                             timeout: Duration, connection: Connection, display: WaitDisplay) async throws -> Ending {
+        try await withThrowingTaskGroup(of: Ending.self) { group in
+            group.addTask {
+                try await waitForImages(given, until: target, every: interval, connection: connection, display: display)
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return .timedOut
+            }
+            group.addTask {
+                await TerminationSignals.wait(for: [SIGINT])
+                return .interrupted
+            }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: .seconds(1))
+                    display.redraw()
+                }
+            }
+            defer { group.cancelAll() }
+            guard let ending = try await group.next() else { throw CancellationError() }
+            return ending
         }
     }
 

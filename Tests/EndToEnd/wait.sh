@@ -66,6 +66,13 @@ wait_for --until available "$available_id" img-nosuch999
 expect "an id the API does not know: exit 1, one line naming it and the zone" \
     eval '((status == 1)) && verdict_is "qcimages: img-nosuch999: no such image in zone pek3a (DescribeImages does not know it)"'
 
+env -i PATH="$PATH" HOME="$work" "${simulator_credentials[@]}" QINGCLOUD_SECRET_KEY=not-the-secret \
+    "$binary" wait --until available "$available_id" >"$work/out" 2>"$work/err"
+status=$?
+err=$(cat "$work/err")
+expect "a wrong secret, which asking again cannot mend: exit 1 at once, one line, no secret in it" \
+    eval '((status == 1)) && one_line && [[ $err == "qcimages: authentication failed (ret_code 1200)"* && $err != *not-the-secret* ]]'
+
 # --- bad input: exit 2, one line ----------------------------------------------------------------------
 stdin_text=$'\n  \n'
 wait_for --until available -
