@@ -38,7 +38,7 @@ struct WaitCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Image ids (img-x or zone/img-x); - reads them from stdin.", valueName: "image"))
     var images: [String] = []
 
-    @Option(help: ArgumentHelp("The status to wait for: available, deprecated, deleted or ceased.", valueName: "status"))
+    @Option(help: ArgumentHelp("The status to wait for.", valueName: "status"))
     var until: WaitTarget
 
     @Option(help: ArgumentHelp("How long to wait in all (90s, 30m, 1h); then exit status 124.", valueName: "duration"))
