@@ -38,7 +38,7 @@ struct DescribeImagesRequest: Sendable {
         filter.searchWord = Array((parameters["search_word"] ?? "").lowercased().utf8)
     }
 
-    private static func count(_ name: String, _ parameters: RequestParameters) throws(APIError) -> Int? {
+    static func count(_ name: String, _ parameters: RequestParameters) throws(APIError) -> Int? {
         guard let text = parameters[name] else { return nil }
         guard let value = Int(text), value >= 0 else {
             throw APIError(.badRequest, message: "InvalidParameterValue, \(name) [\(text)] must be a non-negative integer")

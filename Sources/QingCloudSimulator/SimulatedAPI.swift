@@ -9,6 +9,8 @@ struct SimulatedAPI: Sendable {
     let authenticator: RequestAuthenticator
     let clock: VirtualClock
     let logger: Logger
+    let requests = RequestCounter()
+    let instances = InstanceWorlds()
 
     init(configuration: SimulatorConfiguration, logger: Logger) {
         clock = VirtualClock(wallClock: configuration.clock, speed: configuration.speed)
@@ -23,6 +25,7 @@ struct SimulatedAPI: Sendable {
     /// The body answering a request made with `method` on `path`.
     func answer(method: String, path: String, parameters: RequestParameters) -> [UInt8] {
         let action = parameters["action"] ?? ""
+        requests.record(action: action, zone: parameters["zone"] ?? "")
         do {
             let body = try run(method: method, path: path, parameters: parameters)
             logger.debug("answered", metadata: ["action": "\(action)", "ret_code": "0"])
@@ -42,19 +45,14 @@ struct SimulatedAPI: Sendable {
         switch parameters["action"] ?? "" {
         case "DescribeImages": return try describeImages(parameters)
         case "DescribeZones": return try describeZones(parameters)
+        case "DescribeInstances": return try describeInstances(parameters)
         case let action:
             throw APIError(.unknownAction, message: "InvalidAction, action [\(action)] is not supported by this endpoint")
         }
     }
 
     private func describeImages(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
-        guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
-            throw APIError(.badRequest, message: "MissingParameter, the parameter [zone] is required")
-        }
-        let world = try world(of: requestedZone)
-        if zones.failing.contains(requestedZone) {
-            throw APIError.failingZone(requestedZone)
-        }
+        let (_, world) = try servedWorld(parameters)
         let request = try DescribeImagesRequest(parameters: parameters)
         let now = clock.virtualElapsed()
         if let unknown = world.firstUnknownID(in: request.filter.imageIDs, at: now) {
@@ -91,6 +89,18 @@ struct SimulatedAPI: Sendable {
         }
         json.raw("],\"ret_code\":0}")
         return json.bytes
+    }
+
+    /// The zone a request names and its world: the zone is required, must be served and must not be failing.
+    func servedWorld(_ parameters: RequestParameters) throws(APIError) -> (zone: String, world: ImageWorld) {
+        guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
+            throw APIError(.badRequest, message: "MissingParameter, the parameter [zone] is required")
+        }
+        let world = try world(of: requestedZone)
+        if zones.failing.contains(requestedZone) {
+            throw APIError.failingZone(requestedZone)
+        }
+        return (requestedZone, world)
     }
 
     /// The world of a zone served, or the API's refusal naming the zones served.

@@ -32,6 +32,12 @@ public actor Simulator {
         api = SimulatedAPI(configuration: configuration, logger: logger)
     }
 
+    /// How many requests of `action` (e.g. `DescribeImages`) naming `zone` reached the API so far, signed
+    /// or not, those answered with an injected fault included.
+    public nonisolated func requestCount(action: String, zone: String) -> Int {
+        api.requests.count(action: action, zone: zone)
+    }
+
     /// A logger that reports only warnings and worse, so that an embedded simulator stays silent.
     public static func quietLogger() -> Logger {
         var logger = Logger(label: "qcimages.simulator")

@@ -21,6 +21,7 @@ struct BrowseCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var requestTimeout: RequestTimeoutOptions
 
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
     var refresh: Double = 5
@@ -54,7 +55,7 @@ struct BrowseCommand: AsyncParsableCommand {
                 throw Failure(TerminalStartupError.notATerminal.description)
             }
             let (logger, logNotice) = try openLog(directories: UserDirectories())
-            let connection = try await connection.connect(logger: logger)
+            let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
             let zones: (zones: [String], faulty: [String])
             do {
                 // -z all asks DescribeZones now: a failure is one line before the screen is taken over.

@@ -30,13 +30,7 @@ struct ConnectionOptions: ParsableArguments {
         valueName: "count"))
     var demoImages = 10_000
 
-    @Option(help: ArgumentHelp("Seconds one request may take before it is retried or fails.", valueName: "seconds"))
-    var timeout: Double = 20
-
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else {
-            throw ValidationError("--timeout must be more than 0 and at most 600 seconds")
-        }
         if demo, accessKeyID != nil || endpoint != nil || configPath != nil || caFile != nil {
             throw ValidationError("--demo uses its own endpoint and credentials: drop --access-key-id, --endpoint, --config and --ca-file")
         }
@@ -55,8 +49,9 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// Connects to the configured endpoint, or starts the demo simulator first.
-    func connect(logger: Logger) async throws -> Connection {
+    /// Connects to the configured endpoint, or starts the demo simulator first; one HTTP attempt may take
+    /// `requestTimeout`.
+    func connect(logger: Logger, requestTimeout: Duration) async throws -> Connection {
         if demo {
             let configuration = SimulatorConfiguration.demo(imagesPerZone: demoImages)
             let zones = try zone.map { text in try ZoneSelection(parsing: text) } ?? .zones([configuration.zone])
@@ -67,7 +62,7 @@ struct ConnectionOptions: ParsableArguments {
                 configuration: ClientConfiguration(
                     endpoint: endpoint, accessKeyID: configuration.accessKeyID,
                     secretAccessKey: configuration.secretAccessKey, zone: zones.ids?.first ?? configuration.zone,
-                    requestTimeout: .seconds(timeout)),
+                    requestTimeout: requestTimeout),
                 logger: logger)
             return Connection(client: client, simulator: simulator, isDemo: true, zones: zones)
         }
@@ -83,7 +78,7 @@ struct ConnectionOptions: ParsableArguments {
             StandardError.write("qcimages: " + warning)
         }
         var configuration = resolved.configuration
-        configuration.requestTimeout = .seconds(timeout)
+        configuration.requestTimeout = requestTimeout
         return Connection(client: QingCloudClient(configuration: configuration, logger: logger), simulator: nil, isDemo: false,
                           zones: resolved.zones)
     }

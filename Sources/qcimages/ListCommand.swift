@@ -50,6 +50,7 @@ struct ListCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var requestTimeout: RequestTimeoutOptions
 
     @Option(name: [.customShort("i"), .customLong("images")], help: ArgumentHelp("Image ids, comma separated.", valueName: "ids"),
             transform: CommaList.items)
@@ -122,7 +123,7 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
-            let connection = try await connection.connect(logger: logger)
+            let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
             // The connection is closed whatever happens; the error (or the missing images) is reported after.
             let outcome: Result<String?, any Error>
             do {

@@ -213,8 +213,8 @@ extension ArgumentHelp {
 
 /// Waiting for SIGINT or SIGTERM, so that a command can stop cleanly instead of dying mid-write.
 enum TerminationSignals {
-    static func wait() async {
-        let signals = [SIGINT, SIGTERM]
+    /// Returns when one of `signals` arrives (or the task is cancelled); they are ignored from then on.
+    static func wait(for signals: [Int32] = [SIGINT, SIGTERM]) async {
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         let sources = signals.map { number in
             signal(number, SIG_IGN)

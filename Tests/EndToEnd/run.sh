@@ -111,7 +111,8 @@ fi
 # Each mistake is named as it is: a negative offset is a bad number, not a missing one; the range a
 # message gives is the range accepted.
 for case in "-O -1|--offset must be 0 or more" "-L -5|--limit must be from 1 to 100" \
-    "--timeout 0|--timeout must be more than 0 and at most 600 seconds"; do
+    "--timeout 0|--request-timeout must be more than 0 and at most 600 seconds" \
+    "--request-timeout 0|--request-timeout must be more than 0 and at most 600 seconds"; do
     arguments=${case%%|*}
     expected=${case#*|}
     # shellcheck disable=SC2086

@@ -1,8 +1,9 @@
 """The official QingCloud Python SDK (qingcloud-sdk) as an independent client of `qcimages simulate`.
 
 It must sign requests the simulator accepts, page through the same catalogue that `qcimages list`
-prints, get the same answers for every filter, see a wrong secret refused with ret_code 1200, and list
-the same zones with describe_zones that `qcimages list -z all` reads.
+prints, get the same answers for every filter, see a wrong secret refused with ret_code 1200, list
+the same zones with describe_zones that `qcimages list -z all` reads, and find what uses an image with
+describe_instances (image_id as one string and as a list, instances, status, offset and limit).
 Prints one line per check and ends with `N passed, M failed`; exits non-zero on any failure.
 """
 import json
@@ -100,6 +101,82 @@ def check_zones(url):
     check("an unknown zone is refused with 1100", unknown and unknown.get("ret_code") == 1100, unknown)
 
 
+INSTANCE_STATUSES = ["pending", "running", "stopped", "suspended", "terminated", "ceased"]
+
+
+def sdk_instances(conn, **filters):
+    instances, offset = [], 0
+    while True:
+        answer = conn.describe_instances(offset=offset, limit=100, **filters)
+        if answer is None or answer.get("ret_code") != 0:
+            raise RuntimeError(f"SDK call failed: {answer}")
+        instances += answer["instance_set"]
+        offset += 100
+        if offset >= answer["total_count"]:
+            return answer["total_count"], instances
+
+
+def check_instances(url, images):
+    """describe_instances against the simulator's seeded instances: what uses an image."""
+    conn = sdk_connection(url)
+    total, everything = sdk_instances(conn, status=INSTANCE_STATUSES)
+    ids = [instance["instance_id"] for instance in everything]
+    check(f"describe_instances pages through every instance ({total})",
+          total == len(everything) > 0 and len(set(ids)) == len(ids), f"total {total}, got {len(everything)}")
+    per_image = {}
+    for instance in everything:
+        per_image.setdefault(instance["image"]["image_id"], []).append(instance)
+    check("some images are used by no instance and some by several",
+          any(image["image_id"] not in per_image for image in images) and max(map(len, per_image.values())) >= 3)
+    by_id = {image["image_id"]: image for image in images}
+    agree = all(
+        instance["image"]["image_name"] == by_id[instance["image"]["image_id"]]["image_name"]
+        and instance["image"]["os_family"] == by_id[instance["image"]["image_id"]]["os_family"]
+        and instance["image"]["platform"] == by_id[instance["image"]["image_id"]]["platform"]
+        and instance["image"]["processor_type"] == by_id[instance["image"]["image_id"]]["processor_type"]
+        and instance["image"]["image_size"] == by_id[instance["image"]["image_id"]]["size"]
+        for instance in everything if instance["image"]["image_id"] in by_id)
+    check("each instance's image agrees with describe_images", agree)
+    check("every instance has the documented fields", all(
+        all(key in instance for key in ["instance_id", "instance_name", "description", "status", "transition_status",
+                                         "instance_type", "vcpus_current", "memory_current", "create_time",
+                                         "status_time", "sub_code", "image", "vxnets", "eip", "volume_ids",
+                                         "keypair_ids", "security_group", "tags"]) for instance in everything))
+
+    busiest = max(per_image, key=lambda image_id: len(per_image[image_id]))
+    wanted = [i["instance_id"] for i in per_image[busiest]]
+    one = conn.describe_instances(image_id=busiest, status=INSTANCE_STATUSES, limit=100)
+    listed = conn.describe_instances(image_id=[busiest], status=INSTANCE_STATUSES, limit=100)
+    check(f"image_id as one string finds the image's {len(wanted)} instances",
+          one and one.get("ret_code") == 0 and [i["instance_id"] for i in one["instance_set"]] == wanted
+          and one["total_count"] == len(wanted), one and one.get("total_count"))
+    check("image_id as a list (image_id.1) agrees with the string form",
+          listed and listed.get("instance_set") == one.get("instance_set"), listed and listed.get("total_count"))
+    two = sorted(per_image, key=lambda image_id: -len(per_image[image_id]))[:2]
+    _, both = sdk_instances(conn, image_id=two, status=INSTANCE_STATUSES)
+    check("image_id with two images finds the instances of both",
+          sorted(i["instance_id"] for i in both) == sorted(i["instance_id"] for t in two for i in per_image[t]))
+    unused = next(image["image_id"] for image in images if image["image_id"] not in per_image)
+    none = conn.describe_instances(image_id=unused)
+    check("an image no instance uses has total_count 0", none and none.get("total_count") == 0, none)
+
+    _, default = sdk_instances(conn)
+    check("ceased instances are left out unless asked for",
+          default and not any(i["status"] == "ceased" for i in default)
+          and len(default) == sum(1 for i in everything if i["status"] != "ceased"))
+    _, running = sdk_instances(conn, status=["running"])
+    check("status running", running and all(i["status"] == "running" for i in running))
+    chosen = ids[5:8]
+    named = conn.describe_instances(instances=chosen, status=INSTANCE_STATUSES)
+    check("instances by id", named and sorted(i["instance_id"] for i in named["instance_set"]) == sorted(chosen), named)
+    page = conn.describe_instances(status=INSTANCE_STATUSES, offset=30, limit=7)
+    check("one page by offset and limit agrees", page and page["instance_set"] == everything[30:37])
+    bad = conn.describe_instances(status=["exploded"])
+    check("an invalid instance status is refused with 1100", bad and bad.get("ret_code") == 1100, bad)
+    wrong = sdk_connection(url, secret="not-the-secret").describe_instances(limit=1)
+    check("describe_instances with a wrong secret is refused with 1200", wrong and wrong.get("ret_code") == 1200, wrong)
+
+
 def main():
     process, url = start_simulator()
     try:
@@ -167,6 +244,8 @@ def main():
         check("a wrong secret is refused with 1200", wrong and wrong.get("ret_code") == 1200, wrong)
         check("the refusal does not echo the secret", "not-the-secret" not in json.dumps(wrong))
         check_zones(url)
+        _, every_image = sdk_all(conn, status=["pending", "available", "deprecated", "suspended", "deleted", "ceased"])
+        check_instances(url, every_image)
     finally:
         process.terminate()
         process.wait(timeout=10)

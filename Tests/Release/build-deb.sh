@@ -138,7 +138,8 @@ Description: terminal browser for the machine images of a QingCloud account
  qcimages shows the machine images of a QingCloud account in a full-screen
  terminal browser (ncurses) made for jump hosts, tmux and slow links, with
  filters, sorting and live status. "qcimages list" prints the same data for
- scripts (table, JSON, ids, CSV) with the flags of qingcloud-cli, and
+ scripts (table, JSON, ids, CSV) with the flags of qingcloud-cli,
+ "qcimages wait" waits until images are available (or deleted, ...), and
  "qcimages simulate" serves a local QingCloud API for demos and tests.
 CONTROL
 (cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"

@@ -8,7 +8,8 @@ struct FlagMessageTests {
     @Test(arguments: [
         (["-O", "-1"], "--offset must be 0 or more"),
         (["-L", "-5"], "--limit must be from 1 to 100"),
-        (["--timeout", "0"], "--timeout must be more than 0 and at most 600 seconds"),
+        (["--timeout", "0"], "--request-timeout must be more than 0 and at most 600 seconds"),
+        (["--request-timeout", "601"], "--request-timeout must be more than 0 and at most 600 seconds"),
     ])
     func mistakesSayWhatIsWrong(arguments: [String], message: String) {
         do {

@@ -13,6 +13,7 @@ struct HelpLayoutTests {
         ("qcimages", QCImages.self),
         ("qcimages browse", BrowseCommand.self),
         ("qcimages list", ListCommand.self),
+        ("qcimages wait", WaitCommand.self),
         ("qcimages simulate", SimulateCommand.self),
     ]
 
