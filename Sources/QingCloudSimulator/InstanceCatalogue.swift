@@ -1,5 +1,7 @@
 import Foundation
+import JSONEngine
 import QingCloud
+import SeededRandom
 import Synchronization
 
 /// The instances a simulated zone runs, for DescribeInstances: a seeded set per image, so that some

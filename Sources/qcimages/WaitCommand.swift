@@ -148,7 +148,14 @@ struct WaitCommand: AsyncParsableCommand {
     private static func waitForImages(_ given: [WaitedImage], until target: WaitTarget, every interval: Duration,
                                       connection: Connection, display: WaitDisplay) async throws -> Ending {
         // Bare ids go to the zones of -z; when every id names its zone, DescribeZones is not asked.
-        let zones = given.contains { $0.zone == nil } ? try await connection.zoneIDs() : []
+        var zones: [String] = []
+        if given.contains(where: { $0.zone == nil }) {
+            let resolved = try await connection.zoneIDs()
+            for zone in resolved.faulty {
+                StandardError.write("qcimages: zone \(zone) skipped: DescribeZones lists it as faulty")
+            }
+            zones = resolved.zones
+        }
         let ledger = WaitLedger(target: target, images: given, zones: zones)
         display.start(ledger)
         let waiter = ImageWaiter(poller: ImageStatusPoller(service: connection.client), interval: interval)

@@ -35,7 +35,7 @@ import Testing
 
     private static func images(_ ids: [String]) -> [WaitedImage] { ids.map { WaitedImage(zone: nil, id: $0) } }
 
-    @Test(arguments: [FaultPlan.none, FaultPlan(busyEvery: 3, http503Every: 4, dropConnectionEvery: 5)])
+    @Test(arguments: [FaultPlan.none, FaultPlan(every: [.busy: 3, .http503: 4, .dropConnection: 5])])
     func pendingImagesBecomeAvailable(faults: FaultPlan) async throws {
         let clock = SteppedClock()
         var configuration = testConfiguration(churn: true, clock: clock)
@@ -58,7 +58,7 @@ import Testing
     @Test func aFailedPollIsNotAVerdict() async throws {
         let clock = SteppedClock()
         var configuration = testConfiguration(churn: true, clock: clock)
-        configuration.faults = FaultPlan(internalErrorEvery: 2)
+        configuration.faults = FaultPlan(every: [.internalError: 2])
         try await Self.withWaiter(configuration, clock: clock, step: 5, retryPolicy: .none) { simulator, waiter in
             let pending = Self.world(simulator).entries
                 .filter { $0.appearance == nil && $0.initialState.phase.status == .pending }.map(\.image.id)
