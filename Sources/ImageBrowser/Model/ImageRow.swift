@@ -9,8 +9,10 @@ import TerminalVocabulary
 /// for every image (at 100,000 images they would take more memory than the images themselves).
 struct ImageRow: Sendable {
     /// Each field's text (``ImageField/text(of:)``) sanitised, by raw value; the zone's is empty when a
-    /// single zone is shown.
+    /// single zone is shown. The fields in ``keptAsValues`` are empty here (no dates formatted for nothing).
     private let texts: [String]
+    /// The fields the screen shows from their values, kept below, rather than from their text.
+    static let keptAsValues: Set<ImageField> = [.size, .createTime, .statusTime, .description, .tags]
     /// The description split at its line breaks, each line sanitised; empty when there is none.
     let descriptionLines: [String]
     /// The transition status, sanitised; nil when the image is idle.
@@ -23,7 +25,7 @@ struct ImageRow: Sendable {
 
     init(_ image: Image) {
         func clean(_ text: String) -> String { Sanitizer.forDisplay(text) }
-        texts = ImageField.allCases.map { clean($0.text(of: image)) }
+        texts = ImageField.allCases.map { Self.keptAsValues.contains($0) ? "" : clean($0.text(of: image)) }
         descriptionLines = (image.description ?? "")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { clean(String($0)) }

@@ -85,10 +85,12 @@ extension ImageField {
     /// What an image is ordered by in this column, before the tie-breaker: the number, then the text
     /// as the list shows it (sanitised, and ignoring case where the column says so).
     func key(of image: Image) -> SortOrder.SortKey {
+        let column = self.column
         let sort = column.sort
         var key = SortOrder.SortKey(number: sort.number?(image) ?? 0)
         if sort.byText {
-            key.text = ([self] + column.alsoShows).map { Sanitizer.forDisplay($0.text(of: image)) }.joined(separator: "/")
+            key.text = Sanitizer.forDisplay(text(of: image))
+            for other in column.alsoShows { key.text += "/" + Sanitizer.forDisplay(other.text(of: image)) }
             if sort.ignoringCase { key.text = key.text.lowercased() }
         }
         return key

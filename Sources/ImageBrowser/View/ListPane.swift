@@ -183,8 +183,7 @@ struct ListPane {
         case .size: ("\(row.sizeGB)G", .plain)
         case .createTime: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
         default:
-            (([column] + column.column.alsoShows).map { row[$0] }.joined(separator: "/"),
-             column.column.isFaint ? Theme.faint : .plain)
+            (column.column.alsoShows.reduce(row[column]) { $0 + "/" + row[$1] }, column.column.isFaint ? Theme.faint : .plain)
         }
     }
 }
@@ -219,5 +218,9 @@ extension ImageField {
     var dropPriority: Int { column.dropping?.order ?? 0 }
 
     /// The fields whose change highlights this column's cell.
-    var highlightedBy: [ImageField] { [self] + column.alsoShows + column.alsoHighlights }
+    var highlightedBy: [ImageField] { Self.highlights[rawValue] }
+
+    private static let highlights = allCases.map { field in
+        field.declaration.column.map { [field] + $0.alsoShows + $0.alsoHighlights } ?? []
+    }
 }

@@ -17,8 +17,8 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     case name, status, transitionStatus, osFamily, processorType, platform, size, visibility, provider, owner
     case recommendedType, createTime, statusTime, description, tags
 
-    /// Everything said about one field.
-    public struct Declaration: Sendable {
+    /// Everything said about one field (a class, so that reading one field's declaration copies nothing).
+    public final class Declaration: Sendable {
         /// The member's key in the API's image object, and the CSV header; nil for ``ImageField/zone``.
         public let jsonKey: String?
         /// The label in the browser's detail pane; nil where the pane shows the field its own way.
@@ -58,7 +58,7 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     }
 
     /// How the filter language names a field and matches its values.
-    public struct Filter: Sendable {
+    public final class Filter: Sendable {
         /// What `name:value` may call the field, the usual name first; empty when only words reach it.
         public let names: [String]
         /// Whether a value must equal the field (ignoring case) rather than occur in it.
@@ -78,7 +78,7 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
 
     /// A column of the browser's list: its title, its width, when a narrow list leaves it out and how it
     /// sorts.
-    public struct Column: Sendable {
+    public final class Column: Sendable {
         public enum Width: Sendable, Hashable {
             case cells(Int)
             /// As wide as the widest id loaded, within bounds.
