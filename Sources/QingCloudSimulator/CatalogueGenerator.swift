@@ -172,7 +172,7 @@ struct CatalogueGenerator {
         let role = random.pick(CatalogueVocabulary.roles)
         let stage = random.pick(CatalogueVocabulary.stages)
         // The date in a name is drawn, not taken from `created`, so that names never depend on `now`.
-        let date = String(format: "%04d%02d%02d", random.int(in: 2021...2024), random.int(in: 1...12), random.int(in: 1...28))
+        let date = "\(random.int(in: 2021...2024))" + Self.twoDigits(random.int(in: 1...12)) + Self.twoDigits(random.int(in: 1...28))
         return switch random.int(in: 0...9) {
         case 0...3: "\(role)-\(stage)-\(date)"
         case 4...5: "\(role) \(base.name) \(stage)"
@@ -180,6 +180,11 @@ struct CatalogueGenerator {
         case 8: "\(role)-\(random.int(in: 1...40))"
         default: "\(stage)/\(role)/\(base.family)-\(date)"
         }
+    }
+
+    /// `value` (0...99) in two digits, as `%02d` writes it, without Foundation's formatting (costly here).
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 
     private mutating func selfImageDescription(base: CatalogueVocabulary.Release) -> String? {

@@ -2,14 +2,16 @@ import Foundation
 import JSONEngine
 import QingCloud
 import SeededRandom
+import Synchronization
 
 /// The images a simulator serves and how they change: the catalogue, the images that appear later and
 /// every image's lifecycle schedule, all fixed at creation, so that answering a request at virtual time
 /// `t` is a pure, lock-free read.
 ///
-/// Entries are kept in listing order (newest `create_time` first, then `image_id`), each with its JSON
-/// already encoded apart from the three fields that change (status, transition_status, status_time), so
-/// a page of 100 costs little more than copying bytes.
+/// Entries are kept in listing order (newest `create_time` first, then `image_id`). Each entry's JSON,
+/// apart from the three fields that change (status, transition_status, status_time), is encoded the
+/// first time a page carries it and kept, so that building a world stays quick (most images of a large
+/// catalogue are never listed) and a page seen before costs little more than copying bytes.
 final class ImageWorld: Sendable {
     /// One image as the world holds it (a class, so that scanning the entries copies no strings).
     final class Entry: Sendable {
@@ -23,25 +25,36 @@ final class ImageWorld: Sendable {
         let initialState: State
         let searchableID: [UInt8]
         let searchableName: [UInt8]
-        /// The JSON object up to the changing fields, the changing fields as the catalogue made them,
-        /// and the rest of the object.
-        let jsonHead: [UInt8]
-        let jsonInitialState: [UInt8]
-        let jsonTail: [UInt8]
+        /// The JSON, once a page has carried the image.
+        private let encoded = Mutex<EncodedEntry?>(nil)
 
         init(image: Image, appearance: Int64?, schedule: LifecycleSchedule?, initialState: State,
-             searchableID: [UInt8], searchableName: [UInt8], jsonHead: [UInt8], jsonInitialState: [UInt8],
-             jsonTail: [UInt8]) {
+             searchableID: [UInt8], searchableName: [UInt8]) {
             self.image = image
             self.appearance = appearance
             self.schedule = schedule
             self.initialState = initialState
             self.searchableID = searchableID
             self.searchableName = searchableName
-            self.jsonHead = jsonHead
-            self.jsonInitialState = jsonInitialState
-            self.jsonTail = jsonTail
         }
+
+        /// The image's JSON, encoded on first use.
+        var json: EncodedEntry {
+            encoded.withLock { encoded in
+                if let encoded { return encoded }
+                let json = EncodedEntry(image, initialState: initialState)
+                encoded = json
+                return json
+            }
+        }
+    }
+
+    /// An image's JSON object in three parts: up to the changing fields, the changing fields as the
+    /// catalogue made them, and the rest of the object.
+    struct EncodedEntry: Sendable {
+        let head: [UInt8]
+        let initialState: [UInt8]
+        let tail: [UInt8]
     }
 
     /// An image's phase at some moment and when (seconds since 1970) it began.
@@ -63,8 +76,7 @@ final class ImageWorld: Sendable {
         let epochSeconds = Int64(epoch.timeIntervalSince1970.rounded(.down))
         self.epoch = epochSeconds
         var generator = CatalogueGenerator(seed: seed, now: CatalogueGenerator.date(epochSeconds))
-        var catalogue = (0..<max(0, imageCount)).map { _ in generator.nextImage() }
-        catalogue.sort(by: SeededCatalogue.listedBefore)
+        let catalogue = SeededCatalogue.inListingOrder((0..<max(0, imageCount)).map { _ in generator.nextImage() })
         let drifting = drift?.schedules(for: catalogue, seed: seed) ?? [:]
 
         var entries: [Entry] = []
@@ -195,28 +207,49 @@ final class ImageWorld: Sendable {
 
     /// The body of a successful DescribeImages answer.
     func describeImagesResponse(totalCount: Int, page: [(entry: Entry, state: State)]) -> [UInt8] {
-        let size = page.reduce(96) { $0 + $1.entry.jsonHead.count + $1.entry.jsonTail.count + 96 }
+        let encoded = page.map(\.entry.json)
+        let size = encoded.reduce(96) { $0 + $1.head.count + $1.tail.count + 96 }
         var json = JSONWriter(capacity: size)
         json.raw("{\"action\":\"DescribeImagesResponse\",\"total_count\":")
         json.integer(totalCount)
         json.raw(",\"image_set\":[")
         for (index, item) in page.enumerated() {
             if index > 0 { json.raw(",") }
-            json.raw(item.entry.jsonHead)
+            json.raw(encoded[index].head)
             if item.entry.schedule == nil {
-                json.raw(item.entry.jsonInitialState)
+                json.raw(encoded[index].initialState)
             } else {
                 Self.writeState(item.state, to: &json)
             }
-            json.raw(item.entry.jsonTail)
+            json.raw(encoded[index].tail)
         }
         json.raw("],\"ret_code\":0}")
         return json.bytes
     }
 
-    // MARK: - Encoding an entry once
+    // MARK: - An entry, and its JSON encoded once
 
     private static func entry(_ image: Image, appearance: Int64?, schedule: LifecycleSchedule?) -> Entry {
+        let initialState = State(phase: ImagePhase(image.status, image.transitionStatus),
+                                 statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970))
+        return Entry(
+            image: image, appearance: appearance, schedule: schedule, initialState: initialState,
+            searchableID: Array(image.id.lowercased().utf8), searchableName: Array(image.name.lowercased().utf8)
+        )
+    }
+
+    fileprivate static func writeState(_ state: State, to json: inout JSONWriter) {
+        json.key("status"); json.string(state.phase.status.rawValue); json.raw(",")
+        json.key("transition_status"); json.string(state.phase.transition?.rawValue ?? ""); json.raw(",")
+        json.key("status_time")
+        json.string(APITimestamp.format(Date(timeIntervalSince1970: TimeInterval(state.statusTime))))
+        json.raw(",")
+    }
+}
+
+extension ImageWorld.EncodedEntry {
+    /// Encodes `image`, whose state as the catalogue made it is `initialState`.
+    init(_ image: Image, initialState: ImageWorld.State) {
         var head = JSONWriter()
         head.raw("{")
         head.key("image_id"); head.string(image.id); head.raw(",")
@@ -231,10 +264,8 @@ final class ImageWorld: Sendable {
         head.key("owner"); head.string(image.owner); head.raw(",")
         head.key("recommended_type"); head.string(image.recommendedType); head.raw(",")
 
-        let initialState = State(phase: ImagePhase(image.status, image.transitionStatus),
-                                 statusTime: Int64((image.statusTime ?? .distantPast).timeIntervalSince1970))
         var initialStateJSON = JSONWriter()
-        writeState(initialState, to: &initialStateJSON)
+        ImageWorld.writeState(initialState, to: &initialStateJSON)
 
         var tail = JSONWriter()
         tail.key("create_time"); tail.string(APITimestamp.format(image.createTime ?? .distantPast)); tail.raw(",")
@@ -257,18 +288,6 @@ final class ImageWorld: Sendable {
         }
         tail.raw("}")
 
-        return Entry(
-            image: image, appearance: appearance, schedule: schedule, initialState: initialState,
-            searchableID: Array(image.id.lowercased().utf8), searchableName: Array(image.name.lowercased().utf8),
-            jsonHead: head.bytes, jsonInitialState: initialStateJSON.bytes, jsonTail: tail.bytes
-        )
-    }
-
-    private static func writeState(_ state: State, to json: inout JSONWriter) {
-        json.key("status"); json.string(state.phase.status.rawValue); json.raw(",")
-        json.key("transition_status"); json.string(state.phase.transition?.rawValue ?? ""); json.raw(",")
-        json.key("status_time")
-        json.string(APITimestamp.format(Date(timeIntervalSince1970: TimeInterval(state.statusTime))))
-        json.raw(",")
+        self.init(head: head.bytes, initialState: initialStateJSON.bytes, tail: tail.bytes)
     }
 }

@@ -11,19 +11,22 @@ public enum SeededCatalogue {
     /// Ids, names and every other field but the times are independent of `now`.
     public static func generate(count: Int, seed: UInt64, now: Date) -> [Image] {
         var generator = CatalogueGenerator(seed: seed, now: now)
-        var images = (0..<max(0, count)).map { _ in generator.nextImage() }
-        images.sort(by: listedBefore)
+        var images = inListingOrder((0..<max(0, count)).map { _ in generator.nextImage() })
         for index in images.indices {
             images[index].raw = serverObject(images[index])
         }
         return images
     }
 
-    /// The listing order: newest `create_time` first, then `image_id`.
-    static func listedBefore(_ first: Image, _ second: Image) -> Bool {
-        let firstTime = first.createTime ?? .distantPast
-        let secondTime = second.createTime ?? .distantPast
-        return firstTime != secondTime ? firstTime > secondTime : first.id < second.id
+    /// `images` in the listing order: newest `create_time` first, then `image_id` (ids are unique, so
+    /// the order is total). Sorts small keys rather than the images, which are costly to move.
+    static func inListingOrder(_ images: [Image]) -> [Image] {
+        let keys = images.indices.map { index in
+            (time: images[index].createTime ?? .distantPast, id: images[index].id, index: index)
+        }
+        return keys.sorted { first, second in
+            first.time != second.time ? first.time > second.time : first.id < second.id
+        }.map { images[$0.index] }
     }
 
     /// The object the simulator sends for an image: the documented fields plus the extras a real server adds.

@@ -52,8 +52,9 @@ struct SimulatedAPI: Sendable {
     }
 
     private func describeImages(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
-        let (_, world) = try servedWorld(parameters)
+        let requestedZone = try servedZone(parameters)
         let request = try DescribeImagesRequest(parameters: parameters)
+        let world = try world(of: requestedZone)
         let now = clock.virtualElapsed()
         if let unknown = world.firstUnknownID(in: request.filter.imageIDs, at: now) {
             throw APIError(.resourceNotFound, message: "ResourceNotFound, resource [\(unknown)] not found")
@@ -66,7 +67,7 @@ struct SimulatedAPI: Sendable {
     /// be one served, as for any other action.
     private func describeZones(_ parameters: RequestParameters) throws(APIError) -> [UInt8] {
         if let requestedZone = parameters["zone"], !requestedZone.isEmpty {
-            _ = try world(of: requestedZone)
+            try requireServed(requestedZone)
         }
         let statuses = parameters.list("status")
         let valid = ZoneStatus.documented.map(\.rawValue)
@@ -91,25 +92,39 @@ struct SimulatedAPI: Sendable {
         return json.bytes
     }
 
-    /// The zone a request names and its world: the zone is required, must be served and must not be failing.
-    func servedWorld(_ parameters: RequestParameters) throws(APIError) -> (zone: String, world: ImageWorld) {
+    /// The zone a request names: it is required, must be served and must not be failing. Builds no world.
+    func servedZone(_ parameters: RequestParameters) throws(APIError) -> String {
         guard let requestedZone = parameters["zone"], !requestedZone.isEmpty else {
             throw APIError(.badRequest, message: "MissingParameter, the parameter [zone] is required")
         }
-        let world = try world(of: requestedZone)
+        try requireServed(requestedZone)
         if zones.failing.contains(requestedZone) {
             throw APIError.failingZone(requestedZone)
         }
-        return (requestedZone, world)
+        return requestedZone
     }
 
-    /// The world of a zone served, or the API's refusal naming the zones served.
+    /// The zone a request names (see ``servedZone(_:)``) and its world, built on the zone's first request.
+    func servedWorld(_ parameters: RequestParameters) throws(APIError) -> (zone: String, world: ImageWorld) {
+        let zone = try servedZone(parameters)
+        return (zone, try world(of: zone))
+    }
+
+    /// Nothing, if `zone` is served; else the refusal of ``notServed(_:)``. Builds no world.
+    private func requireServed(_ zone: String) throws(APIError) {
+        guard zones.serves(zone) else { throw notServed(zone) }
+    }
+
+    /// The world of a zone served (built on its first request), or the refusal of ``notServed(_:)``.
     private func world(of zone: String) throws(APIError) -> ImageWorld {
-        guard let world = zones[zone] else {
-            throw APIError(.badRequest, message:
-                "InvalidParameterValue, zone [\(zone)] is not served by this endpoint, which serves [\(zones.ids.joined(separator: ", "))]")
-        }
+        guard let world = zones[zone] else { throw notServed(zone) }
         return world
+    }
+
+    /// The API's refusal of a zone not served, naming the zones served.
+    private func notServed(_ zone: String) -> APIError {
+        APIError(.badRequest, message:
+            "InvalidParameterValue, zone [\(zone)] is not served by this endpoint, which serves [\(zones.ids.joined(separator: ", "))]")
     }
 
     /// `{"ret_code":N,"message":"..."}`.
