@@ -48,7 +48,7 @@ enum FreshnessBenchmark {
         let client = QingCloudClient(configuration: ClientConfiguration(
             endpoint: try Endpoint(url: url.absoluteString), accessKeyID: configuration.accessKeyID,
             secretAccessKey: configuration.secretAccessKey, zone: configuration.zone))
-        var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zone: configuration.zone))
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zones: [configuration.zone]))
         var now = start
         var queue: [(RequestID, ImageQuery)] = []
         var timers: [BrowserTimer.Kind: (BrowserTimer, Date)] = [:]

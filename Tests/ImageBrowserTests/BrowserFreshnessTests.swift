@@ -90,7 +90,7 @@ struct ServerCounts: Equatable, CustomStringConvertible {
 
 /// Runs a ``BrowserState`` as the terminal loop would, against a real client, on a stepped clock.
 struct LiveDriver {
-    var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zone: "pek3a", refreshInterval: .seconds(5)))
+    var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zones: ["pek3a"], refreshInterval: .seconds(5)))
     let client: QingCloudClient
     let clock: SteppedClock
     var now: Date

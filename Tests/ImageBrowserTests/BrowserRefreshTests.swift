@@ -176,7 +176,7 @@ struct BrowserRefreshTests {
         func nextTry(_ state: BrowserState) -> (kind: BrowserTimer.Kind, at: Date)? {
             var tries: [(BrowserTimer.Kind, Date)] = []
             if state.paging.isWaitingToRetry, let at = state.paging.retryAt { tries.append((.retryLoading, at)) }
-            if state.zoneStates[0].refresh.round == nil, let at = state.zoneStates[0].refresh.nextRoundAt { tries.append((.refresh, at)) }
+            if state.zoneStates["pek3a"].refresh.round == nil, let at = state.zoneStates["pek3a"].refresh.nextRoundAt { tries.append((.refresh, at)) }
             return tries.min { $0.1 < $1.1 }
         }
         // The server is down: every request fails until it is back.

@@ -19,7 +19,7 @@ extension BrowserState {
 
     /// Starts every zone's first pass (the background load) and schedules every zone's first round.
     mutating func startRefreshing(now: Date, _ effects: inout [BrowserEffect]) {
-        for zone in zoneStates.indices {
+        for zone in options.zones {
             zoneStates[zone].sweep.startPass(now: now)
             scheduleNextRefresh(zone: zone, now: now, &effects)
         }
@@ -28,7 +28,7 @@ extension BrowserState {
     /// The zone's next round after the interval; after failed rounds backing off no further than
     /// ``Browser/retryCap(refreshInterval:)``, so that a server that came back is found within about one
     /// interval.
-    mutating func scheduleNextRefresh(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func scheduleNextRefresh(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         guard let interval = refresh.interval, !refresh.isPaused else { return }
         let failures = zoneStates[zone].refresh.failures
         let delay = failures == 0
@@ -48,7 +48,7 @@ extension BrowserState {
 
     /// The refresh timer fired: the zones due by now start their rounds; the timer is set again for the others.
     mutating func startDueRounds(now: Date, _ effects: inout [BrowserEffect]) {
-        for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil
+        for zone in options.zones where zoneStates[zone].refresh.round == nil
             && zoneStates[zone].refresh.nextRoundAt.map({ $0 <= now }) ?? false {
             startRefreshRound(zone: zone, now: now, &effects)
         }
@@ -70,22 +70,27 @@ extension BrowserState {
         return ids
     }
 
-    /// One round of zone number `zone`: its images on screen and in transition by id, its first page,
+    /// One round of `zone`: its images on screen and in transition by id, its first page,
     /// and its sweep's next requests.
-    mutating func startRefreshRound(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func startRefreshRound(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         guard zoneStates[zone].refresh.round == nil else { return }
         zoneStates[zone].refresh.nextRoundAt = nil
         var round = RefreshRound()
         var ids: [String] = []
         for key in refreshTargets {
             guard let image = catalog.image(forKey: key),
-                  (image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0) == zone else { continue }
+                  zoneHolding(image) == zone else { continue }
             ids.append(image.id)
         }
         for chunk in Self.chunks(of: ids) { requestRefresh(.ids(chunk), zone: zone, in: &round, &effects) }
         requestRefresh(.firstPage, zone: zone, in: &round, &effects)
         requestSweep(zone: zone, now: now, in: &round, &effects)
         zoneStates[zone].refresh.round = round
+    }
+
+    /// The zone whose round refreshes `image`: its zone tag with several zones, the one zone otherwise.
+    private func zoneHolding(_ image: Image) -> String {
+        image.zone.flatMap { options.zones.contains($0) ? $0 : nil } ?? options.zones[0]
     }
 
     /// `ids` in requests of at most ``ImageQuery/maximumLimit``.
@@ -98,7 +103,7 @@ extension BrowserState {
     /// The sweep's requests of this round, within the budget: the pass's ids to check once it read the
     /// listing to its end; otherwise pages that failed, then the next pages from the cursor. Nothing while
     /// the background load (the first pass) is still reading.
-    private mutating func requestSweep(zone: Int, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
+    private mutating func requestSweep(zone: String, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
         guard zoneStates[zone].paging.plan.isComplete else { return }
         var budget = sweepRequestsPerRound
         var sweep = zoneStates[zone].sweep
@@ -124,7 +129,7 @@ extension BrowserState {
     }
 
     private mutating func requestRefresh(
-        _ request: RefreshRound.Request, zone: Int, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
+        _ request: RefreshRound.Request, zone: String, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
     ) {
         let id = newRequestID()
         round.pending[id] = request
@@ -141,7 +146,7 @@ extension BrowserState {
     }
 
     mutating func handleRefresh(
-        _ request: RefreshRound.Request, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        _ request: RefreshRound.Request, zone: String, _ result: Result<ImagePage, QingCloudError>, now: Date,
         _ effects: inout [BrowserEffect]
     ) {
         /// The keys the browser holds the images of this zone under.
@@ -191,7 +196,7 @@ extension BrowserState {
         finishRoundIfDone(zone: zone, now: now, &effects)
     }
 
-    private mutating func finishRoundIfDone(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    private mutating func finishRoundIfDone(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty else { return }
         zoneStates[zone].refresh.round = nil
         zoneStates[zone].refresh.lastRound = RoundOutcome(requested: round.requested, failed: round.failed)
@@ -204,7 +209,7 @@ extension BrowserState {
     /// Moves the zone's pass on once nothing of it is in flight: once the listing is read to its end the
     /// images held that no answer brought are to be checked by id; once they are, the pass is complete.
     /// The first pass is the background load: it reaches the end when every page is read.
-    mutating func advanceSweep(zone: Int, now: Date) {
+    mutating func advanceSweep(zone: String, now: Date) {
         guard zoneStates[zone].paging.plan.isComplete, zoneStates[zone].refresh.round == nil else { return }
         var sweep = zoneStates[zone].sweep
         guard sweep.passStartedAt != nil else { return }
@@ -239,11 +244,11 @@ extension BrowserState {
     /// Whether some zone's statuses are older than its sweep should let them be: twice a full pass at
     /// the budget, plus an interval. Never with refresh off (there is no sweep then).
     func isSweepBehind(now: Date) -> Bool {
-        zoneStates.indices.contains { isSweepBehind(zone: $0, now: now) }
+        options.zones.contains { isSweepBehind(zone: $0, now: now) }
     }
 
-    /// Whether zone number `zone`'s statuses are older than its sweep should let them be.
-    func isSweepBehind(zone: Int, now: Date) -> Bool {
+    /// Whether `zone`'s statuses are older than its sweep should let them be.
+    func isSweepBehind(zone: String, now: Date) -> Bool {
         guard let interval = refresh.interval?.timeInterval, !refresh.isPaused,
               let oldest = zoneStates[zone].sweep.oldestRead, let total = zoneStates[zone].paging.totalCount
         else { return false }
@@ -261,7 +266,7 @@ extension BrowserState {
 
     /// `r`: refresh now every zone whose round is not running (also when paused or when live refresh is off).
     mutating func refreshNow(now: Date, _ effects: inout [BrowserEffect]) {
-        let idle = zoneStates.indices.filter { zoneStates[$0].refresh.round == nil }
+        let idle = options.zones.filter { zoneStates[$0].refresh.round == nil }
         guard !idle.isEmpty else {
             show("a refresh is already running", now: now)
             return
@@ -282,7 +287,7 @@ extension BrowserState {
             show("live refresh paused", now: now)
         } else {
             show("live refresh resumed", now: now)
-            for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil {
+            for zone in options.zones where zoneStates[zone].refresh.round == nil {
                 startRefreshRound(zone: zone, now: now, &effects)
             }
         }
