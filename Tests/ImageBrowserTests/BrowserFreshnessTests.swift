@@ -133,7 +133,7 @@ struct LiveDriver {
                 requests += 1
                 absorb(Browser.update(&state, .fetched(request.id, result), now: now))
             }
-            let due = timers.filter { $0.key == .refresh || $0.key == .retryLoading }.min { $0.value.due < $1.value.due }
+            let due = timers.filter { $0.key == .refresh || $0.key == .retryLoading || $0.key == .sweep }.min { $0.value.due < $1.value.due }
             guard let (kind, next) = due, next.due <= end else { break }
             timers[kind] = nil
             now = max(now, next.due)

@@ -147,6 +147,16 @@ struct Harness {
         }
     }
 
+    /// Answers requests until none is pending, firing the sweep timer while a round still has sweep
+    /// requests to send (the clock moves on by the sweep's spacing), so that the rounds running end.
+    mutating func answerRounds() {
+        answerAll()
+        while timers[.sweep] != nil, state.zoneStates.contains(where: { $0.refresh.round?.nextSweepAt != nil }) {
+            fire(.sweep)
+            answerAll()
+        }
+    }
+
     /// Fires the pending timer of a kind, moving the clock on by its delay.
     mutating func fire(_ kind: BrowserTimer.Kind) {
         guard let (timer, delay) = timers.removeValue(forKey: kind) else { return }

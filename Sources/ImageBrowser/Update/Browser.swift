@@ -93,6 +93,8 @@ extension BrowserState {
             if timer.generation == filter.generation { startServerSearch(&effects) }
         case .refresh:
             if timer.generation == refresh.generation, !refresh.isPaused { startDueRounds(now: now, &effects) }
+        case .sweep:
+            if timer.generation == refresh.sweepGeneration { sendDueSweepRequests(now: now, &effects) }
         case .retryLoading:
             if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:

@@ -25,15 +25,17 @@ extension BrowserState {
         }
     }
 
-    /// The zone's next round after the interval; after failed rounds backing off no further than
-    /// ``Browser/retryCap(refreshInterval:)``, so that a server that came back is found within about one
-    /// interval.
-    mutating func scheduleNextRefresh(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
+    /// The zone's next round an interval after the start of the one that just ended (`roundStart`; now
+    /// when nil), not before now: a round's sweep requests are spread over its interval. After failed
+    /// rounds it backs off from now, no further than ``Browser/retryCap(refreshInterval:)``, so that a
+    /// server that came back is found within about one interval.
+    mutating func scheduleNextRefresh(zone: String, now: Date, roundStart: Date? = nil, _ effects: inout [BrowserEffect]) {
         guard let interval = refresh.interval, !refresh.isPaused else { return }
         let failures = zoneStates[zone].refresh.failures
-        let delay = failures == 0
-            ? interval : Browser.backoff(base: interval, failures: failures, cap: Browser.retryCap(refreshInterval: interval))
-        zoneStates[zone].refresh.nextRoundAt = now.addingTimeInterval(delay.timeInterval)
+        zoneStates[zone].refresh.nextRoundAt = failures == 0
+            ? max(now, (roundStart ?? now).addingTimeInterval(interval.timeInterval))
+            : now.addingTimeInterval(Browser.backoff(
+                base: interval, failures: failures, cap: Browser.retryCap(refreshInterval: interval)).timeInterval)
         scheduleRefreshTimer(now: now, &effects)
     }
 
@@ -75,7 +77,7 @@ extension BrowserState {
     mutating func startRefreshRound(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         guard zoneStates[zone].refresh.round == nil else { return }
         zoneStates[zone].refresh.nextRoundAt = nil
-        var round = RefreshRound()
+        var round = RefreshRound(startedAt: now)
         var ids: [String] = []
         for key in refreshTargets {
             guard let image = catalog.image(forKey: key),
@@ -84,8 +86,10 @@ extension BrowserState {
         }
         for chunk in Self.chunks(of: ids) { requestRefresh(.ids(chunk), zone: zone, in: &round, &effects) }
         requestRefresh(.firstPage, zone: zone, in: &round, &effects)
-        requestSweep(zone: zone, now: now, in: &round, &effects)
+        if zoneStates[zone].paging.plan.isComplete { round.sweepLeft = sweepRequestsPerRound }
+        requestNextSweep(zone: zone, now: now, in: &round, &effects)
         zoneStates[zone].refresh.round = round
+        scheduleSweepTimer(now: now, &effects)
     }
 
     /// The zone whose round refreshes `image`: its zone tag with several zones, the one zone otherwise.
@@ -100,32 +104,54 @@ extension BrowserState {
         }
     }
 
-    /// The sweep's requests of this round, within the budget: the pass's ids to check once it read the
-    /// listing to its end; otherwise pages that failed, then the next pages from the cursor. Nothing while
-    /// the background load (the first pass) is still reading.
-    private mutating func requestSweep(zone: String, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
-        guard zoneStates[zone].paging.plan.isComplete else { return }
-        var budget = sweepRequestsPerRound
+    /// The round's next sweep request, while it may send one: the pass's ids to check once it read the
+    /// listing to its end; otherwise a page that failed, then the next page from the cursor. The one after
+    /// goes out 1/``RefreshState/sweepRate`` seconds later (the ``BrowserTimer/Kind/sweep`` timer), so
+    /// that a second never sees more than the budget's share. Nothing while the background load (the
+    /// first pass) is still reading: the round then has no sweep requests to send.
+    private mutating func requestNextSweep(zone: String, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
+        round.nextSweepAt = nil
+        guard round.sweepLeft > 0 else { return }
         var sweep = zoneStates[zone].sweep
         if sweep.passStartedAt == nil { sweep.startPass(now: now) }
-        let step = ImageQuery.maximumLimit - RefreshSweep.overlap
-        while budget > 0 {
-            if sweep.reachedEnd {
-                guard !sweep.toVerify.isEmpty else { break }
-                let chunk = Array(sweep.toVerify.prefix(ImageQuery.maximumLimit))
-                sweep.toVerify.removeFirst(chunk.count)
-                requestRefresh(.verify(chunk), zone: zone, in: &round, &effects)
-            } else if let offset = sweep.retry.popLast() {
-                requestRefresh(.sweepPage(offset), zone: zone, in: &round, &effects)
-            } else if sweep.cursor < sweep.total ?? zoneStates[zone].paging.totalCount ?? 0 {
-                requestRefresh(.sweepPage(sweep.cursor), zone: zone, in: &round, &effects)
-                sweep.cursor += step
-            } else {
-                break
-            }
-            budget -= 1
+        let request: RefreshRound.Request
+        if sweep.reachedEnd, !sweep.toVerify.isEmpty {
+            let chunk = Array(sweep.toVerify.prefix(ImageQuery.maximumLimit))
+            sweep.toVerify.removeFirst(chunk.count)
+            request = .verify(chunk)
+        } else if !sweep.reachedEnd, let offset = sweep.retry.popLast() {
+            request = .sweepPage(offset)
+        } else if !sweep.reachedEnd, sweep.cursor < sweep.total ?? zoneStates[zone].paging.totalCount ?? 0 {
+            request = .sweepPage(sweep.cursor)
+            sweep.cursor += ImageQuery.maximumLimit - RefreshSweep.overlap
+        } else {
+            round.sweepLeft = 0
+            zoneStates[zone].sweep = sweep
+            return
         }
         zoneStates[zone].sweep = sweep
+        requestRefresh(request, zone: zone, in: &round, &effects)
+        round.sweepLeft -= 1
+        if round.sweepLeft > 0 { round.nextSweepAt = now.addingTimeInterval(1 / refresh.sweepRate) }
+    }
+
+    /// Sets the one sweep timer for the zone whose next sweep request is due first.
+    private mutating func scheduleSweepTimer(now: Date, _ effects: inout [BrowserEffect]) {
+        guard let due = zoneStates.compactMap({ $0.refresh.round?.nextSweepAt }).min() else { return }
+        refresh.sweepGeneration += 1
+        effects.append(.schedule(BrowserTimer(.sweep, generation: refresh.sweepGeneration), after: Browser.delay(from: now, to: due)))
+    }
+
+    /// The sweep timer fired: each zone whose next sweep request is due sends it (a round that has none
+    /// left to send and no answer to wait for ends); the timer is set again for the next.
+    mutating func sendDueSweepRequests(now: Date, _ effects: inout [BrowserEffect]) {
+        for zone in options.zones {
+            guard var round = zoneStates[zone].refresh.round, let due = round.nextSweepAt, due <= now else { continue }
+            requestNextSweep(zone: zone, now: now, in: &round, &effects)
+            zoneStates[zone].refresh.round = round
+            finishRoundIfDone(zone: zone, now: now, &effects)
+        }
+        scheduleSweepTimer(now: now, &effects)
     }
 
     private mutating func requestRefresh(
@@ -185,6 +211,9 @@ extension BrowserState {
             break
         case (_, .failure(let error)):
             zoneStates[zone].refresh.round?.failed += 1
+            // A failing zone is asked no more sweep pages this round.
+            zoneStates[zone].refresh.round?.sweepLeft = 0
+            zoneStates[zone].refresh.round?.nextSweepAt = nil
             switch request {
             case .sweepPage(let offset): zoneStates[zone].sweep.retry.append(offset)
             case .verify(let ids): zoneStates[zone].sweep.toVerify += ids
@@ -197,12 +226,12 @@ extension BrowserState {
     }
 
     private mutating func finishRoundIfDone(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
-        guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty else { return }
+        guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty, round.nextSweepAt == nil else { return }
         zoneStates[zone].refresh.round = nil
         zoneStates[zone].refresh.lastRound = RoundOutcome(requested: round.requested, failed: round.failed)
         zoneStates[zone].refresh.failures = round.failed == 0 ? 0 : zoneStates[zone].refresh.failures + 1
         advanceSweep(zone: zone, now: now)
-        scheduleNextRefresh(zone: zone, now: now, &effects)
+        scheduleNextRefresh(zone: zone, now: now, roundStart: round.startedAt, &effects)
         loadMorePages(&effects)
     }
 
