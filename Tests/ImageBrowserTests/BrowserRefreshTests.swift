@@ -290,6 +290,18 @@ struct BrowserRefreshTests {
         #expect(sentAt.count >= 95, "the budget is spent: \(sentAt.count) sweep requests in 60 s")
     }
 
+    @Test("r while a round's sweep requests are still to go out (its answers all in) refreshes at once")
+    func refreshNowDuringTheSweep() {
+        var harness = Self.loaded()
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.state.zoneStates["pek3a"].refresh.round?.nextSweepAt != nil, "the round's sweep goes on")
+        harness.press(.character("r"))
+        #expect(harness.pending.count == 3, "by id, the first page, the sweep's first page")
+        #expect(harness.state.zoneStates["pek3a"].refresh.lastRound == RoundOutcome(requested: 3, failed: 0),
+                "the round before ended with what it had sent")
+    }
+
     @Test("with refresh off no timer runs, but r still refreshes")
     func refreshOff() {
         var harness = Harness(images: Fixtures.images(10), refresh: nil)

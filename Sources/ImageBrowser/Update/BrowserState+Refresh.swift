@@ -293,14 +293,22 @@ extension BrowserState {
         }
     }
 
-    /// `r`: refresh now every zone whose round is not running (also when paused or when live refresh is off).
+    /// `r`: refresh now every zone whose round is not waiting for answers (also when paused or when live
+    /// refresh is off).
+    /// A zone whose round has no request in flight, only sweep requests still to send, counts as idle:
+    /// its round ends there (its unsent sweep requests are not sent) and a new one starts.
     mutating func refreshNow(now: Date, _ effects: inout [BrowserEffect]) {
-        let idle = options.zones.filter { zoneStates[$0].refresh.round == nil }
+        let idle = options.zones.filter { zoneStates[$0].refresh.round?.pending.isEmpty ?? true }
         guard !idle.isEmpty else {
             show("a refresh is already running", now: now)
             return
         }
-        for zone in idle { startRefreshRound(zone: zone, now: now, &effects) }
+        for zone in idle {
+            zoneStates[zone].refresh.round?.sweepLeft = 0
+            zoneStates[zone].refresh.round?.nextSweepAt = nil
+            finishRoundIfDone(zone: zone, now: now, &effects)
+            startRefreshRound(zone: zone, now: now, &effects)
+        }
         show("refreshing…", now: now)
     }
 
