@@ -48,7 +48,7 @@ enum FreshnessBenchmark {
         let client = QingCloudClient(configuration: ClientConfiguration(
             endpoint: try Endpoint(url: url.absoluteString), accessKeyID: configuration.accessKeyID,
             secretAccessKey: configuration.secretAccessKey, zone: configuration.zone))
-        var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zone: configuration.zone))
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zones: [configuration.zone]))
         var now = start
         var queue: [(RequestID, ImageQuery)] = []
         var timers: [BrowserTimer.Kind: (BrowserTimer, Date)] = [:]
@@ -100,7 +100,7 @@ enum FreshnessBenchmark {
                 if try await browserCounts(state) == serverCounts(client) { convergedAt = now }
                 nextCheck = now.addingTimeInterval(images > 20_000 ? 30 : 5)
             }
-            guard let (kind, (timer, due)) = timers.filter({ $0.key == .refresh || $0.key == .retryLoading }).min(by: { $0.value.1 < $1.value.1 })
+            guard let (kind, (timer, due)) = timers.filter({ $0.key == .refresh || $0.key == .retryLoading || $0.key == .sweep }).min(by: { $0.value.1 < $1.value.1 })
             else { break }
             timers[kind] = nil
             now = max(now, due)

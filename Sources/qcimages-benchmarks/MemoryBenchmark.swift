@@ -13,7 +13,7 @@ enum MemoryBenchmark {
     static func browserGrowth(images: Int, now: Date) async throws -> (bytes: Int, images: Int) {
         let simulator = try await StartedSimulator(images: images, latency: .zero)
         let before = residentBytes()
-        var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zone: "pek3a", refreshInterval: nil))
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zones: ["pek3a"], refreshInterval: nil))
         var received = 0
         var pending = Browser.start(&state, now: now)
         while !pending.isEmpty {

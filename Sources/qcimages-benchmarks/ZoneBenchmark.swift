@@ -13,7 +13,7 @@ func loadThreeZones(imageCount: Int, now: Date, size: TerminalSize) -> BrowserSt
             count: imageCount / zones.count, seed: 42 + UInt64(index), now: now)))
     })
     var state = BrowserState(options: BrowserOptions(
-        endpointLabel: "benchmark", zone: zones[0], zones: zones, refreshInterval: nil))
+        endpointLabel: "benchmark", zones: zones, refreshInterval: nil))
     _ = Browser.update(&state, .resize(size), now: now)
     var pending = Browser.start(&state, now: now)
     while !pending.isEmpty {

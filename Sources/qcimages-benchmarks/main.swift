@@ -22,7 +22,7 @@ let memory = try await MemoryBenchmark.browserGrowth(images: imageCount, now: no
 let catalogue = SeededCatalogue.generate(count: imageCount, seed: 42, now: now)
 let service = InProcessImageService(images: catalogue)
 
-var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zone: "pek3a", refreshInterval: nil))
+var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zones: ["pek3a"], refreshInterval: nil))
 let size = TerminalSize(width: 160, height: 45)
 let loadTime = measureOnce {
     var pending = Browser.start(&state, now: now)

@@ -67,7 +67,6 @@ struct BrowseCommand: AsyncParsableCommand {
             let endpoint = connection.client.configuration.endpoint
             let options = BrowserOptions(
                 endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
-                zone: zones.zones[0],
                 zones: zones.zones,
                 faultyZones: zones.faulty,
                 isDemo: connection.isDemo,

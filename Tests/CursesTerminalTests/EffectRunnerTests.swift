@@ -141,7 +141,7 @@ struct EffectRunnerTests {
     @Test("the browser and the runner together load a catalogue")
     func endToEnd() async throws {
         let (runner, events) = Self.runner()
-        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zone: "pek3a", refreshInterval: nil, pageSize: 2))
+        var state = BrowserState(options: BrowserOptions(endpointLabel: "test", zones: ["pek3a"], refreshInterval: nil, pageSize: 2))
         for effect in Browser.start(&state, now: Self.now) { runner.run(effect) }
         var iterator = events.makeAsyncIterator()
         while !state.isFullyLoaded, let event = await iterator.next() {

@@ -308,13 +308,17 @@ for zone in lyingtotal lying7; do
         fail "list, a lying total ($zone): stops with one line and exit 1" "status $status, rss $rss kB; $(head -c 400 "$work/$zone.err")"
     fi
 done
-for ending in q TERM; do
+# q and Ctrl-C as keys, SIGINT and SIGTERM as signals to the binary itself: each ends it at once.
+for ending in q C-c INT TERM; do
     marker=$((marker + 1))
     tmux_ send-keys -t shell -l "clear; env $hostile_env QINGCLOUD_ZONE=lyingtotal $binary --refresh 0 --log-file $work/lying.log; echo E2E-DONE-$marker status \$?"
     tmux_ send-keys -t shell Enter
     incomplete() { visible_text | grep -q 'INCOMPLETE: the server counts 1,000,000,000,000'; }
     if wait_until 30 incomplete; then
-        if [[ $ending == q ]]; then tmux_ send-keys -t shell q; else pkill -TERM -P "$(pane_format '#{pane_pid}')" -x qcimages; fi
+        case $ending in
+            q | C-c) tmux_ send-keys -t shell "$ending" ;;
+            *) pkill "-$ending" -P "$(pane_format '#{pane_pid}')" -x qcimages ;;
+        esac
         if wait_until 10 browser_quit && normal_mode; then
             pass "browser, a total of 10^12 over 500 images: INCOMPLETE in the header, $ending ends it, normal screen"
         else

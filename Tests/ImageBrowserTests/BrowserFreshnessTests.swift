@@ -90,7 +90,7 @@ struct ServerCounts: Equatable, CustomStringConvertible {
 
 /// Runs a ``BrowserState`` as the terminal loop would, against a real client, on a stepped clock.
 struct LiveDriver {
-    var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zone: "pek3a", refreshInterval: .seconds(5)))
+    var state = BrowserState(options: BrowserOptions(endpointLabel: "loopback", zones: ["pek3a"], refreshInterval: .seconds(5)))
     let client: QingCloudClient
     let clock: SteppedClock
     var now: Date
@@ -133,7 +133,7 @@ struct LiveDriver {
                 requests += 1
                 absorb(Browser.update(&state, .fetched(request.id, result), now: now))
             }
-            let due = timers.filter { $0.key == .refresh || $0.key == .retryLoading }.min { $0.value.due < $1.value.due }
+            let due = timers.filter { $0.key == .refresh || $0.key == .retryLoading || $0.key == .sweep }.min { $0.value.due < $1.value.due }
             guard let (kind, next) = due, next.due <= end else { break }
             timers[kind] = nil
             now = max(now, next.due)

@@ -276,6 +276,22 @@ struct BrowserIncompletePagingTests {
         #expect(harness.quitRequested)
     }
 
+    @Test("a total of 10^12: q and Ctrl-C quit at once, while its first pages are read and after it stopped",
+          arguments: [Key.character("q"), Key.control("c")], [0, 1, 3, 1_000])
+    func quitDuringLyingTotal(key: Key, answers: Int) {
+        var harness = Harness(images: Fixtures.images(500), refresh: nil)
+        var answered = 0
+        while let request = harness.pending.first, answered < answers {
+            answered += 1
+            let images = Array(Fixtures.images(500).dropFirst(request.query.offset ?? 0).prefix(100))
+            harness.answerNext(with: .success(ImagePage(totalCount: 1_000_000_000_000, images: images)))
+        }
+        #expect(!harness.quitRequested)
+        harness.press(key)
+        #expect(harness.quitRequested, "after \(answered) answers")
+        #expect(harness.state.shouldQuit)
+    }
+
     @Test("the server search reads through the same plan: an empty page in the middle is asked again")
     func searchAsksAnEmptyPageAgain() {
         var harness = BrowserFilterTests.searchingUbuntu(among: 300)

@@ -66,7 +66,10 @@ struct BrowserRefreshTests {
         #expect(listRow.contains { $0.style == Theme.changed })
         // The header's "updated 0s ago" wakes the screen every second; the highlight is gone after 5.
         #expect(harness.timers[.tick]?.delay == .seconds(1))
-        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+        let started = harness.now
+        harness.answerRounds()
+        #expect(harness.state.zoneStates["pek3a"].refresh.nextRoundAt == started.addingTimeInterval(5),
+                "the next round an interval after this one started")
         harness.advance(4)
         harness.fire(.tick)
         #expect(harness.state.highlights.isEmpty)
@@ -159,9 +162,10 @@ struct BrowserRefreshTests {
         harness.advance(120)
         #expect(harness.render().text(ofRow: 2).contains("failed 2m ago · r retries · data 2m old"))
         harness.fire(.refresh)
-        harness.answerAll()
+        let started = harness.now
+        harness.answerRounds()
         #expect(harness.state.health.error == nil)
-        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+        #expect(harness.state.zoneStates["pek3a"].refresh.nextRoundAt == started.addingTimeInterval(5))
         #expect(!harness.render().text.contains("connection refused"))
     }
 
@@ -176,7 +180,7 @@ struct BrowserRefreshTests {
         func nextTry(_ state: BrowserState) -> (kind: BrowserTimer.Kind, at: Date)? {
             var tries: [(BrowserTimer.Kind, Date)] = []
             if state.paging.isWaitingToRetry, let at = state.paging.retryAt { tries.append((.retryLoading, at)) }
-            if state.zoneStates[0].refresh.round == nil, let at = state.zoneStates[0].refresh.nextRoundAt { tries.append((.refresh, at)) }
+            if state.zoneStates["pek3a"].refresh.round == nil, let at = state.zoneStates["pek3a"].refresh.nextRoundAt { tries.append((.refresh, at)) }
             return tries.min { $0.1 < $1.1 }
         }
         // The server is down: every request fails until it is back.
@@ -234,14 +238,68 @@ struct BrowserRefreshTests {
         #expect(harness.pending.isEmpty)
         harness.press(.character("p"))
         #expect(!harness.pending.isEmpty)
-        harness.answerAll()
+        harness.answerRounds()
         harness.press(.character("r"))
         let asked = harness.pending.count
-        #expect(asked == 5, "by id, the first page, the sweep's pages at 0, 92 and 184")
+        #expect(asked == 3, "by id, the first page, the sweep's first page (at 0)")
         harness.press(.character("r"))
         #expect(harness.pending.count == asked)
+        let started = harness.now
         harness.answerAll()
-        #expect(harness.timers[.refresh]?.delay == .seconds(5))
+        var sweepPages: [Int] = []
+        while harness.timers[.sweep] != nil {
+            harness.fire(.sweep)
+            sweepPages += harness.pending.compactMap(\.query.offset)
+            harness.answerAll()
+        }
+        #expect(sweepPages == [92, 184], "the sweep's other pages, one every 0.5 s")
+        #expect(harness.now == started.addingTimeInterval(1.5))
+        #expect(harness.state.zoneStates["pek3a"].refresh.nextRoundAt == started.addingTimeInterval(5))
+    }
+
+    @Test("the sweep's requests go out the budget's share a second (2 by default), not a round's 10 together")
+    func sweepRequestsSpreadOverTheRound() {
+        var harness = Harness(images: Fixtures.images(3_000))
+        harness.answerAll()
+        var sentAt: [Date] = []
+        let end = harness.now.addingTimeInterval(60)
+        while harness.now < end {
+            let zone = harness.state.zoneStates["pek3a"]
+            let next: (BrowserTimer.Kind, Date)? = zone.refresh.round?.nextSweepAt.map { (.sweep, $0) }
+                ?? zone.refresh.nextRoundAt.map { (.refresh, $0) }
+            guard let (kind, due) = next, let timer = harness.timers[kind]?.timer else {
+                Issue.record("no round or sweep request to come at \(harness.now)")
+                return
+            }
+            harness.advance(due.timeIntervalSince(harness.now))
+            harness.send(.timerFired(timer))
+            let round = harness.state.zoneStates["pek3a"].refresh.round
+            let sweeps = harness.pending.filter { request in
+                switch round?.pending[request.id] {
+                case .sweepPage?, .verify?: true
+                default: false
+                }
+            }
+            sentAt += Array(repeating: harness.now, count: sweeps.count)
+            harness.answerAll()
+        }
+        let busiestSecond = sentAt.map { start in sentAt.filter { $0 >= start && $0 < start.addingTimeInterval(1) }.count }.max()
+        #expect(busiestSecond == 2, "at most 2 sweep requests in any second")
+        // A pass of 3,000 images is 33 pages: three whole rounds and 3 requests of a fourth (whose slots
+        // after the end go unspent), so 12 rounds send about 99.
+        #expect(sentAt.count >= 95, "the budget is spent: \(sentAt.count) sweep requests in 60 s")
+    }
+
+    @Test("r while a round's sweep requests are still to go out (its answers all in) refreshes at once")
+    func refreshNowDuringTheSweep() {
+        var harness = Self.loaded()
+        harness.fire(.refresh)
+        harness.answerAll()
+        #expect(harness.state.zoneStates["pek3a"].refresh.round?.nextSweepAt != nil, "the round's sweep goes on")
+        harness.press(.character("r"))
+        #expect(harness.pending.count == 3, "by id, the first page, the sweep's first page")
+        #expect(harness.state.zoneStates["pek3a"].refresh.lastRound == RoundOutcome(requested: 3, failed: 0),
+                "the round before ended with what it had sent")
     }
 
     @Test("with refresh off no timer runs, but r still refreshes")
@@ -257,7 +315,7 @@ struct BrowserRefreshTests {
         #expect(!harness.render(40, 12).text(ofRow: 0).contains("oldest"))
         harness.press(.character("r"))
         #expect(harness.pending.count == 3, "by id, the first page, the sweep's one page")
-        harness.answerAll()
+        harness.answerRounds()
         #expect(harness.timers[.refresh] == nil)
         #expect(harness.render().text(ofRow: 0).contains("refresh off · oldest 0s"))
     }
@@ -266,15 +324,16 @@ struct BrowserRefreshTests {
     func idleFrameStable() {
         var harness = Self.loaded()
         harness.fire(.refresh)
-        harness.answerAll()
+        harness.answerRounds()
         let first = harness.render()
-        #expect(first.text(ofRow: 0).contains("live · every 5s · oldest 0s"))
-        #expect(harness.state.tick.deadline == harness.now.addingTimeInterval(1))
-        harness.advance(0.5)
+        #expect(first.text(ofRow: 0).contains("live · every 5s · oldest 1s"), "the pass began with the round, 1.5 s ago")
+        let deadline = harness.state.tick.deadline ?? .distantFuture
+        #expect(deadline > harness.now && deadline <= harness.now.addingTimeInterval(1))
+        harness.advance(deadline.timeIntervalSince(harness.now) - 0.01)
         #expect(harness.render() == first)
-        harness.advance(11.5)
+        harness.advance(11.01)
         let later = harness.render()
-        #expect(later.text(ofRow: 0).contains("live · every 5s · oldest 12s"))
+        #expect(later.text(ofRow: 0).contains("live · every 5s · oldest 13s"))
         #expect((1..<40).allSatisfy { later.text(ofRow: $0) == first.text(ofRow: $0) })
         harness.advance(48)
         #expect(harness.render().text(ofRow: 0).contains("live · every 5s · oldest 1m"))

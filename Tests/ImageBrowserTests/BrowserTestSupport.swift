@@ -62,7 +62,7 @@ struct Harness {
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
-            endpointLabel: demo ? "built-in simulator" : "api.example.test", zone: "pek3a", isDemo: demo,
+            endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
@@ -75,7 +75,7 @@ struct Harness {
         zoneServers = Dictionary(uniqueKeysWithValues: zones.map { ($0.zone, InProcessImageService(images: $0.images)) })
         failingZones = failing
         state = BrowserState(options: BrowserOptions(
-            endpointLabel: "api.example.test", zone: zones[0].zone, zones: zones.map(\.zone), refreshInterval: refresh))
+            endpointLabel: "api.example.test", zones: zones.map(\.zone), refreshInterval: refresh))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -144,6 +144,16 @@ struct Harness {
         while !pending.isEmpty, answered < limit {
             answerNext()
             answered += 1
+        }
+    }
+
+    /// Answers requests until none is pending, firing the sweep timer while a round still has sweep
+    /// requests to send (the clock moves on by the sweep's spacing), so that the rounds running end.
+    mutating func answerRounds() {
+        answerAll()
+        while timers[.sweep] != nil, state.zoneStates.contains(where: { $0.refresh.round?.nextSweepAt != nil }) {
+            fire(.sweep)
+            answerAll()
         }
     }
 

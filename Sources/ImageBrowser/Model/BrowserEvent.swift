@@ -41,6 +41,9 @@ public struct BrowserTimer: Sendable, Hashable {
         case refresh
         /// The next try at loading pages after a failure (exponential backoff).
         case retryLoading
+        /// The next request of a zone's rolling sweep: a round's sweep requests go out one at a time, the
+        /// budget's share a second, not together.
+        case sweep
         /// The next moment the screen changes by itself: a highlight or message expires, an age changes.
         case tick
     }

@@ -5,9 +5,7 @@ import TerminalVocabulary
 public struct BrowserOptions: Sendable {
     /// Where the images come from, as the header shows it (host, or "built-in simulator").
     public var endpointLabel: String
-    /// The zone shown, or the first of ``zones``.
-    public var zone: String
-    /// The zones shown, in the order given; more than one puts a ZONE column in the list, tags every
+    /// The zones shown (at least one), in the order given; more than one puts a ZONE column in the list, tags every
     /// image with its zone and asks each zone for its own pages and refreshes.
     public var zones: [String]
     /// Zones that `-z all` skipped because DescribeZones lists them as faulty: the header names them.
@@ -32,8 +30,7 @@ public struct BrowserOptions: Sendable {
 
     public init(
         endpointLabel: String,
-        zone: String,
-        zones: [String]? = nil,
+        zones: [String],
         faultyZones: [String] = [],
         isDemo: Bool = false,
         refreshInterval: Duration? = .seconds(5),
@@ -42,8 +39,7 @@ public struct BrowserOptions: Sendable {
         startupNotice: String? = nil
     ) {
         self.endpointLabel = endpointLabel
-        let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
-        self.zone = zones[0]
+        precondition(!zones.isEmpty, "a browser shows at least one zone")
         self.zones = zones
         self.faultyZones = faultyZones
         self.isDemo = isDemo
@@ -56,8 +52,8 @@ public struct BrowserOptions: Sendable {
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).
     public var isMultiZone: Bool { zones.count > 1 }
 
-    /// The zone a request for zone number `index` names: nil (the client's zone) when only one is shown.
-    func requestZone(_ index: Int) -> String? { isMultiZone ? zones[index] : nil }
+    /// The zone a request to `zone` names: nil (the client's zone) when only one is shown.
+    func requestZone(_ zone: String) -> String? { isMultiZone ? zone : nil }
 
     /// The ZONE column's width: the widest zone shown (at least the title's 4, at most 12); 0 for one zone.
     var zoneColumnWidth: Int {

@@ -24,8 +24,8 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
-    /// Each zone's paging, refresh, sweep and error, in the order of ``BrowserOptions/zones``.
-    var zoneStates: [ZoneState]
+    /// Each zone's paging, refresh, sweep and error, by zone name.
+    var zoneStates: ZoneStates
     /// Bumped when a retry of failed pages is scheduled, so that an older retry timer is ignored.
     var pagingRetryGeneration = 0
     var refresh: RefreshState
@@ -42,16 +42,13 @@ public struct BrowserState: Sendable {
 
     public init(options: BrowserOptions) {
         self.options = options
-        catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zone)
+        catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zones[0])
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
-        self.zoneStates = Array(repeating: ZoneState(pageSize: options.pageSize), count: options.zones.count)
+        self.zoneStates = ZoneStates(zones: options.zones, pageSize: options.pageSize)
     }
 
     /// The paging of the first zone: the only one unless several are shown.
-    var paging: PagingState {
-        get { zoneStates[0].paging }
-        set { zoneStates[0].paging = newValue }
-    }
+    var paging: PagingState { zoneStates[0].paging }
 
     mutating func markQuit() { shouldQuit = true }
 

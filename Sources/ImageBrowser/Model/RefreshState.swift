@@ -7,6 +7,8 @@ struct RefreshState: Sendable {
     var interval: Duration?
     var isPaused = false
     var generation = 0
+    /// Bumped when the sweep timer is set, so that an older sweep timer is ignored.
+    var sweepGeneration = 0
     /// Sweep requests per second per zone, beyond the rows on screen and the first page.
     var sweepRate: Double
 }
@@ -29,7 +31,7 @@ struct RoundOutcome: Sendable, Hashable {
 }
 
 /// One refresh of one zone: by-id requests for what is on screen and in transition, the first page, and
-/// the sweep's pages and by-id checks.
+/// the sweep's pages and by-id checks (sent one every 1/rate seconds over the round, not together).
 struct RefreshRound: Sendable {
     /// What was asked; ids are the API's ids.
     enum Request: Sendable, Hashable {
@@ -44,4 +46,10 @@ struct RefreshRound: Sendable {
     var pending: [RequestID: Request] = [:]
     var requested = 0
     var failed = 0
+    /// When the round started: the next is due an interval later.
+    var startedAt: Date
+    /// Sweep requests the round may still send.
+    var sweepLeft = 0
+    /// When the round's next sweep request goes out (one every 1/rate seconds); nil once it sends no more.
+    var nextSweepAt: Date?
 }

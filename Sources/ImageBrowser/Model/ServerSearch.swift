@@ -5,15 +5,15 @@ import QingCloud
 /// as the background load and `list` (overlapping pages, seams and short pages read again, planned lazily).
 struct ServerSearch: Sendable {
     var query: ImageQuery
-    /// The zone being searched (an index into ``BrowserOptions/zones``); several are searched in turn.
-    var zone = 0
+    /// The zone being searched, one of ``BrowserOptions/zones``; several are searched in turn.
+    let zone: String
     var plan: PagePlan
     /// The offset each request in flight reads (all to ``zone``).
     var inFlight: [RequestID: Int] = [:]
     /// A page failed: no more are asked for.
     var hasFailed = false
 
-    init(query: ImageQuery, zone: Int, pageSize: Int) {
+    init(query: ImageQuery, zone: String, pageSize: Int) {
         self.query = query
         self.zone = zone
         plan = PagePlan(limit: pageSize, overlap: min(8, pageSize / 4))

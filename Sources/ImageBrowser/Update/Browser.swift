@@ -76,10 +76,10 @@ extension BrowserState {
     mutating func handleFetched(
         _ id: RequestID, _ result: Result<ImagePage, QingCloudError>, now: Date, _ effects: inout [BrowserEffect]
     ) {
-        if let zone = zoneStates.firstIndex(where: { $0.paging.inFlight[id] != nil }),
+        if let zone = zoneStates.first(where: { $0.paging.inFlight[id] != nil })?.name,
            let offset = zoneStates[zone].paging.inFlight.removeValue(forKey: id) {
             handlePage(at: offset, zone: zone, result, now: now, &effects)
-        } else if let zone = zoneStates.firstIndex(where: { $0.refresh.round?.pending[id] != nil }),
+        } else if let zone = zoneStates.first(where: { $0.refresh.round?.pending[id] != nil })?.name,
                   let request = zoneStates[zone].refresh.round?.pending.removeValue(forKey: id) {
             handleRefresh(request, zone: zone, result, now: now, &effects)
         } else if search?.inFlight[id] != nil {
@@ -93,6 +93,8 @@ extension BrowserState {
             if timer.generation == filter.generation { startServerSearch(&effects) }
         case .refresh:
             if timer.generation == refresh.generation, !refresh.isPaused { startDueRounds(now: now, &effects) }
+        case .sweep:
+            if timer.generation == refresh.sweepGeneration { sendDueSweepRequests(now: now, &effects) }
         case .retryLoading:
             if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:
@@ -179,17 +181,17 @@ extension BrowserState {
         return times.filter { $0 >= now }.min()
     }
 
-    /// A request to zone number `zone` succeeded: its error is over, and the header's error line with it
+    /// A request to `zone` succeeded: its error is over, and the header's error line with it
     /// unless another zone is still failing.
-    mutating func recordSuccess(now: Date, zone: Int) {
+    mutating func recordSuccess(now: Date, zone: String) {
         health.lastSuccess = now
         zoneStates[zone].error = nil
         health.error = zoneStates.compactMap(\.error).max { $0.at < $1.at }
     }
 
-    /// A request to zone number `zone` failed; with several zones the message names the zone.
-    mutating func recordFailure(_ error: QingCloudError, now: Date, zone: Int) {
-        let prefix = options.isMultiZone ? "zone \(options.zones[zone]): " : ""
+    /// A request to `zone` failed; with several zones the message names the zone.
+    mutating func recordFailure(_ error: QingCloudError, now: Date, zone: String) {
+        let prefix = options.isMultiZone ? "zone \(zone): " : ""
         let failure = ConnectionError(
             message: Sanitizer.forDisplay(prefix + error.description), kind: FailureKind(error), at: now
         )

@@ -32,7 +32,8 @@ extension BrowserState {
         while inFlight < pagingConcurrency, requested {
             requested = false
             let progress = zoneStates.map { $0.paging.plan.pagesRead + $0.paging.inFlight.count }
-            for zone in zoneStates.indices.sorted(by: { (progress[$0], $0) < (progress[$1], $1) })
+            let turns = zoneStates.indices.sorted { (progress[$0], $0) < (progress[$1], $1) }.map { zoneStates[$0].name }
+            for zone in turns
             where inFlight < pagingConcurrency && !zoneStates[zone].paging.isWaitingToRetry {
                 for offset in zoneStates[zone].paging.plan.take(upTo: 1) {
                     requestPage(at: offset, zone: zone, &effects)
@@ -43,15 +44,15 @@ extension BrowserState {
         }
     }
 
-    /// Sends the request for the page at `offset` of zone number `zone`, which its plan counts as in flight.
-    mutating func requestPage(at offset: Int, zone: Int, _ effects: inout [BrowserEffect]) {
+    /// Sends the request for the page at `offset` of `zone`, which its plan counts as in flight.
+    mutating func requestPage(at offset: Int, zone: String, _ effects: inout [BrowserEffect]) {
         let id = newRequestID()
         zoneStates[zone].paging.inFlight[id] = offset
         effects.append(.fetch(id, ImageQuery(offset: offset, limit: pageSize, zone: options.requestZone(zone))))
     }
 
     mutating func handlePage(
-        at offset: Int, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        at offset: Int, zone: String, _ result: Result<ImagePage, QingCloudError>, now: Date,
         _ effects: inout [BrowserEffect]
     ) {
         switch result {
@@ -78,7 +79,7 @@ extension BrowserState {
 
     /// Each zone backs off on its own (2 s, 4 s, ... after its own failures); the one retry timer is set
     /// for the zone due first.
-    mutating func retryPagesLater(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func retryPagesLater(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         zoneStates[zone].paging.isWaitingToRetry = true
         let delay = Browser.backoff(base: Browser.firstBackoff, failures: zoneStates[zone].paging.failures,
                                     cap: Browser.retryCap(refreshInterval: refresh.interval))
@@ -96,7 +97,7 @@ extension BrowserState {
     /// The retry timer fired: the zones due by now try again; the timer is set again for the others.
     mutating func retryWaitingPages(now: Date, _ effects: inout [BrowserEffect]) {
         var retrying = false
-        for zone in zoneStates.indices where zoneStates[zone].paging.isWaitingToRetry && zoneStates[zone].paging.retryAt.map({ $0 <= now }) ?? true {
+        for zone in options.zones where zoneStates[zone].paging.isWaitingToRetry && zoneStates[zone].paging.retryAt.map({ $0 <= now }) ?? true {
             zoneStates[zone].paging.isWaitingToRetry = false
             retrying = true
         }
@@ -105,7 +106,7 @@ extension BrowserState {
     }
 
     /// After another request to `zone` succeeded its server is back: stop waiting to retry its pages.
-    mutating func resumePagingIfWaiting(zone: Int, _ effects: inout [BrowserEffect]) {
+    mutating func resumePagingIfWaiting(zone: String, _ effects: inout [BrowserEffect]) {
         guard zoneStates[zone].paging.isWaitingToRetry else { return }
         zoneStates[zone].paging.isWaitingToRetry = false
         zoneStates[zone].paging.failures = 0
@@ -120,7 +121,7 @@ extension BrowserState {
         guard !isFullyLoaded else { return }
         if !filter.applied.isEmpty {
             var loading = false
-            for zone in zoneStates.indices
+            for zone in options.zones
             where !zoneStates[zone].paging.plan.isComplete && zoneStates[zone].paging.plan.total.map({ $0 > 0 }) ?? false {
                 zoneStates[zone].paging.jumpToEndPending = true
                 loading = true
@@ -129,7 +130,7 @@ extension BrowserState {
             return
         }
         var loading = false
-        for zone in zoneStates.indices {
+        for zone in options.zones {
             guard zoneStates[zone].paging.plan.total.map({ $0 > 0 }) ?? false else { continue }
             let last = zoneStates[zone].paging.plan.lastOffset
             guard !zoneStates[zone].paging.plan.hasRead(last) else { continue }
@@ -142,12 +143,12 @@ extension BrowserState {
 
     /// Movement cancels a pending jump to the end.
     mutating func cancelJumpToEnd() {
-        for zone in zoneStates.indices { zoneStates[zone].paging.jumpToEndPending = false }
+        for zone in options.zones { zoneStates[zone].paging.jumpToEndPending = false }
     }
 
     /// The selection on the last row for a pending End, once no zone's last page is still on its way;
     /// with a filter it follows every page and stays pending until every page is loaded.
-    mutating func followEnd(zone: Int) {
+    mutating func followEnd(zone: String) {
         if filter.applied.isEmpty { zoneStates[zone].paging.jumpToEndPending = false }
         if isFullyLoaded { cancelJumpToEnd() }
         if !filter.applied.isEmpty || !zoneStates.contains(where: \.paging.jumpToEndPending) { select(index: listSlots.count - 1) }

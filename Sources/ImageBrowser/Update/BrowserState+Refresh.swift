@@ -19,21 +19,23 @@ extension BrowserState {
 
     /// Starts every zone's first pass (the background load) and schedules every zone's first round.
     mutating func startRefreshing(now: Date, _ effects: inout [BrowserEffect]) {
-        for zone in zoneStates.indices {
+        for zone in options.zones {
             zoneStates[zone].sweep.startPass(now: now)
             scheduleNextRefresh(zone: zone, now: now, &effects)
         }
     }
 
-    /// The zone's next round after the interval; after failed rounds backing off no further than
-    /// ``Browser/retryCap(refreshInterval:)``, so that a server that came back is found within about one
-    /// interval.
-    mutating func scheduleNextRefresh(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    /// The zone's next round an interval after the start of the one that just ended (`roundStart`; now
+    /// when nil), not before now: a round's sweep requests are spread over its interval. After failed
+    /// rounds it backs off from now, no further than ``Browser/retryCap(refreshInterval:)``, so that a
+    /// server that came back is found within about one interval.
+    mutating func scheduleNextRefresh(zone: String, now: Date, roundStart: Date? = nil, _ effects: inout [BrowserEffect]) {
         guard let interval = refresh.interval, !refresh.isPaused else { return }
         let failures = zoneStates[zone].refresh.failures
-        let delay = failures == 0
-            ? interval : Browser.backoff(base: interval, failures: failures, cap: Browser.retryCap(refreshInterval: interval))
-        zoneStates[zone].refresh.nextRoundAt = now.addingTimeInterval(delay.timeInterval)
+        zoneStates[zone].refresh.nextRoundAt = failures == 0
+            ? max(now, (roundStart ?? now).addingTimeInterval(interval.timeInterval))
+            : now.addingTimeInterval(Browser.backoff(
+                base: interval, failures: failures, cap: Browser.retryCap(refreshInterval: interval)).timeInterval)
         scheduleRefreshTimer(now: now, &effects)
     }
 
@@ -48,7 +50,7 @@ extension BrowserState {
 
     /// The refresh timer fired: the zones due by now start their rounds; the timer is set again for the others.
     mutating func startDueRounds(now: Date, _ effects: inout [BrowserEffect]) {
-        for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil
+        for zone in options.zones where zoneStates[zone].refresh.round == nil
             && zoneStates[zone].refresh.nextRoundAt.map({ $0 <= now }) ?? false {
             startRefreshRound(zone: zone, now: now, &effects)
         }
@@ -70,22 +72,29 @@ extension BrowserState {
         return ids
     }
 
-    /// One round of zone number `zone`: its images on screen and in transition by id, its first page,
+    /// One round of `zone`: its images on screen and in transition by id, its first page,
     /// and its sweep's next requests.
-    mutating func startRefreshRound(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
+    mutating func startRefreshRound(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
         guard zoneStates[zone].refresh.round == nil else { return }
         zoneStates[zone].refresh.nextRoundAt = nil
-        var round = RefreshRound()
+        var round = RefreshRound(startedAt: now)
         var ids: [String] = []
         for key in refreshTargets {
             guard let image = catalog.image(forKey: key),
-                  (image.zone.flatMap(options.zones.firstIndex(of:)) ?? 0) == zone else { continue }
+                  zoneHolding(image) == zone else { continue }
             ids.append(image.id)
         }
         for chunk in Self.chunks(of: ids) { requestRefresh(.ids(chunk), zone: zone, in: &round, &effects) }
         requestRefresh(.firstPage, zone: zone, in: &round, &effects)
-        requestSweep(zone: zone, now: now, in: &round, &effects)
+        if zoneStates[zone].paging.plan.isComplete { round.sweepLeft = sweepRequestsPerRound }
+        requestNextSweep(zone: zone, now: now, in: &round, &effects)
         zoneStates[zone].refresh.round = round
+        scheduleSweepTimer(now: now, &effects)
+    }
+
+    /// The zone whose round refreshes `image`: its zone tag with several zones, the one zone otherwise.
+    private func zoneHolding(_ image: Image) -> String {
+        image.zone.flatMap { options.zones.contains($0) ? $0 : nil } ?? options.zones[0]
     }
 
     /// `ids` in requests of at most ``ImageQuery/maximumLimit``.
@@ -95,36 +104,58 @@ extension BrowserState {
         }
     }
 
-    /// The sweep's requests of this round, within the budget: the pass's ids to check once it read the
-    /// listing to its end; otherwise pages that failed, then the next pages from the cursor. Nothing while
-    /// the background load (the first pass) is still reading.
-    private mutating func requestSweep(zone: Int, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
-        guard zoneStates[zone].paging.plan.isComplete else { return }
-        var budget = sweepRequestsPerRound
+    /// The round's next sweep request, while it may send one: the pass's ids to check once it read the
+    /// listing to its end; otherwise a page that failed, then the next page from the cursor. The one after
+    /// goes out 1/``RefreshState/sweepRate`` seconds later (the ``BrowserTimer/Kind/sweep`` timer), so
+    /// that a second never sees more than the budget's share. Nothing while the background load (the
+    /// first pass) is still reading: the round then has no sweep requests to send.
+    private mutating func requestNextSweep(zone: String, now: Date, in round: inout RefreshRound, _ effects: inout [BrowserEffect]) {
+        round.nextSweepAt = nil
+        guard round.sweepLeft > 0 else { return }
         var sweep = zoneStates[zone].sweep
         if sweep.passStartedAt == nil { sweep.startPass(now: now) }
-        let step = ImageQuery.maximumLimit - RefreshSweep.overlap
-        while budget > 0 {
-            if sweep.reachedEnd {
-                guard !sweep.toVerify.isEmpty else { break }
-                let chunk = Array(sweep.toVerify.prefix(ImageQuery.maximumLimit))
-                sweep.toVerify.removeFirst(chunk.count)
-                requestRefresh(.verify(chunk), zone: zone, in: &round, &effects)
-            } else if let offset = sweep.retry.popLast() {
-                requestRefresh(.sweepPage(offset), zone: zone, in: &round, &effects)
-            } else if sweep.cursor < sweep.total ?? zoneStates[zone].paging.totalCount ?? 0 {
-                requestRefresh(.sweepPage(sweep.cursor), zone: zone, in: &round, &effects)
-                sweep.cursor += step
-            } else {
-                break
-            }
-            budget -= 1
+        let request: RefreshRound.Request
+        if sweep.reachedEnd, !sweep.toVerify.isEmpty {
+            let chunk = Array(sweep.toVerify.prefix(ImageQuery.maximumLimit))
+            sweep.toVerify.removeFirst(chunk.count)
+            request = .verify(chunk)
+        } else if !sweep.reachedEnd, let offset = sweep.retry.popLast() {
+            request = .sweepPage(offset)
+        } else if !sweep.reachedEnd, sweep.cursor < sweep.total ?? zoneStates[zone].paging.totalCount ?? 0 {
+            request = .sweepPage(sweep.cursor)
+            sweep.cursor += ImageQuery.maximumLimit - RefreshSweep.overlap
+        } else {
+            round.sweepLeft = 0
+            zoneStates[zone].sweep = sweep
+            return
         }
         zoneStates[zone].sweep = sweep
+        requestRefresh(request, zone: zone, in: &round, &effects)
+        round.sweepLeft -= 1
+        if round.sweepLeft > 0 { round.nextSweepAt = now.addingTimeInterval(1 / refresh.sweepRate) }
+    }
+
+    /// Sets the one sweep timer for the zone whose next sweep request is due first.
+    private mutating func scheduleSweepTimer(now: Date, _ effects: inout [BrowserEffect]) {
+        guard let due = zoneStates.compactMap({ $0.refresh.round?.nextSweepAt }).min() else { return }
+        refresh.sweepGeneration += 1
+        effects.append(.schedule(BrowserTimer(.sweep, generation: refresh.sweepGeneration), after: Browser.delay(from: now, to: due)))
+    }
+
+    /// The sweep timer fired: each zone whose next sweep request is due sends it (a round that has none
+    /// left to send and no answer to wait for ends); the timer is set again for the next.
+    mutating func sendDueSweepRequests(now: Date, _ effects: inout [BrowserEffect]) {
+        for zone in options.zones {
+            guard var round = zoneStates[zone].refresh.round, let due = round.nextSweepAt, due <= now else { continue }
+            requestNextSweep(zone: zone, now: now, in: &round, &effects)
+            zoneStates[zone].refresh.round = round
+            finishRoundIfDone(zone: zone, now: now, &effects)
+        }
+        scheduleSweepTimer(now: now, &effects)
     }
 
     private mutating func requestRefresh(
-        _ request: RefreshRound.Request, zone: Int, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
+        _ request: RefreshRound.Request, zone: String, in round: inout RefreshRound, _ effects: inout [BrowserEffect]
     ) {
         let id = newRequestID()
         round.pending[id] = request
@@ -141,7 +172,7 @@ extension BrowserState {
     }
 
     mutating func handleRefresh(
-        _ request: RefreshRound.Request, zone: Int, _ result: Result<ImagePage, QingCloudError>, now: Date,
+        _ request: RefreshRound.Request, zone: String, _ result: Result<ImagePage, QingCloudError>, now: Date,
         _ effects: inout [BrowserEffect]
     ) {
         /// The keys the browser holds the images of this zone under.
@@ -180,6 +211,9 @@ extension BrowserState {
             break
         case (_, .failure(let error)):
             zoneStates[zone].refresh.round?.failed += 1
+            // A failing zone is asked no more sweep pages this round.
+            zoneStates[zone].refresh.round?.sweepLeft = 0
+            zoneStates[zone].refresh.round?.nextSweepAt = nil
             switch request {
             case .sweepPage(let offset): zoneStates[zone].sweep.retry.append(offset)
             case .verify(let ids): zoneStates[zone].sweep.toVerify += ids
@@ -191,20 +225,20 @@ extension BrowserState {
         finishRoundIfDone(zone: zone, now: now, &effects)
     }
 
-    private mutating func finishRoundIfDone(zone: Int, now: Date, _ effects: inout [BrowserEffect]) {
-        guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty else { return }
+    private mutating func finishRoundIfDone(zone: String, now: Date, _ effects: inout [BrowserEffect]) {
+        guard let round = zoneStates[zone].refresh.round, round.pending.isEmpty, round.nextSweepAt == nil else { return }
         zoneStates[zone].refresh.round = nil
         zoneStates[zone].refresh.lastRound = RoundOutcome(requested: round.requested, failed: round.failed)
         zoneStates[zone].refresh.failures = round.failed == 0 ? 0 : zoneStates[zone].refresh.failures + 1
         advanceSweep(zone: zone, now: now)
-        scheduleNextRefresh(zone: zone, now: now, &effects)
+        scheduleNextRefresh(zone: zone, now: now, roundStart: round.startedAt, &effects)
         loadMorePages(&effects)
     }
 
     /// Moves the zone's pass on once nothing of it is in flight: once the listing is read to its end the
     /// images held that no answer brought are to be checked by id; once they are, the pass is complete.
     /// The first pass is the background load: it reaches the end when every page is read.
-    mutating func advanceSweep(zone: Int, now: Date) {
+    mutating func advanceSweep(zone: String, now: Date) {
         guard zoneStates[zone].paging.plan.isComplete, zoneStates[zone].refresh.round == nil else { return }
         var sweep = zoneStates[zone].sweep
         guard sweep.passStartedAt != nil else { return }
@@ -239,11 +273,11 @@ extension BrowserState {
     /// Whether some zone's statuses are older than its sweep should let them be: twice a full pass at
     /// the budget, plus an interval. Never with refresh off (there is no sweep then).
     func isSweepBehind(now: Date) -> Bool {
-        zoneStates.indices.contains { isSweepBehind(zone: $0, now: now) }
+        options.zones.contains { isSweepBehind(zone: $0, now: now) }
     }
 
-    /// Whether zone number `zone`'s statuses are older than its sweep should let them be.
-    func isSweepBehind(zone: Int, now: Date) -> Bool {
+    /// Whether `zone`'s statuses are older than its sweep should let them be.
+    func isSweepBehind(zone: String, now: Date) -> Bool {
         guard let interval = refresh.interval?.timeInterval, !refresh.isPaused,
               let oldest = zoneStates[zone].sweep.oldestRead, let total = zoneStates[zone].paging.totalCount
         else { return false }
@@ -259,14 +293,22 @@ extension BrowserState {
         }
     }
 
-    /// `r`: refresh now every zone whose round is not running (also when paused or when live refresh is off).
+    /// `r`: refresh now every zone whose round is not waiting for answers (also when paused or when live
+    /// refresh is off).
+    /// A zone whose round has no request in flight, only sweep requests still to send, counts as idle:
+    /// its round ends there (its unsent sweep requests are not sent) and a new one starts.
     mutating func refreshNow(now: Date, _ effects: inout [BrowserEffect]) {
-        let idle = zoneStates.indices.filter { zoneStates[$0].refresh.round == nil }
+        let idle = options.zones.filter { zoneStates[$0].refresh.round?.pending.isEmpty ?? true }
         guard !idle.isEmpty else {
             show("a refresh is already running", now: now)
             return
         }
-        for zone in idle { startRefreshRound(zone: zone, now: now, &effects) }
+        for zone in idle {
+            zoneStates[zone].refresh.round?.sweepLeft = 0
+            zoneStates[zone].refresh.round?.nextSweepAt = nil
+            finishRoundIfDone(zone: zone, now: now, &effects)
+            startRefreshRound(zone: zone, now: now, &effects)
+        }
         show("refreshing…", now: now)
     }
 
@@ -282,7 +324,7 @@ extension BrowserState {
             show("live refresh paused", now: now)
         } else {
             show("live refresh resumed", now: now)
-            for zone in zoneStates.indices where zoneStates[zone].refresh.round == nil {
+            for zone in options.zones where zoneStates[zone].refresh.round == nil {
                 startRefreshRound(zone: zone, now: now, &effects)
             }
         }

@@ -57,17 +57,18 @@ extension BrowserState {
     mutating func startServerSearch(_ effects: inout [BrowserEffect]) {
         guard let query = filter.applied.serverQuery, !isFullyLoaded else { return }
         cancelSearch(&effects)
-        guard let zone = nextZoneToSearch(after: -1) else { return }
+        guard let zone = nextZoneToSearch(after: nil) else { return }
         search = ServerSearch(query: query, zone: zone, pageSize: pageSize)
         requestSearchPages(&effects)
     }
 
-    /// The next zone after number `zone` whose pages are not all loaded (there the server may know more)
-    /// and whose images the filter's `zone:` terms let through.
-    private func nextZoneToSearch(after zone: Int) -> Int? {
-        zoneStates.indices.first { index in
-            index > zone && !zoneStates[index].paging.plan.isComplete
-                && filter.applied.admits(zone: options.requestZone(index) ?? "")
+    /// The next zone after `zone` (the first when nil), in the order of ``BrowserOptions/zones``, whose
+    /// pages are not all loaded (there the server may know more) and whose images the filter's `zone:`
+    /// terms let through.
+    private func nextZoneToSearch(after zone: String?) -> String? {
+        let start = zone.flatMap(options.zones.firstIndex(of:)).map { $0 + 1 } ?? 0
+        return options.zones[start...].first { name in
+            !zoneStates[name].paging.plan.isComplete && filter.applied.admits(zone: options.requestZone(name) ?? "")
         }
     }
 

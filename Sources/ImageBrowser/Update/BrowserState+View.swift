@@ -111,7 +111,7 @@ extension BrowserState {
     ///
     /// A ceased image is gone for good: unless the filter asks for ceased images it is left out (and
     /// counted in ``hiddenCeased``), and one that ceases while shown is removed.
-    mutating func ingest(_ images: [Image], zone: Int, now: Date) {
+    mutating func ingest(_ images: [Image], zone: String, now: Date) {
         var incoming = images
         if let tag = options.requestZone(zone) {
             for index in incoming.indices { incoming[index].zone = tag }
@@ -187,7 +187,7 @@ extension BrowserState {
             missing.append(zone)
         }
         guard !missing.isEmpty else { return nil }
-        let shown = options.isMultiZone ? "shows " + options.zones.joined(separator: ", ") : "shows only " + options.zone
+        let shown = options.isMultiZone ? "shows " + options.zones.joined(separator: ", ") : "shows only " + options.zones[0]
         return "zone \(missing.joined(separator: ", ")) not open: this browser \(shown); "
             + "open more with -z \((options.zones + missing).joined(separator: ",")) or -z all"
     }

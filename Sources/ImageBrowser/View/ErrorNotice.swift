@@ -8,7 +8,7 @@ struct ErrorNotice {
     /// What the browser is doing about it: trying again now (a request is in flight, which the client
     /// may be retrying) or when it tries next; nil when it waits for `r`.
     static func retryStatus(of state: BrowserState, now: Date) -> String? {
-        if state.zoneStates.contains(where: { $0.refresh.round != nil || !$0.paging.inFlight.isEmpty }) { return "trying again…" }
+        if state.zoneStates.contains(where: { !($0.refresh.round?.pending.isEmpty ?? true) || !$0.paging.inFlight.isEmpty }) { return "trying again…" }
         return state.nextRetry(after: now).map { "next try in \(TextFormat.countdown(to: $0, now: now))" }
     }
 

@@ -138,7 +138,7 @@ struct ListPane {
         } else if state.totalCount == 0 {
             text = state.options.isMultiZone
                 ? "no images in zones \(Sanitizer.forDisplay(state.options.zones.joined(separator: ", ")))"
-                : "no images in zone \(Sanitizer.forDisplay(state.options.zone))"
+                : "no images in zone \(Sanitizer.forDisplay(state.options.zones[0]))"
             style = Theme.faint
         } else if let error = state.health.error {
             let lines = ErrorNotice(error: error).bodyLines(

@@ -66,7 +66,7 @@ struct Renderer {
     private func drawHeader(_ layout: Layout, on canvas: inout Canvas) {
         let width = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.titleBar)
-        let zone = state.options.isMultiZone ? "\(state.options.zones.count) zones" : Sanitizer.forDisplay(state.options.zone)
+        let zone = state.options.isMultiZone ? "\(state.options.zones.count) zones" : Sanitizer.forDisplay(state.options.zones[0])
         let badge: StyledLine = state.options.isDemo ? [Span(" DEMO ", Theme.demoBadge)] : []
         var left: StyledLine = [Span(" qcimages ", Theme.titleBarStrong), Span(" ", Theme.titleBar), Span(zone, Theme.titleBarStrong)]
         let used = (left + [Span(" ")] + badge).displayWidth
@@ -139,7 +139,7 @@ struct Renderer {
         }
         if let search = state.search, search.isRunning {
             let progress = search.totalCount.map { " \(TextFormat.grouped(search.received)) of \(TextFormat.grouped($0))" }
-            let zone = state.options.isMultiZone ? " " + Sanitizer.forDisplay(state.options.zones[search.zone]) : ""
+            let zone = state.options.isMultiZone ? " " + Sanitizer.forDisplay(search.zone) : ""
             line.append(Span(" · searching…" + zone + (progress ?? ""), Theme.faint))
         }
         if !state.filter.isEditing, !state.filter.text.isEmpty {
@@ -170,11 +170,11 @@ struct Renderer {
         } else {
             line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" loaded")]
         }
-        for (index, zone) in state.options.zones.enumerated() {
+        for zone in state.options.zones {
             line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
-            let paging = state.zoneStates[index].paging
+            let paging = state.zoneStates[zone].paging
             let count = state.catalog.count(inZone: zone)
-            let failing = state.zoneStates[index].error != nil
+            let failing = state.zoneStates[zone].error != nil
             if failing {
                 line.append(Span("✗", Theme.error))
             } else if let total = paging.totalCount {
@@ -184,8 +184,8 @@ struct Renderer {
             } else {
                 line.append(Span("…", Theme.faint))
             }
-            if failing || state.isSweepBehind(zone: index, now: now),
-               let oldest = state.zoneStates[index].sweep.oldestRead, paging.totalCount != nil {
+            if failing || state.isSweepBehind(zone: zone, now: now),
+               let oldest = state.zoneStates[zone].sweep.oldestRead, paging.totalCount != nil {
                 // This zone's age where it differs from the others': failing, or its sweep behind.
                 line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
             }
