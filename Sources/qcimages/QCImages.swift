@@ -12,14 +12,15 @@ struct QCImages: AsyncParsableCommand {
               $ qcimages                         Browse with ~/.qingcloud/config.yaml.
               $ qcimages -z all                  Browse every active zone at once.
               $ qcimages list -W centos -o ids   Print the ids of images named centos.
+              $ qcimages pick --demo             Choose an image, print its id.
               $ qcimages simulate --churn        Serve a local QingCloud API for tests.
 
             Credentials come from flags, then QINGCLOUD_ACCESS_KEY, QINGCLOUD_SECRET_KEY, QINGCLOUD_ZONE and \
             QINGCLOUD_ENDPOINT, then ~/.qingcloud/config.yaml (the qingcloud-cli file). Run qcimages help \
-            <command> (browse, list, simulate) for a command's options.
+            <command> (browse, pick, list, simulate) for a command's options.
             """,
         version: Version.text,
-        subcommands: [BrowseCommand.self, ListCommand.self, SimulateCommand.self],
+        subcommands: [BrowseCommand.self, PickCommand.self, ListCommand.self, SimulateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }
