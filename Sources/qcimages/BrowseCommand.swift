@@ -15,12 +15,16 @@ struct BrowseCommand: AsyncParsableCommand {
               $ qcimages --demo                The browser on a built-in simulator.
               $ qcimages --refresh 2 -z sh1a   Refresh every 2 s (0: no live refresh).
               $ qcimages -z pek3a,sh1a         Two zones at once (or -z all).
+              $ qcimages --filter os:ubuntu    Open with the filter applied.
 
             Press ? in the browser for every key.
             """
     )
 
     @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: ArgumentHelp("Open with this filter applied, as if typed after / (e.g. 'os:ubuntu status:available').", valueName: "filter"))
+    var filter = ""
 
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
     var refresh: Double = 5
@@ -82,7 +86,8 @@ struct BrowseCommand: AsyncParsableCommand {
             refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
             sweepRate: sweepRate,
             startupNotice: logNotice,
-            picking: picking
+            picking: picking,
+            initialFilter: filter
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor,
                                         usesControllingTerminal: picking)

@@ -100,6 +100,30 @@ if open_and_select_second template '"$q" pick --demo --refresh 0 --log-file "$lo
         grep -qxE "pek3a $chosen (pending|available|deprecated|suspended|deleted|ceased)" "$work/$pane.out"
 fi
 
+# --filter: the browser opens with the filter applied (the header shows it); Enter chooses among its matches.
+if open_and_select_second filtered '"$q" pick --demo --refresh 0 --log-file "$log" --filter "status:deprecated os:centos" --print "{status} {os}" >"$out"; echo $? >"$status"'; then
+    if screen_has "filter status:deprecated os:centos"; then pass "pick --filter: the header shows the filter"; else fail "pick --filter: the header shows the filter" "$(screen_text)"; fi
+    tmux_ send-keys -t "$pane" Enter
+    wait_until 20 finished
+    expect "pick --filter 'status:deprecated os:centos': the image chosen matches it" grep -qx "deprecated centos" "$work/$pane.out"
+fi
+
+# list --filter: the same language; a term it cannot read is one line and exit 64.
+"$binary" list --demo --filter 'colour:red' >"$work/list.out" 2>"$work/list.err"
+list_status=$?
+if [[ $list_status == 64 && ! -s $work/list.out && $(wc -l <"$work/list.err") == 1 ]] && grep -qF 'unknown field "colour"' "$work/list.err"; then
+    pass "list --filter colour:red: exit 64, one line ($(cat "$work/list.err"))"
+else
+    fail "list --filter colour:red: exit 64, one line" "status $list_status; stderr: $(cat "$work/list.err")"
+fi
+statuses=$("$binary" list --demo -z all --filter 'status:deprecated zone:sh1a' -o csv |
+    python3 -c 'import csv, sys; print("\n".join(sorted({r["zone"] + " " + r["status"] for r in csv.DictReader(sys.stdin)})))')
+if [[ $statuses == "sh1a deprecated" ]]; then
+    pass "list -z all --filter 'status:deprecated zone:sh1a': only sh1a's deprecated images"
+else
+    fail "list -z all --filter 'status:deprecated zone:sh1a': only sh1a's deprecated images" "$statuses"
+fi
+
 # Errors before the browser opens: one line on stderr, exit 2, nothing on stdout.
 one_error_line() { # description expected-text command...
     local description=$1 expected=$2

@@ -61,11 +61,12 @@ struct Harness {
     var failingZones: Set<String> = []
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
-         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false) {
+         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
+         initialFilter: String = "") {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zone: "pek3a", isDemo: demo,
-            refreshInterval: refresh, pageSize: pageSize, picking: picking))
+            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }

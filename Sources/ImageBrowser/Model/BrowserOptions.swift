@@ -24,6 +24,8 @@ public struct BrowserOptions: Sendable {
     public var pageSize: Int
     /// A line the footer shows once when the browser opens (that it runs without a log, and why).
     public var startupNotice: String?
+    /// `--filter`: the filter the browser opens with, applied as if typed in the filter bar.
+    public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
 
@@ -42,7 +44,8 @@ public struct BrowserOptions: Sendable {
         sweepRate: Double = BrowserOptions.defaultSweepRate,
         pageSize: Int = 100,
         startupNotice: String? = nil,
-        picking: Bool = false
+        picking: Bool = false,
+        initialFilter: String = ""
     ) {
         self.endpointLabel = endpointLabel
         let zones = zones.flatMap { $0.isEmpty ? nil : $0 } ?? [zone]
@@ -55,6 +58,7 @@ public struct BrowserOptions: Sendable {
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.startupNotice = startupNotice
         self.picking = picking
+        self.initialFilter = initialFilter
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).
