@@ -16,8 +16,8 @@ public enum BrowserSession {
     /// Opens the browser and returns once the user quits, a signal ends it or the terminal goes away.
     ///
     /// The loop runs on a dedicated thread that owns the terminal for the whole session. Fails before
-    /// touching the screen when stdin or stdout is not a terminal or curses cannot drive it; nothing is
-    /// written to stdout or stderr while the screen is up.
+    /// touching the screen when stdin or stdout (`/dev/tty` with ``TerminalSettings/usesControllingTerminal``)
+    /// is not a terminal or curses cannot drive it; nothing is written to stdout or stderr while the screen is up.
     public static func run(
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) async -> Result<SessionEnd, TerminalStartupError> {
@@ -36,7 +36,8 @@ public enum BrowserSession {
     private static func runOnThisThread(
         options: BrowserOptions, service: any ImageService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let device = try settings.usesControllingTerminal ? TerminalDevice.controllingTerminal() : .standardStreams()
+        defer { device.close() }
         let multiplexer = ClipboardSequence.Multiplexer(environment: settings.environment)
         let environment = settings.environment
         // Inside tmux, its options are read at each copy (two quick `tmux show-options`), so that
@@ -52,7 +53,7 @@ public enum BrowserSession {
         signals.forwardWhereDefault([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
         signals.forwardUnlessIgnored([SIGQUIT])
         defer { signals.restore() }
-        let screen = try CursesScreen(settings: settings)
+        let screen = try CursesScreen(settings: settings, device: device)
         defer { screen.close() }
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
@@ -135,6 +136,8 @@ private struct SessionLoop {
             switch runner.run(effect) {
             case .quit:
                 end = .quit
+            case .choose(let images):
+                end = .chose(images)
             case .write(let bytes):
                 pendingTerminalWrites.append(bytes)
             case .copyRefused(let reason):
@@ -149,7 +152,7 @@ private struct SessionLoop {
         for signal in signals.received() {
             switch signal {
             case SIGINT:
-                end = .quit
+                end = .interrupted
             case SIGTERM, SIGHUP, SIGQUIT:
                 end = .signal(signal)
             case SIGTSTP:
@@ -175,7 +178,7 @@ private struct SessionLoop {
     /// milliseconds have passed (-1: no limit).
     private func waitForInput(timeout: Int32) -> Readiness {
         var descriptors = [
-            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: screen.device.input, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
         ]

@@ -11,6 +11,8 @@ final class CursesScreen {
     private static let wheelLines = 3
 
     private let screen: OpaquePointer
+    /// The terminal curses draws on and reads from: stdin/stdout, or `/dev/tty` (see ``TerminalDevice``).
+    let device: TerminalDevice
     private let painter: ScreenPainter
     private let mouse: Bool
     private(set) var size: TerminalSize
@@ -24,12 +26,12 @@ final class CursesScreen {
     private static let bracketedPasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
     private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
 
-    /// Sets up the locale and curses on stdin/stdout. The caller has checked that both are terminals.
-    init(settings: TerminalSettings) throws(TerminalStartupError) {
+    /// Sets up the locale and curses on `device`. The caller has checked that it is a terminal.
+    init(settings: TerminalSettings, device: TerminalDevice) throws(TerminalStartupError) {
         Self.selectUTF8Locale()
-        fflush(qc_stdout())
-        signalKeys = SignalKeys.ofStandardInput()
-        guard let screen = newterm(nil, qc_stdout(), qc_stdin()) else {
+        fflush(device.output)
+        signalKeys = SignalKeys.of(device.input)
+        guard let screen = newterm(nil, device.output, device.inputFile) else {
             throw .unknownTerminalType(settings.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 })
         }
         // A terminal that cannot place the cursor (TERM=dumb: Emacs shells, IDE consoles) would get the
@@ -40,6 +42,7 @@ final class CursesScreen {
             throw .cannotPlaceCursor(settings.environment["TERM", default: ""])
         }
         self.screen = screen
+        self.device = device
         self.mouse = settings.mouse
         raw()
         noecho()
@@ -145,12 +148,13 @@ final class CursesScreen {
 
     /// Writes bytes straight to the terminal between frames (the OSC 52 clipboard sequence).
     func writeBetweenFrames(_ bytes: [UInt8]) {
-        guard isatty(STDOUT_FILENO) == 1 else { return }
-        fflush(qc_stdout())
+        let descriptor = fileno(device.output)
+        guard isatty(descriptor) == 1 else { return }
+        fflush(device.output)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBufferPointer {
-                write(STDOUT_FILENO, $0.baseAddress, $0.count)
+                write(descriptor, $0.baseAddress, $0.count)
             }
             if written > 0 {
                 offset += written
@@ -181,7 +185,7 @@ final class CursesScreen {
             wrefresh(qc_stdscr())
         }
         endwin()
-        fflush(qc_stdout())
+        fflush(device.output)
     }
 
     private func enableMouse() {

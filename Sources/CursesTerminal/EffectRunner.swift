@@ -12,6 +12,8 @@ final class EffectRunner: Sendable {
     enum TerminalAction: Sendable, Equatable {
         /// End the session.
         case quit
+        /// End the session with these images chosen (pick).
+        case choose([Image])
         /// Write these bytes to the terminal between frames (the clipboard sequence).
         case write([UInt8])
         /// The copy cannot reach the clipboard: tell the browser why (``BrowserEvent/copyRefused(_:)``).
@@ -39,6 +41,8 @@ final class EffectRunner: Sendable {
         switch effect {
         case .quit:
             return .quit
+        case .choose(let images):
+            return .choose(images)
         case .copyToClipboard(let text):
             let route = clipboard()
             if let refusal = route.refusal { return .copyRefused(refusal) }

@@ -19,10 +19,11 @@ struct SignalKeys: Sendable, Equatable {
         }
     }
 
-    /// The keys of the terminal on stdin; none when it cannot be read.
-    static func ofStandardInput() -> SignalKeys {
+    /// The keys of the terminal open on `descriptor` (stdin, or `/dev/tty` for pick); none when it
+    /// cannot be read.
+    static func of(_ descriptor: Int32) -> SignalKeys {
         var settings = termios()
-        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return SignalKeys(settings: termios()) }
+        guard tcgetattr(descriptor, &settings) == 0 else { return SignalKeys(settings: termios()) }
         return SignalKeys(settings: settings)
     }
 

@@ -10,17 +10,22 @@ public struct TerminalSettings: Sendable {
     public var colorsAllowed: Bool
     /// The environment to read `NO_COLOR`, `TMUX` and `TERM` from.
     public var environment: [String: String]
+    /// Draw on and read from `/dev/tty` instead of stdin and stdout, which stay free for a result
+    /// (`qcimages pick`, as fzf does).
+    public var usesControllingTerminal: Bool
 
     public init(
         escapeDelayMilliseconds: Int = 25,
         mouse: Bool = false,
         colorsAllowed: Bool = true,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        usesControllingTerminal: Bool = false
     ) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.mouse = mouse
         self.colorsAllowed = colorsAllowed
         self.environment = environment
+        self.usesControllingTerminal = usesControllingTerminal
     }
 
     /// Whether colours may be used at all, before asking the terminal what it can show.

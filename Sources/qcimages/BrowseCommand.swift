@@ -15,6 +15,7 @@ struct BrowseCommand: AsyncParsableCommand {
               $ qcimages --demo                The browser on a built-in simulator.
               $ qcimages --refresh 2 -z sh1a   Refresh every 2 s (0: no live refresh).
               $ qcimages -z pek3a,sh1a         Two zones at once (or -z all).
+              $ qcimages --filter os:ubuntu    Open with the filter applied.
 
             Press ? in the browser for every key.
             """
@@ -22,6 +23,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var requestTimeout: RequestTimeoutOptions
+
+    @Option(help: ArgumentHelp("Open with this filter applied, as if typed after / (e.g. 'os:ubuntu status:available').", valueName: "filter"))
+    var filter = ""
 
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
     var refresh: Double = 5
@@ -54,38 +58,47 @@ struct BrowseCommand: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Failure(TerminalStartupError.notATerminal.description)
             }
-            let (logger, logNotice) = try openLog(directories: UserDirectories())
-            let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
-            let zones: (zones: [String], faulty: [String])
-            do {
-                // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
-                zones = try await connection.zoneIDs()
-            } catch {
-                await connection.close()
-                throw error
-            }
-            let endpoint = connection.client.configuration.endpoint
-            let options = BrowserOptions(
-                endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
-                zones: zones.zones,
-                faultyZones: zones.faulty,
-                isDemo: connection.isDemo,
-                refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
-                sweepRate: sweepRate,
-                startupNotice: logNotice
-            )
-            let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor)
-            logger.info("browsing \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
-            let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
+            let session = try await openSession(picking: false)
+            if session.end.exitStatus != 0 { throw ExitCode(session.end.exitStatus) }
+        }
+    }
+
+    /// Connects, runs the browser until it ends and returns how, with the first zone shown (the zone of
+    /// an image not tagged with one). `picking`: `qcimages pick`, on `/dev/tty`. Throws a ``Failure`` for
+    /// anything that stops it before the screen is taken over.
+    func openSession(picking: Bool) async throws -> (end: SessionEnd, zone: String) {
+        let (logger, logNotice) = try openLog(directories: UserDirectories())
+        let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
+        let zones: (zones: [String], faulty: [String])
+        do {
+            // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
+            zones = try await connection.zoneIDs()
+        } catch {
             await connection.close()
-            switch outcome {
-            case .failure(let error):
-                throw Failure(error.description)
-            case .success(let end) where end.exitStatus != 0:
-                throw ExitCode(end.exitStatus)
-            case .success:
-                break
-            }
+            throw error
+        }
+        let endpoint = connection.client.configuration.endpoint
+        let options = BrowserOptions(
+            endpointLabel: connection.isDemo ? "built-in simulator" : endpoint.host + (endpoint.port == 443 ? "" : ":\(endpoint.port)"),
+            zones: zones.zones,
+            faultyZones: zones.faulty,
+            isDemo: connection.isDemo,
+            refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
+            sweepRate: sweepRate,
+            startupNotice: logNotice,
+            picking: picking,
+            initialFilter: filter
+        )
+        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor,
+                                        usesControllingTerminal: picking)
+        logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
+        let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
+        await connection.close()
+        switch outcome {
+        case .failure(let error):
+            throw Failure(error.description)
+        case .success(let end):
+            return (end, zones.zones[0])
         }
     }
 

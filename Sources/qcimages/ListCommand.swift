@@ -96,7 +96,16 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("table, json, ids or csv (control characters escaped: see below). On a terminal the table fits its width (NAME narrows, then columns go); to a pipe it has every column.", valueName: "format"))
     var format: ImageListFormat = .table
 
+    @Option(help: ArgumentHelp("Keep only the images the browser's filter language accepts (as typed after / in the browser), from those the other flags return, e.g. 'os:ubuntu status:available'; a term it cannot read is an error.", valueName: "filter"))
+    var filter = ""
+
     func validate() throws {
+        do {
+            _ = try ListFilter(parsing: filter)
+        } catch {
+            StandardError.write("qcimages: \(error)")
+            throw ExitCode.validationFailure
+        }
         if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more") }
         if let limit, !(1...ImageQuery.maximumLimit).contains(limit) {
             throw ValidationError("--limit must be from 1 to \(ImageQuery.maximumLimit)")
@@ -147,11 +156,11 @@ struct ListCommand: AsyncParsableCommand {
             return nil
         }
         if offset != nil || limit != nil {
-            let page = try await connection.client.describeImagesPage(query)
+            let page = narrowed(try await connection.client.describeImagesPage(query), zone: connection.client.configuration.zone)
             StandardOutput.write(ImageListOutput.render(page, as: format, style: Self.style))
             return nil
         }
-        return try await printAll(as: format, from: connection.client)
+        return try await printAll(as: format, from: connection.client, zone: connection.client.configuration.zone)
     }
 
     /// Lists several zones: what they answered on stdout, then one stderr line per zone that failed or
@@ -161,13 +170,13 @@ struct ListCommand: AsyncParsableCommand {
         let problems: [String]
         if offset != nil || limit != nil {
             let results = await pager.fetchPage(zones: zones, matching: query)
-            let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: $0) } }
+            let answered = results.compactMap { result in result.page.map { (zone: result.zone, page: narrowed($0, zone: result.zone)) } }
             if !answered.isEmpty {
                 StandardOutput.write(ImageListOutput.render(zones: answered, as: format, style: Self.style))
             }
             problems = results.compactMap { result in result.error.map { "zone \(result.zone): \($0)" } }
         } else {
-            problems = try await ZonedListing(format: format, style: Self.style)
+            problems = try await ZonedListing(format: format, style: Self.style, filter: listFilter)
                 .run(zones: zones, matching: query, pager: pager, write: StandardOutput.write)
         }
         for problem in problems { StandardError.write("qcimages: " + problem) }
@@ -179,22 +188,38 @@ struct ListCommand: AsyncParsableCommand {
 
     /// Prints every page as it joins the ones before (the table only at the end: its widths depend on
     /// every row); returns the line to print when the server's total promised more than its pages held.
-    private func printAll(as format: ImageListFormat, from client: any ImageService) async throws -> String? {
+    private func printAll(as format: ImageListFormat, from client: any ImageService, zone: String) async throws -> String? {
         let pager = ImagePager(service: client)
         let completion: ImagePager.Completion
         if format == .table {
             var images: [Image] = []
-            completion = try await pager.forEachPage(matching: query) { page, _ in images += page }
-            StandardOutput.write(ImageListOutput.render(ImagePage(totalCount: completion.totalCount, images: images), as: .table))
+            completion = try await pager.forEachPage(matching: query) { page, _ in
+                images += listFilter?.matching(page, zone: zone) ?? page
+            }
+            StandardOutput.write(ImageListOutput.render(ImagePage(totalCount: listFilter == nil ? completion.totalCount : images.count, images: images), as: .table))
         } else {
             StandardOutput.write(ImageListOutput.start(format))
             var first = true
-            completion = try await pager.forEachPage(matching: query) { images, _ in
+            var written = 0
+            completion = try await pager.forEachPage(matching: query) { page, _ in
+                let images = listFilter?.matching(page, zone: zone) ?? page
+                guard !images.isEmpty else { return }
                 StandardOutput.write(ImageListOutput.part(images, as: format, first: first, style: Self.style))
                 first = false
+                written += images.count
             }
-            StandardOutput.write(ImageListOutput.end(format, totalCount: completion.totalCount, empty: first))
+            StandardOutput.write(ImageListOutput.end(format, totalCount: listFilter == nil ? completion.totalCount : written, empty: first))
         }
         return completion.incompleteness
+    }
+
+    /// `--filter`, which ``validate()`` has found valid; nil without a term.
+    private var listFilter: ListFilter? { (try? ListFilter(parsing: filter)) ?? nil }
+
+    /// `page` narrowed by `--filter`, its total the images kept (what the output holds).
+    private func narrowed(_ page: ImagePage, zone: String) -> ImagePage {
+        guard let listFilter else { return page }
+        let images = listFilter.matching(page.images, zone: zone)
+        return ImagePage(totalCount: images.count, images: images)
     }
 }

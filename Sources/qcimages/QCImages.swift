@@ -13,14 +13,15 @@ struct QCImages: AsyncParsableCommand {
               $ qcimages -z all                  Browse every active zone at once.
               $ qcimages list -W centos -o ids   Print the ids of images named centos.
               $ qcimages wait --until available img-x    Until an image is ready.
+              $ qcimages pick --demo             Choose an image, print its id.
               $ qcimages simulate --churn        Serve a local QingCloud API for tests.
 
             Credentials come from flags, then QINGCLOUD_ACCESS_KEY, QINGCLOUD_SECRET_KEY, QINGCLOUD_ZONE and \
             QINGCLOUD_ENDPOINT, then ~/.qingcloud/config.yaml (the qingcloud-cli file). Run qcimages help \
-            <command> (browse, list, wait, simulate) for a command's options.
+            <command> (browse, pick, list, wait, simulate) for a command's options.
             """,
         version: Version.text,
-        subcommands: [BrowseCommand.self, ListCommand.self, WaitCommand.self, SimulateCommand.self],
+        subcommands: [BrowseCommand.self, PickCommand.self, ListCommand.self, WaitCommand.self, SimulateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -7,6 +7,8 @@ import TerminalVocabulary
 struct ZonedListing {
     var format: ImageListFormat
     var style: Sanitizer.Style = .backslashEscapes
+    /// `--filter`: only the images it accepts are written, and JSON's `total_count` counts them.
+    var filter: ListFilter?
 
     /// Writes the images of `zones` matching `query` through `write`; returns the lines for stderr (without
     /// the `qcimages: ` prefix), one for each zone that failed or whose pages held fewer images than its
@@ -16,7 +18,10 @@ struct ZonedListing {
         var written = false
         var first = true
         var tableRows: [(zone: String, page: ImagePage)] = []
-        let completions = try await pager.forEachPage(zones: zones, matching: query) { zone, images in
+        var kept = 0
+        let completions = try await pager.forEachPage(zones: zones, matching: query) { zone, page in
+            let images = filter?.matching(page, zone: zone) ?? page
+            kept += images.count
             if format == .table {
                 if tableRows.last?.zone == zone {
                     tableRows[tableRows.count - 1].page.images += images
@@ -25,6 +30,7 @@ struct ZonedListing {
                 }
                 return
             }
+            guard !images.isEmpty || filter == nil else { return }
             if !written { write(ImageListOutput.start(zoned: format)) }
             write(ImageListOutput.part(images, zone: zone, as: format, first: first, style: style))
             written = true
@@ -35,7 +41,8 @@ struct ZonedListing {
             if !tableRows.isEmpty || !completed.isEmpty { write(ImageListOutput.render(zones: tableRows, as: .table)) }
         } else if written || !completed.isEmpty {
             if !written { write(ImageListOutput.start(zoned: format)) }
-            write(ImageListOutput.end(format, totalCount: completed.reduce(0) { $0 + $1.totalCount }, empty: first))
+            let total = filter == nil ? completed.reduce(0) { $0 + $1.totalCount } : kept
+            write(ImageListOutput.end(format, totalCount: total, empty: first))
         }
         return completions.compactMap { completion in
             switch completion.result {

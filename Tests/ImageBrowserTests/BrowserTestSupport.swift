@@ -53,17 +53,20 @@ struct Harness {
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
     var quitRequested = false
+    /// What pick's Enter chose, one entry a choice.
+    var chosen: [[Image]] = []
     /// With several zones: each zone's server, and the zones whose every request fails as the simulator's
     /// failing zones do.
     var zoneServers: [String: InProcessImageService] = [:]
     var failingZones: Set<String> = []
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
-         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false) {
+         refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
+         initialFilter: String = "") {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
-            refreshInterval: refresh, pageSize: pageSize))
+            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -94,6 +97,7 @@ struct Harness {
         for effect in effects {
             switch effect {
             case .quit: quitRequested = true
+            case .choose(let images): chosen.append(images)
             case .copyToClipboard(let text): copied.append(text)
             case .fetch(let id, let query): pending.append((id, query))
             case .cancel(let id):

@@ -12,6 +12,7 @@ struct HelpLayoutTests {
     static let commands: [(name: String, type: any ParsableCommand.Type)] = [
         ("qcimages", QCImages.self),
         ("qcimages browse", BrowseCommand.self),
+        ("qcimages pick", PickCommand.self),
         ("qcimages list", ListCommand.self),
         ("qcimages wait", WaitCommand.self),
         ("qcimages simulate", SimulateCommand.self),

@@ -5,6 +5,8 @@ import QingCloud
 /// The terminal layer's effect runner runs them all.
 public enum BrowserEffect: Sendable, Hashable {
     case quit
+    /// Pick: end the session with these images chosen (Enter), for the command to print.
+    case choose([Image])
     /// Put the text on the clipboard (OSC 52 in the terminal layer).
     case copyToClipboard(String)
     /// Run one DescribeImages request and post ``BrowserEvent/fetched(_:_:)`` with the same id.

@@ -22,6 +22,10 @@ public struct BrowserOptions: Sendable {
     public var pageSize: Int
     /// A line the footer shows once when the browser opens (that it runs without a log, and why).
     public var startupNotice: String?
+    /// `--filter`: the filter the browser opens with, applied as if typed in the filter bar.
+    public var initialFilter: String
+    /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
+    public var picking: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -36,7 +40,9 @@ public struct BrowserOptions: Sendable {
         refreshInterval: Duration? = .seconds(5),
         sweepRate: Double = BrowserOptions.defaultSweepRate,
         pageSize: Int = 100,
-        startupNotice: String? = nil
+        startupNotice: String? = nil,
+        picking: Bool = false,
+        initialFilter: String = ""
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -47,6 +53,8 @@ public struct BrowserOptions: Sendable {
         self.sweepRate = max(0.1, sweepRate)
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.startupNotice = startupNotice
+        self.picking = picking
+        self.initialFilter = initialFilter
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

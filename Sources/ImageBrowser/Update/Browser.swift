@@ -24,6 +24,8 @@ public enum Browser {
         if let notice = state.options.startupNotice {
             state.show(notice, kind: .warning, now: now, for: startupNoticeDuration)
         }
+        let filter = state.options.initialFilter
+        if !filter.isEmpty { state.setFilterText(filter, caret: filter.count, &effects) }
         state.loadMorePages(&effects)
         state.startRefreshing(now: now, &effects)
         state.finish(now: now, &effects)

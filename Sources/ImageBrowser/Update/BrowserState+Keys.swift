@@ -51,6 +51,8 @@ extension BrowserState {
             }
         case .openFilter:
             openFilterBar()
+        case .back where options.picking && !detailFullScreen && focus == .list:
+            quit(&effects)
         case .back:
             if detailFullScreen {
                 detailFullScreen = false
@@ -62,6 +64,8 @@ extension BrowserState {
             }
         case .toggleFullScreen where listSlots.isEmpty && health.error != nil, .showError:
             showError(now: now)
+        case .toggleFullScreen where options.picking:
+            choose(now: now, &effects)
         case .toggleFullScreen:
             detailFullScreen.toggle()
             focus = detailFullScreen ? .detail : .list
@@ -95,6 +99,16 @@ extension BrowserState {
         case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
             break
         }
+    }
+
+    /// Pick's Enter: ends the session with the selected image chosen.
+    private mutating func choose(now: Date, _ effects: inout [BrowserEffect]) {
+        guard let image = selectedImage else {
+            show("no image selected", kind: .warning, now: now)
+            return
+        }
+        markQuit()
+        effects.append(.choose([image]))
     }
 
     /// `!`: the last error in full, which the header has one line for.

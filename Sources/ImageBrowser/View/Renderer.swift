@@ -333,6 +333,7 @@ struct Renderer {
     private var hints: [(String, String)] {
         KeyMap.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
+            case .toggleFullScreen where state.options.picking: (hint.key, "choose")
             case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
             case .togglePause: (hint.key, state.refresh.isPaused ? "resume" : hint.text)
             case .switchPane: geometry.layout.placement == .hidden ? nil : (hint.key, hint.text)
