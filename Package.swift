@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "qcimages-benchmarks",
-            dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "TerminalVocabulary"]
+            dependencies: ["QingCloud", "QingCloudSimulator", "ImageBrowser", "FilterLanguage", "JSONEngine", "TerminalVocabulary"]
         ),
         .testTarget(
             name: "QingCloudTests",

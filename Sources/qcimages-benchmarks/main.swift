@@ -24,18 +24,7 @@ let service = InProcessImageService(images: catalogue)
 
 var state = BrowserState(options: BrowserOptions(endpointLabel: "benchmark", zones: ["pek3a"], refreshInterval: nil))
 let size = TerminalSize(width: 160, height: 45)
-let loadTime = measureOnce {
-    var pending = Browser.start(&state, now: now)
-    while !pending.isEmpty {
-        var next: [BrowserEffect] = []
-        for effect in pending {
-            if case .fetch(let id, let query) = effect {
-                next += Browser.update(&state, .fetched(id, service.answer(query)), now: now)
-            }
-        }
-        pending = next
-    }
-}
+let loadTime = measureOnce { loadEveryPage(into: &state, from: service, now: now) }
 table.add("load \(imageCount.formatted()) images into the browser state", [loadTime])
 _ = Browser.update(&state, .resize(size), now: now)
 table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, now: now) })
@@ -75,6 +64,15 @@ _ = Browser.update(&state, .key(.escape), now: now)
 table.add("sort by the next column + render (s, 7 columns)", measure(times: 16) {
     _ = Browser.update(&state, .key(.character("s")), now: now)
     _ = Browser.render(state, now: now)
+})
+
+var rawJSONState = rawJSONOverlayOnLargeImage(extraFields: 2_000, now: now, size: size)
+table.add("scroll the raw JSON of a large image (2,000 extra fields) one line: update", measure(times: 500) {
+    _ = Browser.update(&rawJSONState, .key(.down), now: now)
+})
+table.add("  the same, update + render", measure(times: 100) {
+    _ = Browser.update(&rawJSONState, .key(.down), now: now)
+    _ = Browser.render(rawJSONState, now: now)
 })
 
 var zonedState = state

@@ -12,7 +12,7 @@ struct QCImages: AsyncParsableCommand {
               $ qcimages                         Browse with ~/.qingcloud/config.yaml.
               $ qcimages -z all                  Browse every active zone at once.
               $ qcimages list -W centos -o ids   Print the ids of images named centos.
-              $ qcimages wait --until available img-x    Until an image is ready.
+              $ qcimages wait --until available img-x  Until an image is ready.
               $ qcimages pick --demo             Choose an image, print its id.
               $ qcimages simulate --churn        Serve a local QingCloud API for tests.
 

@@ -91,6 +91,35 @@ struct BrowserKeyTests {
         #expect(harness.selectedKey == Fixtures.id(1))
     }
 
+    @Test("scrolling the raw JSON goes by the line count measured when it was laid out, not a new pretty-print per key")
+    func rawJSONScrollsByMeasure() throws {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 12))
+        harness.press(.character("y"), .down)
+        let measure = try #require(harness.state.overlayMeasure)
+        let visible = harness.state.geometry.overlayBox.contentHeight
+        #expect(measure.count > visible + 3)
+        // A count the lines do not have: keys that laid the JSON out again would scroll past it.
+        harness.state.overlayMeasure = MeasuredLines(subject: measure.subject, width: measure.width, count: visible + 3)
+        harness.press(.down, .down, .down, .down, .character("G"))
+        #expect(harness.state.overlay?.scroll == 3)
+        // Another width lays it out again, and the scroll reaches the real end.
+        _ = harness.send(.resize(TerminalSize(width: 81, height: 12)))
+        harness.press(.character("G"))
+        #expect(harness.state.overlayMeasure?.count ?? 0 > visible + 3)
+        #expect(harness.state.overlay?.scroll == (harness.state.overlayMeasure?.count ?? 0) - visible)
+    }
+
+    @Test("a shorter terminal pulls the raw JSON's scroll back to its last page, and render draws from it")
+    func rawJSONScrollAfterResize() {
+        var harness = Self.loaded(size: TerminalSize(width: 80, height: 12))
+        harness.press(.character("y"), .character("G"))
+        let end = harness.state.overlay?.scroll ?? 0
+        _ = harness.send(.resize(TerminalSize(width: 80, height: 30)))
+        let visible = harness.state.geometry.overlayBox.contentHeight
+        #expect(harness.state.overlay?.scroll == max(0, (harness.state.overlayMeasure?.count ?? 0) - visible))
+        #expect((harness.state.overlay?.scroll ?? 0) < end)
+    }
+
     @Test("the raw JSON prints an empty array as [] and an empty object as {}, as the server sent them")
     func rawJSONEmptyContainers() {
         var harness = Self.loaded(size: TerminalSize(width: 80, height: 40))

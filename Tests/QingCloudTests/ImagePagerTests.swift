@@ -9,7 +9,7 @@ import Testing
 struct ImagePagerTests {
     @Test("pages arrive in any order and are handed on in the server's order, each image once", arguments: [1, 3, 8])
     func handsOnInOrder(concurrency: Int) async throws {
-        let service = ListedImages(count: 1_234, shuffleDelays: true)
+        let service = FakeImageService(count: 1_234, shuffleDelays: true)
         var runs: [[String]] = []
         let completion = try await ImagePager(service: service, concurrency: concurrency).forEachPage(matching: ImageQuery()) { images, _ in
             runs.append(images.map(\.id))
@@ -21,7 +21,7 @@ struct ImagePagerTests {
 
     @Test("an image removed between two requests leaves no gap: the seam is read again")
     func seamRepair() async throws {
-        let service = ListedImages(count: 500, shuffleDelays: false)
+        let service = FakeImageService(count: 500, shuffleDelays: false)
         service.removeAfterRequests(2, at: 10)
         let page = try await ImagePager(service: service, concurrency: 1).fetchAll(matching: ImageQuery())
         #expect(Set(page.images.map(\.id)).isSuperset(of: service.ids))
@@ -30,7 +30,7 @@ struct ImagePagerTests {
 
     @Test("a total of 250 with images only below 200: asked again, then reported as 50 missing")
     func incompletePaging() async throws {
-        let service = ListedImages(count: 200, shuffleDelays: false)
+        let service = FakeImageService(count: 200, shuffleDelays: false)
         service.claimedTotal = 250
         let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
         #expect(completion == ImagePager.Completion(totalCount: 250, loaded: 200, missing: 50))
@@ -39,7 +39,7 @@ struct ImagePagerTests {
 
     @Test("an empty page in the middle is asked again, then the right count is missing (not the last page's)")
     func emptyMiddlePage() async throws {
-        let service = ListedImages(count: 500, shuffleDelays: true)
+        let service = FakeImageService(count: 500, shuffleDelays: true)
         service.emptyOffsets = [276]
         var handedOn = 0
         let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { images, _ in
@@ -52,7 +52,7 @@ struct ImagePagerTests {
 
     @Test("a lying total stops the read after a few requests and says so", arguments: [1_000_000_000_000, 10_000_000])
     func lyingTotal(total: Int) async throws {
-        let service = ListedImages(count: 500, shuffleDelays: true)
+        let service = FakeImageService(count: 500, shuffleDelays: true)
         service.claimedTotal = total
         let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
         #expect(service.offsetsAsked.count < 40, "\(service.offsetsAsked.count) requests")
@@ -62,7 +62,7 @@ struct ImagePagerTests {
 
     @Test("a short last page that meets its total is complete")
     func shortLastPageIsComplete() async throws {
-        let service = ListedImages(count: 250, shuffleDelays: false)
+        let service = FakeImageService(count: 250, shuffleDelays: false)
         let completion = try await ImagePager(service: service).forEachPage(matching: ImageQuery()) { _, _ in }
         #expect(completion.missing == nil)
         #expect(!service.offsetsAsked.contains(250))
@@ -73,64 +73,5 @@ struct ImagePagerTests {
     ])
     func inFlight(roundTrip: Duration, expected: Int) {
         #expect(ImagePager.inFlight(forRoundTrip: roundTrip) == expected)
-    }
-}
-
-/// Images `img-00001`... listed in order; can drop one after some requests and claim a larger total.
-final class ListedImages: ImageService, Sendable {
-    private struct State {
-        var ids: [String]
-        var requests = 0
-        var removal: (afterRequests: Int, index: Int)?
-        var claimedTotal: Int?
-        var offsetsAsked: [Int] = []
-        var emptyOffsets: Set<Int> = []
-    }
-
-    private let state: Mutex<State>
-    private let shuffleDelays: Bool
-
-    init(count: Int, shuffleDelays: Bool) {
-        state = Mutex(State(ids: (1...count).map { String(format: "img-%05d", $0) }))
-        self.shuffleDelays = shuffleDelays
-    }
-
-    var ids: [String] { state.withLock { $0.ids } }
-    var offsetsAsked: [Int] { state.withLock { $0.offsetsAsked } }
-    var claimedTotal: Int? {
-        get { state.withLock { $0.claimedTotal } }
-        set { state.withLock { $0.claimedTotal = newValue } }
-    }
-
-    /// Offsets answered with no image (the total unchanged).
-    var emptyOffsets: Set<Int> {
-        get { state.withLock { $0.emptyOffsets } }
-        set { state.withLock { $0.emptyOffsets = newValue } }
-    }
-
-    func removeAfterRequests(_ requests: Int, at index: Int) {
-        state.withLock { $0.removal = (requests, index) }
-    }
-
-    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
-        let offset = query.offset ?? 0
-        if shuffleDelays { try await Task.sleep(for: .microseconds((offset * 7919) % 3000)) }
-        return state.withLock { state in
-            state.requests += 1
-            state.offsetsAsked.append(offset)
-            if let removal = state.removal, state.requests > removal.afterRequests {
-                state.ids.remove(at: removal.index)
-                state.removal = nil
-            }
-            let start = min(offset, state.ids.count)
-            let end = state.emptyOffsets.contains(offset) ? start : min(start + (query.limit ?? 20), state.ids.count)
-            let images = state.ids[start..<end].map { id in
-                Image(id: id, name: id, description: nil, sizeGB: 1, processorType: .bits64, platform: .linux,
-                      osFamily: "centos", visibility: .private, provider: .self, owner: "usr-1", recommendedType: "",
-                      status: .available, transitionStatus: nil, createTime: nil, statusTime: nil, tags: [],
-                      rawJSON: .null)
-            }
-            return ImagePage(totalCount: state.claimedTotal ?? state.ids.count, images: images)
-        }
     }
 }

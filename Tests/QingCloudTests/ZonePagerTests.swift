@@ -3,39 +3,6 @@ import Synchronization
 import Testing
 @testable import QingCloud
 
-/// A catalogue per zone in memory that counts the requests in flight over every zone.
-final class ZonedFakeService: ImageService {
-    let catalogues: [String: [Image]]
-    let failing: [String: QingCloudError]
-    private let counts = Mutex((inFlight: 0, maximum: 0, requests: 0))
-
-    init(catalogues: [String: [Image]], failing: [String: QingCloudError] = [:]) {
-        self.catalogues = catalogues
-        self.failing = failing
-    }
-
-    var maximumInFlight: Int { counts.withLock { $0.maximum } }
-    var requests: Int { counts.withLock { $0.requests } }
-
-    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
-        counts.withLock { counts in
-            counts.inFlight += 1
-            counts.requests += 1
-            counts.maximum = max(counts.maximum, counts.inFlight)
-        }
-        defer { counts.withLock { $0.inFlight -= 1 } }
-        // Suspending lets the other zones' requests start while this one is in flight.
-        for _ in 0..<20 { await Task.yield() }
-        let zone = query.zone ?? ""
-        if let error = failing[zone] { throw error }
-        guard let images = catalogues[zone] else {
-            throw QingCloudError.api(APIError(code: 1100, message: "InvalidParameterValue, zone [\(zone)]"), hint: nil)
-        }
-        let offset = query.offset ?? 0, limit = query.limit ?? 20
-        return ImagePage(totalCount: images.count, images: Array(images.dropFirst(offset).prefix(limit)))
-    }
-}
-
 @Suite("Fetching several zones")
 struct ZonePagerTests {
     static func images(_ prefix: String, _ count: Int) -> [Image] {
@@ -50,7 +17,7 @@ struct ZonePagerTests {
     @Test func eachZoneKeepsItsImagesInTheServersOrderAndZonesTheOrderGiven() async {
         // The same system image id in two zones stays two images, one per zone.
         let shared = Self.images("system", 3)
-        let service = ZonedFakeService(catalogues: [
+        let service = FakeImageService(catalogues: [
             "pek3a": shared + Self.images("p", 250), "sh1a": shared + Self.images("s", 120), "gd2": Self.images("g", 5),
         ])
         let results = await ZonePager(service: service).fetchAll(zones: ["sh1a", "gd2", "pek3a"], matching: ImageQuery())
@@ -63,7 +30,7 @@ struct ZonePagerTests {
 
     @Test func aFailingZoneNeverHidesTheOthers() async {
         let refused = QingCloudError.api(APIError(code: 1400, message: "PermissionDenied"), hint: nil)
-        let service = ZonedFakeService(catalogues: ["pek3a": Self.images("p", 150), "gd2": Self.images("g", 40)],
+        let service = FakeImageService(catalogues: ["pek3a": Self.images("p", 150), "gd2": Self.images("g", 40)],
                                        failing: ["sh1a": refused])
         let results = await ZonePager(service: service).fetchAll(zones: ["pek3a", "sh1a", "gd2"], matching: ImageQuery())
         #expect(results.map(\.zone) == ["pek3a", "sh1a", "gd2"])
@@ -74,7 +41,7 @@ struct ZonePagerTests {
 
     @Test func theBoundOnRequestsInFlightIsForAllZonesTogether() async {
         let catalogues = Dictionary(uniqueKeysWithValues: ["a1", "b1", "c1", "d1"].map { ($0, Self.images($0, 2_000)) })
-        let service = ZonedFakeService(catalogues: catalogues)
+        let service = FakeImageService(catalogues: catalogues)
         let results = await ZonePager(service: service, concurrency: 3)
             .fetchAll(zones: ["a1", "b1", "c1", "d1"], matching: ImageQuery())
         #expect(results.allSatisfy { $0.page?.images.count == 2_000 })
@@ -83,7 +50,7 @@ struct ZonePagerTests {
     }
 
     @Test func onePagePerZone() async {
-        let service = ZonedFakeService(catalogues: ["pek3a": Self.images("p", 50), "sh1a": Self.images("s", 50)])
+        let service = FakeImageService(catalogues: ["pek3a": Self.images("p", 50), "sh1a": Self.images("s", 50)])
         let results = await ZonePager(service: service).fetchPage(zones: ["pek3a", "sh1a"], matching: ImageQuery(offset: 10, limit: 5))
         let ids: [[String]] = results.map { $0.page?.images.map(\.id) ?? [] }
         let expected: [[String]] = ["p", "s"].map { prefix in (10..<15).map { "img-\(prefix)\($0)" } }

@@ -15,7 +15,7 @@ struct ZonedListingTests {
     @Test("every zone in the order given, written while later pages are still being read")
     func streamsZoneAfterZone() async throws {
         try await withZones(imagesPerZone: 5_000) { client in
-            let counted = CountingService(service: client)
+            let counted = WatchedService(service: client)
             var written: [String] = []
             var mostHeld = 0
             let problems = try await ZonedListing(format: .ids)
@@ -53,7 +53,7 @@ struct ZonedListingTests {
     @Test("a zone whose pages hold fewer images than its total: the others whole, one line naming it")
     func oneZoneIncomplete() async throws {
         try await withZones(imagesPerZone: 300) { client in
-            let lying = OverstatedTotal(service: client, zone: "sh1a", extra: 50)
+            let lying = WatchedService(service: client, overstating: (zone: "sh1a", extra: 50))
             var written: [String] = []
             let problems = try await ZonedListing(format: .ids)
                 .run(zones: Self.zones, matching: ImageQuery(), pager: ZonePager(service: lying)) { text in
@@ -111,33 +111,27 @@ struct ZonedListingTests {
     }
 }
 
-/// Counts the distinct images (by zone and id) its service has answered with.
-private final class CountingService: ImageService, Sendable {
+/// Passes requests on to the client and watches the answers: counts the distinct images (by zone and id)
+/// answered, and can claim `extra` more images in one zone than its pages hold, as a server whose total is
+/// wrong does.
+private final class WatchedService: ImageService, Sendable {
     let service: any ImageService
+    let overstated: (zone: String, extra: Int)?
     private let seen = Mutex(Set<String>())
 
-    init(service: any ImageService) { self.service = service }
+    init(service: any ImageService, overstating overstated: (zone: String, extra: Int)? = nil) {
+        self.service = service
+        self.overstated = overstated
+    }
 
     var distinctImages: Int { seen.withLock { $0.count } }
 
     func describeImages(_ query: ImageQuery) async throws -> ImagePage {
-        let page = try await service.describeImages(query)
+        var page = try await service.describeImages(query)
         seen.withLock { seen in
             for image in page.images { seen.insert((query.zone ?? "") + "/" + image.id) }
         }
-        return page
-    }
-}
-
-/// Claims `extra` more images in `zone` than its service's pages hold, as a server whose total is wrong does.
-private struct OverstatedTotal: ImageService {
-    let service: any ImageService
-    let zone: String
-    let extra: Int
-
-    func describeImages(_ query: ImageQuery) async throws -> ImagePage {
-        var page = try await service.describeImages(query)
-        if query.zone == zone { page.totalCount += extra }
+        if let overstated, query.zone == overstated.zone { page.totalCount += overstated.extra }
         return page
     }
 }

@@ -24,6 +24,9 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
+    /// The detail pane's and the overlay's line counts, as last laid out (see ``MeasuredLines``).
+    var detailMeasure: MeasuredLines?
+    var overlayMeasure: MeasuredLines?
     /// Each zone's paging, refresh, sweep and error, by zone name.
     var zoneStates: ZoneStates
     /// Bumped when a retry of failed pages is scheduled, so that an older retry timer is ignored.

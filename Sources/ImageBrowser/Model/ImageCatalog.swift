@@ -32,6 +32,8 @@ struct ImageCatalog: Sendable {
     private(set) var widestID = 0
     /// The zone of the images not tagged with one (a one-zone browser's), so that `zone:pek3a` matches them.
     private let untaggedZone: String?
+    /// Bumped whenever images are merged or removed: what was laid out from an image before may differ.
+    private(set) var revision = 0
 
     /// What a merge did, for updating the filtered view and the highlights.
     struct MergeResult {
@@ -102,6 +104,7 @@ struct ImageCatalog: Sendable {
 
     /// Adds new images and replaces known ones (matched by id), keeping ``sorted`` in order.
     mutating func merge(_ incoming: [Image]) -> MergeResult {
+        if !incoming.isEmpty { revision &+= 1 }
         var result = MergeResult()
         var moved: Set<Slot> = []
         for received in incoming {
@@ -148,7 +151,10 @@ struct ImageCatalog: Sendable {
                 countByZone[images[Int(slot)].zone ?? "", default: 0] -= 1
             }
         }
-        if !removed.isEmpty { sorted.removeAll(where: removed.contains) }
+        if !removed.isEmpty {
+            sorted.removeAll(where: removed.contains)
+            revision &+= 1
+        }
         return removed
     }
 

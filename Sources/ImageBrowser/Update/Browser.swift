@@ -110,6 +110,7 @@ extension BrowserState {
         highlights = highlights.filter { $0.value > now }
         if let message, message.until <= now { self.message = nil }
         keepSelectionVisible()
+        keepScrollsInRange(now: now)
         let deadline = nextScreenChange(after: now)
         guard deadline != tick.deadline else { return }
         tick.generation += 1

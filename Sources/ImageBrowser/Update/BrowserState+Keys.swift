@@ -170,8 +170,7 @@ extension BrowserState {
 
     /// The same keys over the detail pane's lines.
     private mutating func scrollDetail(_ action: KeyAction, now: Date) {
-        let geometry = self.geometry
-        let total = selectedRow.map { geometry.detailLines(of: $0, now: now).count } ?? 0
+        let total = detailLineCount(now: now)
         detailScroll = Self.scrolled(detailScroll, by: action, visible: geometry.detailVisibleLines, total: total)
     }
 
@@ -188,8 +187,7 @@ extension BrowserState {
             self.overlay = nil
             refreshNow(now: now, &effects)
         case (let movement, _) where movement.isMovement:
-            let geometry = self.geometry
-            let total = geometry.overlayLines(of: overlay, catalog: catalog).count
+            let total = overlayLineCount(of: overlay)
             let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
             self.overlay = overlay.scrolled(to: scroll)
         default:

@@ -76,8 +76,7 @@ struct OverlayBox {
         }
         canvas.write(title, x: rect.x + 2, y: rect.y, limit: rect.maxX - 2, style: Theme.strong)
 
-        let last = max(0, content.count - contentHeight)
-        let top = min(overlay.scroll, last)
+        let top = overlay.scroll
         for (offset, line) in content.dropFirst(top).prefix(contentHeight).enumerated() {
             canvas.write(line, x: rect.x + 2, y: rect.y + 1 + offset, limit: rect.maxX - 2)
         }

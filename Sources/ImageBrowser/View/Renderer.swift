@@ -243,8 +243,7 @@ struct Renderer {
             (state.highlights[HighlightKey(imageID: id, field: $0)] ?? .distantPast) > now
         })
         let lines = geometry.detailLines(of: row, now: now, highlights: changed)
-        let last = max(0, lines.count - content.height)
-        let top = min(state.detailScroll, last)
+        let top = state.detailScroll
         for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
             canvas.write(line, x: content.x, y: content.y + offset, limit: content.maxX)
         }
