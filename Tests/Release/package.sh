@@ -56,12 +56,12 @@ if [[ $status -eq 0 && $ids -gt 0 ]]; then pass "list --demo from the extracted 
 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/qcimages.1.gz" >"$work/man" 2>"$work/man.err"
 status=$?
 missing=()
-for command in browse list wait simulate; do
+for command in browse pick list wait simulate; do
     grep -qE "^     $command( |$)" "$work/man" || missing+=("$command")
 done
 widest=$(LC_ALL=C.UTF-8 wc -L <"$work/man")
 if [[ $status -eq 0 && ! -s $work/man.err && ${#missing[@]} -eq 0 && $widest -le 80 ]]; then
-    pass "man -l renders qcimages(1) at 80 columns without warnings, with browse, list, wait and simulate ($(wc -l <"$work/man") lines)"
+    pass "man -l renders qcimages(1) at 80 columns without warnings, with browse, pick, list, wait and simulate ($(wc -l <"$work/man") lines)"
 else
     fail "man -l renders qcimages(1) at 80 columns with every subcommand" \
         "status $status; widest line $widest; no section for: ${missing[*]}; $(cat "$work/man.err")"
