@@ -7,18 +7,9 @@
 # Usage: Tests/EndToEnd/pick.sh path/to/qcimages
 set -uo pipefail
 
-if [[ $# -ne 1 || ! -x $1 ]]; then
-    echo "usage: $0 path/to/qcimages" >&2
-    exit 2
-fi
-binary=$(realpath "$1")
-command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
-
-work=$(mktemp -d)
 # shellcheck source=Tests/EndToEnd/tmux-session.sh
 source "$(dirname "$0")/tmux-session.sh"
-tmux_session_setup qcimages-pick
-trap 'exit 130' INT TERM
+tmux_test_start "$@" -- qcimages-pick
 
 # Runs `shell_line` (bash, with $q standing for the binary) in a new pane NAME; the line writes its
 # result to $work/NAME.out and its status to $work/NAME.status.

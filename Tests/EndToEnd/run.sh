@@ -6,18 +6,9 @@
 # Usage: Tests/EndToEnd/run.sh path/to/qcimages
 set -uo pipefail
 
-if [[ $# -ne 1 || ! -x $1 ]]; then
-    echo "usage: $0 path/to/qcimages" >&2
-    exit 2
-fi
-binary=$(realpath "$1")
-command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
-
-work=$(mktemp -d)
 # shellcheck source=Tests/EndToEnd/tmux-session.sh
 source "$(dirname "$0")/tmux-session.sh"
-tmux_session_setup qcimages-e2e 'set -g remain-on-exit on'
-trap 'exit 130' INT TERM
+tmux_test_start "$@" -- qcimages-e2e 'set -g remain-on-exit on'
 
 check() { # description command...: one check, passing when the command succeeds
     local description=$1

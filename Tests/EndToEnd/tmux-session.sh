@@ -2,7 +2,23 @@
 # server of its own (a private socket), the simulator beside it, and reading the screen back.
 #
 # The sourcing script sets `binary` (the qcimages to run) and `work` (a temporary directory this removes
-# on exit), then calls `tmux_session_setup NAME [extra tmux.conf lines...]`.
+# on exit), then calls `tmux_session_setup NAME [extra tmux.conf lines...]`; a test script whose only
+# argument is the binary calls `tmux_test_start "$@" -- NAME [extra tmux.conf lines...]`, which does all that.
+
+# Checks the test script's arguments (one: an executable qcimages), sets `binary` and `work`, and sets up
+# the tmux session; Ctrl-C or TERM ends the script, its cleanup included.
+tmux_test_start() { # path/to/qcimages -- socket-name [extra tmux.conf lines...]
+    if [[ $# -lt 3 || $2 != -- || ! -x $1 ]]; then
+        echo "usage: $0 path/to/qcimages" >&2
+        exit 2
+    fi
+    binary=$(realpath "$1")
+    shift 2
+    command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
+    work=$(mktemp -d)
+    tmux_session_setup "$@"
+    trap 'exit 130' INT TERM
+}
 
 # Writes the tmux configuration, names the private socket and removes everything on exit.
 tmux_session_setup() { # socket-name [extra tmux.conf lines...]

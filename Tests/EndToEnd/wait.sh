@@ -7,18 +7,9 @@
 # Usage: Tests/EndToEnd/wait.sh path/to/qcimages
 set -uo pipefail
 
-if [[ $# -ne 1 || ! -x $1 ]]; then
-    echo "usage: $0 path/to/qcimages" >&2
-    exit 2
-fi
-binary=$(realpath "$1")
-command -v tmux >/dev/null || { echo "tmux is required" >&2; exit 2; }
-
-work=$(mktemp -d)
 # shellcheck source=Tests/EndToEnd/tmux-session.sh
 source "$(dirname "$0")/tmux-session.sh"
-tmux_session_setup qcimages-wait 'set -g remain-on-exit on'
-trap 'exit 130' INT TERM
+tmux_test_start "$@" -- qcimages-wait 'set -g remain-on-exit on'
 
 run() { env -i PATH="$PATH" HOME="$work" "${simulator_credentials[@]}" "$binary" "$@"; }
 # Runs `qcimages wait ARGS` with stdin from $stdin_text; sets status, out and err.
