@@ -19,6 +19,8 @@ cleanup() {
         kill "$simulator_pid" 2>/dev/null
         wait "$simulator_pid" 2>/dev/null
     fi
+    # $! is the process substitution's shell; the simulator runs below it (unshare, env) and outlives it.
+    pkill -TERM -f "^$work/qcimages simulate" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
