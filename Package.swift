@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TerminalVocabulary", targets: ["TerminalVocabulary"]),
         .library(name: "FilterLanguage", targets: ["FilterLanguage"]),
         .library(name: "ImageBrowser", targets: ["ImageBrowser"]),
+        .library(name: "UserSettings", targets: ["UserSettings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -79,6 +80,12 @@ let package = Package(
             name: "ImageBrowser",
             dependencies: ["QingCloud", "JSONEngine", "TerminalVocabulary", "FilterLanguage"]
         ),
+        // qcimages' own settings file (~/.config/qcimages/config.yaml): read with every problem named by
+        // file and line, changed section by section and written atomically.
+        .target(
+            name: "UserSettings",
+            dependencies: ["QingCloud", .product(name: "Yams", package: "Yams")]
+        ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "CSignals"),
         .target(
@@ -94,6 +101,7 @@ let package = Package(
                 "ImageBrowser",
                 "CursesTerminal",
                 "TerminalVocabulary",
+                "UserSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -119,6 +127,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
+        .testTarget(name: "UserSettingsTests", dependencies: ["UserSettings", "QingCloud", "TerminalVocabulary"]),
         .testTarget(name: "TerminalVocabularyTests", dependencies: ["TerminalVocabulary", "SeededRandom"]),
         .testTarget(name: "FilterLanguageTests", dependencies: ["FilterLanguage", "QingCloud", "SeededRandom"]),
         .testTarget(

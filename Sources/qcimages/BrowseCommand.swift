@@ -27,8 +27,8 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Open with this filter applied, as if typed after / (e.g. 'os:ubuntu status:available').", valueName: "filter"))
     var filter = ""
 
-    @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off).", valueName: "seconds"))
-    var refresh: Double = 5
+    @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off; default: `refresh:` in the settings file, else 5).", valueName: "seconds"))
+    var refresh: Double?
 
     @Option(name: .customLong("sweep-rate"), help: ArgumentHelp("Requests per second per zone that re-read the whole catalogue in turn, beyond the rows on screen (0.1 to 50; see README, \"Live refresh\").", valueName: "requests"))
     var sweepRate = BrowserOptions.defaultSweepRate
@@ -46,7 +46,7 @@ struct BrowseCommand: AsyncParsableCommand {
     var logFile: String?
 
     func validate() throws {
-        guard refresh == 0 || (refresh >= 1 && refresh <= 86_400) else {
+        if let refresh, !(refresh == 0 || (refresh >= 1 && refresh <= 86_400)) {
             throw ValidationError("--refresh must be 0 (off) or from 1 to 86400 seconds")
         }
         guard (0.1...50).contains(sweepRate) else { throw ValidationError("--sweep-rate must be from 0.1 to 50 requests a second") }
@@ -67,7 +67,11 @@ struct BrowseCommand: AsyncParsableCommand {
     /// an image not tagged with one). `picking`: `qcimages pick`, on `/dev/tty`. Throws a ``Failure`` for
     /// anything that stops it before the screen is taken over.
     func openSession(picking: Bool) async throws -> (end: SessionEnd, zone: String) {
-        let (logger, logNotice) = try openLog(directories: UserDirectories())
+        let directories = UserDirectories()
+        let (logger, logNotice) = try openLog(directories: directories)
+        let startup = SettingsStartup(directories: directories, environment: ProcessInfo.processInfo.environment)
+        startup.log(to: logger)
+        let refresh = startup.refreshSeconds(commandLine: refresh)
         let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
         let zones: (zones: [String], faulty: [String])
         do {
@@ -85,11 +89,11 @@ struct BrowseCommand: AsyncParsableCommand {
             isDemo: connection.isDemo,
             refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
             sweepRate: sweepRate,
-            startupNotice: logNotice,
+            startupNotice: SettingsStartup.joined(startup.notice, logNotice),
             picking: picking,
             initialFilter: filter
         )
-        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor,
+        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true, colorsAllowed: !noColor,
                                         usesControllingTerminal: picking)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
         let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)

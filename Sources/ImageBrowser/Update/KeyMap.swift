@@ -187,28 +187,7 @@ enum KeyMap {
     }
 
     /// A key's name as the help and the README write it.
-    static func name(of key: Key) -> String {
-        switch key {
-        case .character(" "): "Space"
-        case .character(let character): String(character)
-        case .control(let character): "Ctrl-" + String(character).uppercased()
-        case .up: "↑"
-        case .down: "↓"
-        case .left: "←"
-        case .right: "→"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case .function(let number): "F\(number)"
-        }
-    }
+    static func name(of key: Key) -> String { key.name }
 
     /// A key's name in the footer, where room is short.
     static func footerName(of key: Key) -> String {

@@ -7,10 +7,10 @@ import Yams
 /// `qy_secret_access_key`, and for a deeply nested file run to hundreds of kilobytes. This message is
 /// built from the parser's problem, its context and the position only; as a second guard, anything that
 /// looks like the secret's value is then replaced by `<redacted>`.
-struct YAMLProblem: CustomStringConvertible {
-    let description: String
+public struct YAMLProblem: CustomStringConvertible, Sendable {
+    public let description: String
 
-    init(_ error: any Error, in contents: String) {
+    public init(_ error: any Error, in contents: String) {
         let text: String
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),

@@ -1,0 +1,41 @@
+import Logging
+import QingCloud
+import UserSettings
+
+/// The settings file as the browser starts with it: read once, every problem logged, the first one
+/// (with how many more) for the footer's one-line notice. The browser always opens: a problem leaves its
+/// entry out and the default applies.
+struct SettingsStartup {
+    var file: SettingsFile
+    /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
+    var notice: String?
+
+    init(directories: UserDirectories, environment: [String: String]) {
+        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
+        notice = Self.notice(for: file.problems.map(\.description))
+    }
+
+    var settings: Settings { file.settings }
+
+    /// Writes every problem to `logger`.
+    func log(to logger: Logger) {
+        for problem in file.problems { logger.warning("settings: \(problem)") }
+    }
+
+    /// The footer notice for `problems`, the first one and a count of the others.
+    static func notice(for problems: [String]) -> String? {
+        guard let first = problems.first else { return nil }
+        return problems.count == 1 ? first : first + " (and \(problems.count - 1) more in the log)"
+    }
+
+    /// The notices that are there, in one line; nil when none is.
+    static func joined(_ notices: String?...) -> String? {
+        let present = notices.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: " · ")
+    }
+
+    /// The refresh interval in seconds: the command line's, else the file's, else 5.
+    func refreshSeconds(commandLine: Double?) -> Double {
+        commandLine ?? settings.refresh?.value ?? 5
+    }
+}
