@@ -57,7 +57,7 @@ extension SettingsFile {
     }
 
     /// The YAML a change writes under its section's key.
-    private static func node(for change: SettingsChange, in settings: Settings) -> Node {
+    static func node(for change: SettingsChange, in settings: Settings) -> Node {
         switch change {
         case .theme(let name): Node(name)
         case .mouse(let on), .remember(let on): Node(on ? "true" : "false")

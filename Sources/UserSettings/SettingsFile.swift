@@ -42,7 +42,7 @@ public struct SettingsFile: Sendable {
         do {
             let root = try Yams.compose(yaml: text)
             settings = reader.settings(from: root)
-            if let root, let reason = SettingsText.whyNotRewritable(root) { notRewritable = reason }
+            notRewritable = SettingsText.whyNotRewritable(root, text: text)
         } catch {
             reader.problem(nil, "is not valid YAML (\(YAMLProblem(error, in: text).description)); using the defaults")
             settings = Settings()

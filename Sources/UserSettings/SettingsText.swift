@@ -6,12 +6,27 @@ import Yams
 /// keys it does not know) stays byte for byte. Comment lines inside a replaced section are kept, above it.
 enum SettingsText {
     /// Why a file parsed as `root` cannot be rewritten line by line; nil when it can.
-    static func whyNotRewritable(_ root: Node) -> String? {
-        guard root.null == nil else { return nil }
+    static func whyNotRewritable(_ root: Node?, text: String) -> String? {
+        // YAML also breaks lines at CR, NEL, LS and PS; the rewrite counts lines at LF only.
+        if text.unicodeScalars.contains(where: { ["\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }) {
+            return "it has line breaks other than LF (CR LF?)"
+        }
+        guard let root, root.null == nil else {
+            let empty = text.components(separatedBy: "\n").allSatisfy { isBlankOrComment($0) || $0 == "---" }
+            return empty ? nil : "it holds a single empty value"
+        }
         guard let mapping = root.mapping else { return "its top level is not `key: value` lines" }
         if mapping.style == .flow { return "its top level is written in braces ({...})" }
         for (key, _) in mapping where key.mark?.column != 1 {
             return "a top-level key is not at the start of its line"
+        }
+        // Every line that starts at the margin must start a top-level key: the sections are then whole lines.
+        let keyLines = Set(mapping.compactMap { $0.key.mark?.line })
+        for (index, line) in text.components(separatedBy: "\n").enumerated()
+        where !keyLines.contains(index + 1) && !isBlankOrComment(line) && line != "---" {
+            guard let first = line.first, first == " " || first == "\t" else {
+                return "line \(index + 1) starts at the margin but is not a `key:` line"
+            }
         }
         return nil
     }
@@ -30,9 +45,10 @@ enum SettingsText {
             return (lines + replacement).joined(separator: "\n") + "\n"
         }
         let following = starts.map(\.line).filter { $0 > start }.min() ?? lines.count + 1
-        // The section runs to the next top-level key; trailing blank and comment lines belong to what follows.
+        // The section runs to the next top-level key; trailing empty and comment lines belong to what follows
+        // (lines of spaces and tabs alone go with the section: after a new value a tab there may not parse).
         var end = following - 1
-        while end > start, isBlankOrComment(lines[end - 1]) { end -= 1 }
+        while end > start, lines[end - 1].isEmpty || isComment(lines[end - 1]) { end -= 1 }
         let inner = lines[start..<end].filter { isComment($0) }
         let kept = inner.map { $0.drop(while: { $0 == " " || $0 == "\t" }) }.map(String.init)
         lines.replaceSubrange((start - 1)..<end, with: kept + replacement)

@@ -107,8 +107,11 @@ struct SettingsSavingTests {
         #expect(error?.description.contains("line 2") == true)
         #expect(try temporary.read() == "views:\n  prod: {filter: x, colour: red}\n")
 
-        try temporary.write("{theme: dark}\n")
-        #expect(throws: SettingsSaveError.self) { try SettingsFile.saving([.mouse(true)], at: temporary.location) }
+        for text in ["{theme: dark}\n", "theme: dark\r\nmouse: true\r\n", "~\n", "{a: 1,\nb: 2}\n"] {
+            try temporary.write(text)
+            #expect(throws: SettingsSaveError.self) { try SettingsFile.saving([.mouse(true)], at: temporary.location) }
+            #expect(try temporary.read() == text)
+        }
     }
 
     @Test("a directory that cannot be written: one line, the file unchanged")
