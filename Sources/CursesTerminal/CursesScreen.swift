@@ -13,7 +13,7 @@ final class CursesScreen {
     private let painter: ScreenPainter
     private let mouse: Bool
     /// Whether the browser turns SGR (1006) mouse reports on and reads them itself, where curses asks for
-    /// X10 reports (``MouseDecoder``).
+    /// X10 reports (``SGRMouseReport``).
     private let readsSGRMouse: Bool
     /// Whether curses' own mouse reports are SGR ones (`kmous` is `ESC [<`: xterm's entries).
     private let cursesMouseIsSGR: Bool
@@ -61,8 +61,8 @@ final class CursesScreen {
         // out in a dozen small writes (a dozen packets over SSH) instead of one.
         typeahead(-1)
         Self.defineCommonKeys()
-        // Defined with or without --mouse, so that a stray report is read whole and dropped, never keys.
         cursesMouseIsSGR = qc_curses_mouse_is_sgr() != 0
+        // Defined with or without --mouse, so that a stray report is read whole and dropped, never keys.
         let sgrDefined = !cursesMouseIsSGR && Self.defineSGRMouseKey()
         readsSGRMouse = settings.mouse && sgrDefined
         var defaultColorsAvailable = false
@@ -228,7 +228,7 @@ final class CursesScreen {
     private func readSGRMouseReport() -> MouseEvent? {
         var body = ""
         var code: wint_t = 0
-        while body.utf8.count <= MouseDecoder.longestSGRBody {
+        while body.utf8.count <= SGRMouseReport.longestBody {
             let status = wget_wch(qc_stdscr(), &code)
             guard status != ERR else { return nil }
             guard status == OK, let scalar = Unicode.Scalar(code) else {
@@ -236,13 +236,13 @@ final class CursesScreen {
                 return nil
             }
             let character = Character(scalar)
-            let (continues, ends) = MouseDecoder.continuesSGR(character)
+            let (continues, ends) = SGRMouseReport.continues(character)
             guard continues else {
                 unget_wch(wchar_t(bitPattern: code))
                 return nil
             }
             body.append(character)
-            if ends { return MouseDecoder.decodeSGR(body) }
+            if ends { return SGRMouseReport.decode(body) }
         }
         return nil
     }

@@ -9,17 +9,17 @@ import Testing
 @Suite struct MouseDecoderTests {
     @Test("SGR: a left press, the wheel both ways, 1-based cells to 0-based, any column")
     func sgrReports() {
-        #expect(MouseDecoder.decodeSGR("0;12;8M") == MouseEvent(.press, column: 11, row: 7))
-        #expect(MouseDecoder.decodeSGR("64;1;1M") == MouseEvent(.wheelUp, column: 0, row: 0))
-        #expect(MouseDecoder.decodeSGR("65;40;20M") == MouseEvent(.wheelDown, column: 39, row: 19))
-        #expect(MouseDecoder.decodeSGR("0;300;2M") == MouseEvent(.press, column: 299, row: 1), "beyond X10's column 223")
-        #expect(MouseDecoder.decodeSGR("16;5;5M") == MouseEvent(.press, column: 4, row: 4), "Ctrl-click is a click")
+        #expect(SGRMouseReport.decode("0;12;8M") == MouseEvent(.press, column: 11, row: 7))
+        #expect(SGRMouseReport.decode("64;1;1M") == MouseEvent(.wheelUp, column: 0, row: 0))
+        #expect(SGRMouseReport.decode("65;40;20M") == MouseEvent(.wheelDown, column: 39, row: 19))
+        #expect(SGRMouseReport.decode("0;300;2M") == MouseEvent(.press, column: 299, row: 1), "beyond X10's column 223")
+        #expect(SGRMouseReport.decode("16;5;5M") == MouseEvent(.press, column: 4, row: 4), "Ctrl-click is a click")
     }
 
     @Test("SGR: releases, other buttons, motion and horizontal wheels are dropped")
     func sgrDropped() {
         for body in ["0;12;8m", "1;12;8M", "2;12;8M", "32;12;8M", "35;12;8M", "66;1;1M", "67;1;1M", "64;1;1m"] {
-            #expect(MouseDecoder.decodeSGR(body) == nil, "\(body)")
+            #expect(SGRMouseReport.decode(body) == nil, "\(body)")
         }
     }
 
@@ -27,18 +27,18 @@ import Testing
     func sgrMalformed() {
         for body in ["", "M", "0;12M", "0;12;8", "a;1;1M", "0;0;1M", "0;1;0M", "0;1;1;1M", "0;;1M", "+0;1;1M",
                      "0;123456;1M", "0;99999;99999;M", "0;1;１M", "-1;1;1M"] {
-            #expect(MouseDecoder.decodeSGR(body) == nil, "\(body)")
+            #expect(SGRMouseReport.decode(body) == nil, "\(body)")
         }
     }
 
     @Test("SGR: the characters a report's body is made of")
     func sgrCharacters() {
-        #expect(MouseDecoder.continuesSGR("7") == (true, false))
-        #expect(MouseDecoder.continuesSGR(";") == (true, false))
-        #expect(MouseDecoder.continuesSGR("M") == (true, true))
-        #expect(MouseDecoder.continuesSGR("m") == (true, true))
-        #expect(MouseDecoder.continuesSGR("q") == (false, false))
-        #expect(MouseDecoder.continuesSGR("\u{1B}") == (false, false))
+        #expect(SGRMouseReport.continues("7") == (true, false))
+        #expect(SGRMouseReport.continues(";") == (true, false))
+        #expect(SGRMouseReport.continues("M") == (true, true))
+        #expect(SGRMouseReport.continues("m") == (true, true))
+        #expect(SGRMouseReport.continues("q") == (false, false))
+        #expect(SGRMouseReport.continues("\u{1B}") == (false, false))
     }
 
     @Test("getmouse: button 1 pressed or clicked is a press; buttons 4 and 5 the wheel; a release nothing")
