@@ -6,6 +6,7 @@
 #include <ncursesw/curses.h>
 
 #include <stdio.h>
+#include <string.h>
 #include <sys/ioctl.h>
 
 /* The width in columns of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic). */
@@ -39,8 +40,25 @@ static inline int qc_has_capability(const char *name) {
     return value != NULL && value != (const char *)-1 && value[0] != 0;
 }
 
-static inline mmask_t qc_mouse_wheel_events(void) { return BUTTON4_PRESSED | BUTTON5_PRESSED; }
+/* The mouse events the browser asks for: the left button (a click acts on the press) and the wheel. */
+static inline mmask_t qc_mouse_events(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline mmask_t qc_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t qc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t qc_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t qc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t qc_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/*
+ * Whether curses itself turns on and decodes SGR (1006) mouse reports for this terminal, as ncurses
+ * decides: the terminfo entry's XM names 1006, or there is no XM and the entry has XT. Otherwise (tmux-256color,
+ * screen) curses asks for X10 reports, whose columns stop at 223.
+ */
+static inline int qc_curses_mouse_is_sgr(void) {
+    const char *xm = tigetstr("XM");
+    if (xm != NULL && xm != (const char *)-1) return strstr(xm, "1006") != NULL;
+    return tigetflag("XT") > 0;
+}
 
 #endif

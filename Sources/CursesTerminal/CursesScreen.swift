@@ -7,14 +7,16 @@ import TerminalVocabulary
 ///
 /// Not thread-safe, like curses itself: one thread creates it, uses it and closes it.
 final class CursesScreen {
-    /// Lines the mouse wheel scrolls per notch.
-    private static let wheelLines = 3
-
     private let screen: OpaquePointer
     /// The terminal curses draws on and reads from: stdin/stdout, or `/dev/tty` (see ``TerminalDevice``).
     let device: TerminalDevice
     private let painter: ScreenPainter
     private let mouse: Bool
+    /// Whether the browser turns SGR (1006) mouse reports on and reads them itself, where curses asks for
+    /// X10 reports (``SGRMouseReport``).
+    private let readsSGRMouse: Bool
+    /// Whether curses' own mouse reports are SGR ones (`kmous` is `ESC [<`: xterm's entries).
+    private let cursesMouseIsSGR: Bool
     private(set) var size: TerminalSize
     private var isClosed = false
     /// The text of a bracketed paste whose end has not been read yet.
@@ -25,6 +27,9 @@ final class CursesScreen {
     /// Asks the terminal to mark pastes (`ESC [200~` ... `ESC [201~`), so that a paste is text, never keys.
     private static let bracketedPasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
     private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
+    /// Asks the terminal for SGR mouse reports (`ESC [<b;x;yM`): any column, not only up to 223.
+    private static let sgrMouseOn: [UInt8] = Array("\u{1B}[?1006h".utf8)
+    private static let sgrMouseOff: [UInt8] = Array("\u{1B}[?1006l".utf8)
 
     /// Sets up the locale and curses on `device`. The caller has checked that it is a terminal.
     init(settings: TerminalSettings, device: TerminalDevice) throws(TerminalStartupError) {
@@ -56,6 +61,10 @@ final class CursesScreen {
         // out in a dozen small writes (a dozen packets over SSH) instead of one.
         typeahead(-1)
         Self.defineCommonKeys()
+        cursesMouseIsSGR = qc_curses_mouse_is_sgr() != 0
+        // Defined with or without --mouse, so that a stray report is read whole and dropped, never keys.
+        let sgrDefined = !cursesMouseIsSGR && Self.defineSGRMouseKey()
+        readsSGRMouse = settings.mouse && sgrDefined
         var defaultColorsAvailable = false
         if settings.wantsColors, has_colors() {
             start_color()
@@ -124,8 +133,14 @@ final class CursesScreen {
                 size = Self.currentSize()
                 painter.invalidate()
                 events.append(.resize(size))
+            case .mouse where mouse:
+                if let event = cursesMouseEvent() { events.append(.mouse(event)) }
             case .mouse:
-                events += wheelKeys().map(BrowserEvent.key)
+                // Curses leaves the rest of a report it was not asked for unread: read and dropped.
+                if cursesMouseIsSGR { _ = readSGRMouseReport() }
+            case .sgrMouse:
+                // Read whole even without --mouse (a stray report is dropped); inside a paste, it is text.
+                if paste == nil, let event = readSGRMouseReport(), mouse { events.append(.mouse(event)) }
             case nil:
                 continue
             }
@@ -176,6 +191,7 @@ final class CursesScreen {
 
     private func restoreTerminal() {
         writeBetweenFrames(Self.bracketedPasteOff)
+        if readsSGRMouse { writeBetweenFrames(Self.sgrMouseOff) }
         if mouse { mousemask(0, nil) }
         curs_set(1)
         // Without an alternate screen (vt100, linux) the browser's last frame would stay behind the shell
@@ -188,22 +204,47 @@ final class CursesScreen {
         fflush(device.output)
     }
 
+    /// Turns mouse reporting on (with --mouse): curses' own (`ESC [?1000h`, its decoding), and SGR
+    /// reports where curses would ask for X10 ones.
     private func enableMouse() {
         guard mouse else { return }
+        // Presses and releases as they come: no wait to make clicks out of them.
         mouseinterval(0)
-        mousemask(qc_mouse_wheel_events(), nil)
+        mousemask(qc_mouse_events(), nil)
+        if readsSGRMouse {
+            // curses sends its own mode with the next frame; this one goes out now and stays.
+            writeBetweenFrames(Self.sgrMouseOn)
+        }
     }
 
-    private func wheelKeys() -> [Key] {
+    private func cursesMouseEvent() -> MouseEvent? {
         var event = MEVENT()
-        guard getmouse(&event) == OK else { return [] }
-        if event.bstate & qc_button4_pressed() != 0 {
-            return Array(repeating: .up, count: Self.wheelLines)
+        guard getmouse(&event) == OK else { return nil }
+        return MouseDecoder.decode(buttons: event.bstate, column: event.x, row: event.y)
+    }
+
+    /// The rest of an SGR report after `ESC [<`, read as characters up to its final `M` or `m`. A
+    /// character that cannot be part of it ends it unread (it is put back for the next read).
+    private func readSGRMouseReport() -> MouseEvent? {
+        var body = ""
+        var code: wint_t = 0
+        while body.utf8.count <= SGRMouseReport.longestBody {
+            let status = wget_wch(qc_stdscr(), &code)
+            guard status != ERR else { return nil }
+            guard status == OK, let scalar = Unicode.Scalar(code) else {
+                if status == KEY_CODE_YES { ungetch(Int32(bitPattern: code)) }
+                return nil
+            }
+            let character = Character(scalar)
+            let (continues, ends) = SGRMouseReport.continues(character)
+            guard continues else {
+                unget_wch(wchar_t(bitPattern: code))
+                return nil
+            }
+            body.append(character)
+            if ends { return SGRMouseReport.decode(body) }
         }
-        if event.bstate & qc_button5_pressed() != 0 {
-            return Array(repeating: .down, count: Self.wheelLines)
-        }
-        return []
+        return nil
     }
 
     private static func currentSize() -> TerminalSize {
@@ -217,6 +258,14 @@ final class CursesScreen {
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
+    }
+
+    /// Gives `ESC [<` its own key code where no key has it, so that an SGR mouse report starts with one
+    /// key code instead of Esc and characters; whether it has it now.
+    private static func defineSGRMouseKey() -> Bool {
+        let sequence = "\u{1B}[<"
+        if key_defined(sequence) == 0 { define_key(sequence, KeyDecoder.sgrMouseCode) }
+        return key_defined(sequence) == KeyDecoder.sgrMouseCode
     }
 
     /// Sequences terminals send for Home, End, Delete, PgUp, PgDn and Shift-Tab that some terminfo

@@ -7,6 +7,8 @@ enum KeyDecoder {
     /// The key codes given (with `define_key`) to the bracketed paste's start and end sequences.
     static let pasteStartCode = KEY_MAX + 1
     static let pasteEndCode = KEY_MAX + 2
+    /// The key code given to `ESC [<`, the start of an SGR mouse report, where curses does not decode those.
+    static let sgrMouseCode = KEY_MAX + 3
 
     /// Decodes one `get_wch` result: `status` is `OK` for a character and `KEY_CODE_YES` for a key code.
     /// Returns nil for input the browser has no use for (other control characters, unknown key codes).
@@ -43,6 +45,7 @@ enum KeyDecoder {
         case KEY_MOUSE: return .mouse
         case pasteStartCode: return .pasteStart
         case pasteEndCode: return .pasteEnd
+        case sgrMouseCode: return .sgrMouse
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)

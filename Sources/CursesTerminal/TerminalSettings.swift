@@ -4,7 +4,8 @@ import Foundation
 public struct TerminalSettings: Sendable {
     /// How long curses waits after ESC for the rest of an escape sequence (ncurses' default is 1000 ms).
     public var escapeDelayMilliseconds: Int
-    /// Turns mouse reporting on (the wheel scrolls); off by default because it breaks text selection.
+    /// Turns mouse reporting on (clicks and the wheel, see ``MouseEvent``); off by default because it takes the
+    /// terminal's own text selection. A plain Bool, for the settings file and `--mouse` alike.
     public var mouse: Bool
     /// False for `--no-color`; colours are also off when `NO_COLOR` is set and non-empty.
     public var colorsAllowed: Bool

@@ -36,7 +36,7 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
-    @Flag(help: "Turn the mouse on (it breaks the terminal's own text selection).")
+    @Flag(help: "Turn the mouse on: a click selects a row, sorts by a column title or filters to a zone, the wheel scrolls (off by default: it takes the terminal's own text selection; Shift-drag still selects in most terminals).")
     var mouse = false
 
     @Option(name: .customLong("escape-delay"), help: ArgumentHelp("Milliseconds to wait after Esc for a key sequence.", valueName: "ms"))

@@ -85,6 +85,8 @@ import Testing
     @Test func resizeAndMouseAreReported() {
         #expect(keyCode(KEY_RESIZE) == .resize)
         #expect(keyCode(KEY_MOUSE) == .mouse)
+        #expect(keyCode(KeyDecoder.sgrMouseCode) == .sgrMouse)
+        #expect(KeyDecoder.sgrMouseCode > KeyDecoder.pasteEndCode)
     }
 
     @Test func unknownKeyCodesAndErrorsAreIgnored() {

@@ -28,6 +28,19 @@ import Testing
         return frame
     }
 
+    /// Here because curses is global (the terminal type is curses' current one): which terminals' mouse
+    /// reports curses decodes as SGR itself, and where the browser turns SGR on and reads it.
+    @Test("SGR mouse reports: curses' own under xterm; under tmux and screen the browser's")
+    func sgrMouseByTerminalType() throws {
+        for (type, cursesSGR) in [("xterm-256color", true), ("tmux-256color", false), ("screen-256color", false), ("screen", false)] {
+            let curses = try HeadlessCurses(terminalType: type)
+            keypad(qc_stdscr(), true)
+            #expect((qc_curses_mouse_is_sgr() != 0) == cursesSGR, "\(type)")
+            #expect((key_defined("\u{1B}[<") == KEY_MOUSE) == cursesSGR, "\(type): kmous")
+            withExtendedLifetime(curses) {}
+        }
+    }
+
     @Test func framesLandInTheVirtualScreenWithWideCharactersWhole() throws {
         let curses = try HeadlessCurses()
         let painter = painter()

@@ -10,6 +10,8 @@ public enum BrowserEvent: Sendable {
     /// A bracketed paste: goes into the filter bar (opened if need be) as one edit, never as keys.
     case pasted(String)
     case resize(TerminalSize)
+    /// A click or a wheel notch (only with `--mouse`): what it does depends on what is under the pointer.
+    case mouse(MouseEvent)
     /// A ``BrowserEffect/fetch(_:_:)`` finished. Cancelled requests post nothing.
     case fetched(RequestID, Result<ImagePage, QingCloudError>)
     /// A ``BrowserEffect/schedule(_:after:)`` timer went off.

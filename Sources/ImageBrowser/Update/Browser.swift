@@ -44,6 +44,8 @@ public enum Browser {
             state.handlePasted(text, now: now, &effects)
         case .resize(let size):
             state.size = TerminalSize(width: max(0, size.width), height: max(0, size.height))
+        case .mouse(let mouse):
+            state.handleMouse(mouse, now: now, &effects)
         case .fetched(let id, let result):
             state.handleFetched(id, result, now: now, &effects)
         case .timerFired(let timer):

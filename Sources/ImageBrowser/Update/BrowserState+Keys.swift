@@ -169,7 +169,7 @@ extension BrowserState {
     }
 
     /// The same keys over the detail pane's lines.
-    private mutating func scrollDetail(_ action: KeyAction, now: Date) {
+    mutating func scrollDetail(_ action: KeyAction, now: Date) {
         let total = detailLineCount(now: now)
         detailScroll = Self.scrolled(detailScroll, by: action, visible: geometry.detailVisibleLines, total: total)
     }
@@ -187,12 +187,17 @@ extension BrowserState {
             self.overlay = nil
             refreshNow(now: now, &effects)
         case (let movement, _) where movement.isMovement:
-            let total = overlayLineCount(of: overlay)
-            let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
-            self.overlay = overlay.scrolled(to: scroll)
+            scrollOverlay(overlay, by: movement)
         default:
             break
         }
+    }
+
+    /// The movement keys (and the wheel) over the help, raw JSON and error overlays.
+    mutating func scrollOverlay(_ overlay: Overlay, by movement: KeyAction) {
+        let total = overlayLineCount(of: overlay)
+        let scroll = Self.scrolled(overlay.scroll, by: movement, visible: max(1, geometry.overlayBox.contentHeight), total: total)
+        self.overlay = overlay.scrolled(to: scroll)
     }
 
     /// The sort chooser's keys: move the cursor, sort by its column, or leave the order as it was. Sorting
@@ -207,9 +212,7 @@ extension BrowserState {
         case .close:
             overlay = nil
         case .pickSort:
-            overlay = nil
-            let order = catalog.order
-            setSort(cursor == order.column ? order : SortOrder(column: cursor, descending: cursor.startsDescending), now: now)
+            pickSort(cursor, now: now)
         case .previous, .next, .first, .last:
             let moved = switch action {
             case .previous: index - 1
@@ -221,6 +224,13 @@ extension BrowserState {
         default:
             break
         }
+    }
+
+    /// Closes the sort chooser and sorts by `column` (the order as it is when it is the column already).
+    mutating func pickSort(_ column: ImageField, now: Date) {
+        overlay = nil
+        let order = catalog.order
+        setSort(column == order.column ? order : SortOrder(column: column, descending: column.startsDescending), now: now)
     }
 
     /// Scrolling text: the position after a movement, kept within the text.

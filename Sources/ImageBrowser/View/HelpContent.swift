@@ -1,7 +1,7 @@
 import QingCloud
 import TerminalVocabulary
 
-/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax.
+/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax and the mouse.
 enum HelpContent {
     /// The filter language at a glance (not keys, so not in the key map).
     static let filterSyntax: [(example: String, meaning: String)] = [
@@ -12,12 +12,22 @@ enum HelpContent {
         ("\"two words\"", "a phrase"),
     ]
 
+    /// What the mouse does when `--mouse` turns it on (see ``BrowserState/handleMouse(_:now:_:)``).
+    static let mouse: [(example: String, meaning: String)] = [
+        ("wheel", "move in the list; over the detail pane or an overlay, scroll it"),
+        ("click", "a row: select it; a column title: sort by it, again: reverse; the detail pane: focus it"),
+        ("click a zone", "in the header (several zones): only that zone (zone: in the filter); again: every zone"),
+        ("click in F6", "sort by that column; a click outside an overlay closes it"),
+        ("Shift-drag", "select text with the terminal as without --mouse (most terminals)"),
+    ]
+
     /// The help at a width: keys in a column, their meaning wrapped beside them.
     static func lines(width: Int) -> [StyledLine] {
         var sections = KeyMap.sections.map { section in
             (title: section.title, rows: section.bindings.map { (left: $0.label, right: $0.help) })
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))
+        sections.append((title: "Mouse (with --mouse)", rows: mouse.map { (left: $0.example, right: $0.meaning) }))
         let leftWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.left) }.max() ?? 0
         let indent = String(repeating: " ", count: leftWidth + 4)
         var lines: [StyledLine] = []

@@ -104,14 +104,46 @@ struct Renderer {
     }
 
     private func drawCounts(width: Int, on canvas: inout Canvas) {
+        let counts = countsLine()
+        let sort = sortBadge
+        let limit = countsLimit(width: width)
+        canvas.write(counts.line, x: 0, y: 1, limit: limit)
+        if limit < width { canvas.write(sort, x: width - sort.displayWidth, y: 1) }
+    }
+
+    /// Where each zone's name and count are on the header's second line (with several zones), within
+    /// what the line shows: a click there filters to the zone.
+    var zoneSpans: [ZoneSpan] {
+        let limit = countsLimit(width: size.width)
+        return countsLine().zones.filter { $0.columns.upperBound <= limit }
+    }
+
+    /// The sort order, right-aligned on the counts line.
+    private var sortBadge: StyledLine {
+        let order = state.catalog.order
+        return [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
+    }
+
+    /// Where the counts line stops: before the sort order when there is room for it.
+    private func countsLimit(width: Int) -> Int {
+        let sortWidth = sortBadge.displayWidth
+        return width - sortWidth > 40 ? width - sortWidth - 1 : width
+    }
+
+    /// The header's second line, left part: matches, images (per zone with several), what is skipped
+    /// or failing, the search, the filter; and where each zone sits on it.
+    private func countsLine() -> (line: StyledLine, zones: [ZoneSpan]) {
         var line: StyledLine = [Span(" ")]
+        var zones: [ZoneSpan] = []
         let loaded = state.catalog.count
         if !state.filter.applied.isEmpty {
             let matches = state.listSlots.count
             line += [Span(TextFormat.grouped(matches), Theme.strong), Span(matches == 1 ? " match · " : " matches · ")]
         }
         if state.options.isMultiZone {
-            line += zoneCounts()
+            let counts = zoneCounts(at: line.displayWidth)
+            line += counts.line
+            zones = counts.zones
         } else if let total = state.paging.totalCount {
             if state.isFullyLoaded {
                 line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
@@ -147,20 +179,17 @@ struct Renderer {
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
             if state.zoneNotOpenNote != nil { line.append(Span(" (zone not open)", Theme.error)) }
         }
-        let order = state.catalog.order
-        let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
-        let sortWidth = sort.displayWidth
-        let showsSort = width - sortWidth > 40
-        canvas.write(line, x: 0, y: 1, limit: showsSort ? width - sortWidth - 1 : width)
-        if showsSort { canvas.write(sort, x: width - sortWidth, y: 1) }
+        return (line, zones)
     }
 
     /// With several zones: the images in all, then each zone's state in little room: its images once all
     /// are loaded, loaded/total while loading, `…` before its first page, `✗` while it fails (the error
     /// line below names it and says why), and its oldest status's age while it fails or its sweep is behind.
-    private func zoneCounts() -> StyledLine {
+    /// The zones' places count from `offset`, the column the part starts at.
+    private func zoneCounts(at offset: Int) -> (line: StyledLine, zones: [ZoneSpan]) {
         let loaded = state.catalog.count
         var line: StyledLine = []
+        var zones: [ZoneSpan] = []
         if let total = state.totalCount, state.isFullyLoaded || total == loaded {
             line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(loaded == 1 ? " image" : " images")]
             let missing = state.missingImages
@@ -171,7 +200,9 @@ struct Renderer {
             line += [Span(TextFormat.grouped(loaded), Theme.strong), Span(" loaded")]
         }
         for zone in state.options.zones {
-            line.append(Span(" · " + Sanitizer.forDisplay(zone) + " ", Theme.faint))
+            line.append(Span(" · ", Theme.faint))
+            let start = offset + line.displayWidth
+            line.append(Span(Sanitizer.forDisplay(zone) + " ", Theme.faint))
             let paging = state.zoneStates[zone].paging
             let count = state.catalog.count(inZone: zone)
             let failing = state.zoneStates[zone].error != nil
@@ -189,8 +220,9 @@ struct Renderer {
                 // This zone's age where it differs from the others': failing, or its sweep behind.
                 line.append(Span(" " + TextFormat.age(now.timeIntervalSince(oldest), showingSeconds: true), Theme.faint))
             }
+            zones.append(ZoneSpan(zone: zone, columns: start..<(offset + line.displayWidth)))
         }
-        return line
+        return (line, zones)
     }
 
     /// The last error, then (right-aligned, when there is room) how old it is, when the next try is and

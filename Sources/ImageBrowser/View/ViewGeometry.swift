@@ -48,10 +48,14 @@ struct ViewGeometry {
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
         let box = box(for: overlay)
         let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
-        guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
-            return lines
-        }
-        return Array(lines.dropFirst(max(0, index + 1 - box.contentHeight)))
+        guard case .sortChooser(let cursor) = overlay else { return lines }
+        return Array(lines.dropFirst(sortChooserTop(cursor: cursor)))
+    }
+
+    /// The first choice the sort chooser shows: the top one, or the one that keeps the cursor in view.
+    func sortChooserTop(cursor: ImageField) -> Int {
+        guard let index = sortChoices.firstIndex(where: { $0.column == cursor }) else { return 0 }
+        return max(0, index + 1 - box(for: .sortChooser(cursor: cursor)).contentHeight)
     }
 
     /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
