@@ -36,6 +36,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Colours: dark (for a dark background), light (for a light one), mono (no colours) or auto (light when COLORFGBG says the background is light, else dark). NO_COLOR and --no-color still draw without colours.", valueName: "theme"))
+    var theme = ThemeName.auto
+
     @Flag(help: "Turn the mouse on (it breaks the terminal's own text selection).")
     var mouse = false
 
@@ -90,7 +93,7 @@ struct BrowseCommand: AsyncParsableCommand {
             initialFilter: filter
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse, colorsAllowed: !noColor,
-                                        usesControllingTerminal: picking)
+                                        theme: theme, usesControllingTerminal: picking)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
         let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
         await connection.close()
