@@ -140,7 +140,7 @@ shoot help "qcimages --demo  (? for help)"
 for theme in dark light mono; do
     start "theme-$theme" 120 36 -- --demo --theme "$theme"
     wait_until 60 has_rows 15
-    page_down_to 120
+    page_down_to 300
     background=()
     [[ $theme == light ]] && background=(--background ffffff)
     shoot "theme-$theme" "qcimages --demo --theme $theme" "${background[@]}"
