@@ -73,15 +73,16 @@ page_down_to() {
 
 start() { start_session "$@"; } # scene width height [env assignments...] -- [qcimages arguments...]
 
-shoot() { # output-name title
+shoot() { # output-name title [render_ansi.py options...]
     local name=$1 title=$2
+    shift 2
     local deadline=$((SECONDS + 10))
     until settled || ((SECONDS >= deadline)); do :; done
     local size cursor
     size=$(pane_format '#{pane_width} #{pane_height}')
     cursor=$(pane_format '#{cursor_flag} #{cursor_x},#{cursor_y}')
     tmux_ capture-pane -e -p -N -t "$pane" >"$work/$name.ans"
-    local arguments=("$work/$name.ans" "$here/$name.png" --width "${size% *}" --height "${size#* }" --title "$title")
+    local arguments=("$work/$name.ans" "$here/$name.png" --width "${size% *}" --height "${size#* }" --title "$title" "$@")
     [[ ${cursor% *} == 1 ]] && arguments+=(--cursor "${cursor#* }")
     "$venv/bin/python" "$here/render_ansi.py" "${arguments[@]}"
     tmux_ kill-session -t "$pane"
@@ -134,6 +135,16 @@ wait_until 60 has_rows 20
 tmux_ send-keys -t help '?'
 wait_until 20 screen_has "this help"
 shoot help "qcimages --demo  (? for help)"
+
+# The themes, on the same screen: dark (today's look), light on a white terminal, mono (attributes only).
+for theme in dark light mono; do
+    start "theme-$theme" 120 36 -- --demo --theme "$theme"
+    wait_until 60 has_rows 15
+    page_down_to 300
+    background=()
+    [[ $theme == light ]] && background=(--background ffffff)
+    shoot "theme-$theme" "qcimages --demo --theme $theme" "${background[@]}"
+done
 
 # An error: the endpoint stops answering after the first pages; the last good data stays on screen and
 # the header says what failed and when.

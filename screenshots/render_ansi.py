@@ -5,7 +5,11 @@ The capture is laid out on a grid of terminal cells: a character takes as many c
 wcwidth says (the same function curses used to draw it, so CJK text lines up as it did on screen).
 Colours follow the xterm 256-colour palette; bold, dim, underline and reverse are honoured.
 
+The terminal's own background is dark by default; `--background RRGGBB` sets another, and a light
+one (a light terminal, for the light theme) also gets black text and xterm's standard ANSI colours.
+
 Usage: render_ansi.py CAPTURE.txt OUT.png --width COLUMNS --height ROWS [--cursor X,Y] [--title TEXT]
+       [--background RRGGBB]
 """
 
 import argparse
@@ -29,6 +33,24 @@ ANSI_COLOURS = [
     (0x6B, 0x6E, 0x78), (0xFF, 0x7B, 0x7B), (0xA0, 0xE0, 0x88), (0xFF, 0xDD, 0x88),
     (0x88, 0xBB, 0xFF), (0xE6, 0x9C, 0xF5), (0x7F, 0xE6, 0xEC), (0xFF, 0xFF, 0xFF),
 ]
+
+# xterm's own sixteen colours, on a light background.
+XTERM_ANSI_COLOURS = [
+    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+    (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+]
+
+
+def use_background(colour):
+    """Draws on the terminal background `colour`; a light one gets black text and xterm's colours."""
+    global DEFAULT_FOREGROUND, DEFAULT_BACKGROUND, TITLE_BACKGROUND, TITLE_FOREGROUND, ANSI_COLOURS
+    DEFAULT_BACKGROUND = colour
+    if sum(colour) / 3 >= 128:
+        DEFAULT_FOREGROUND = (0, 0, 0)
+        TITLE_BACKGROUND = (0xE4, 0xE4, 0xE7)
+        TITLE_FOREGROUND = (0x50, 0x52, 0x5A)
+        ANSI_COLOURS = XTERM_ANSI_COLOURS
+
 
 DEJAVU_MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 DEJAVU_MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
@@ -291,7 +313,11 @@ def main():
     parser.add_argument("--height", type=int, required=True)
     parser.add_argument("--cursor", help="X,Y of a visible cursor")
     parser.add_argument("--title", help="a window title bar")
+    parser.add_argument("--background", help="the terminal's background colour, RRGGBB (default: dark)")
     arguments = parser.parse_args()
+    if arguments.background:
+        value = int(arguments.background.lstrip("#"), 16)
+        use_background((value >> 16 & 0xFF, value >> 8 & 0xFF, value & 0xFF))
     capture = arguments.capture.read_text(encoding="utf-8", errors="replace")
     rows = parse(capture, arguments.width, arguments.height)
     cursor = tuple(int(value) for value in arguments.cursor.split(",")) if arguments.cursor else None

@@ -64,6 +64,8 @@ public enum BrowserSession {
             runner.cancelAll()
             mailbox.close()
         }
+        var options = options
+        options.palette = screen.palette
         var loop = SessionLoop(
             screen: screen, signals: signals, mailbox: mailbox, runner: runner, state: BrowserState(options: options)
         )

@@ -17,6 +17,8 @@ final class CursesScreen {
     private let readsSGRMouse: Bool
     /// Whether curses' own mouse reports are SGR ones (`kmous` is `ESC [<`: xterm's entries).
     private let cursesMouseIsSGR: Bool
+    /// The theme settled for this terminal: frames are to be drawn in it.
+    let palette: Palette
     private(set) var size: TerminalSize
     private var isClosed = false
     /// The text of a bracketed paste whose end has not been read yet.
@@ -70,10 +72,8 @@ final class CursesScreen {
             start_color()
             defaultColorsAvailable = use_default_colors() == OK
         }
-        let capability = ColorCapability(
-            colors: Int(qc_colors()), hasColors: has_colors(), colorsWanted: settings.wantsColors
-        )
-        let mapper = ColorMapper(capability: capability, defaultColorsAvailable: defaultColorsAvailable)
+        palette = settings.palette(colors: Int(qc_colors()), hasColors: has_colors())
+        let mapper = ColorMapper(capability: palette.depth, defaultColorsAvailable: defaultColorsAvailable)
         painter = ScreenPainter(colors: ColorPairCache(mapper: mapper, availablePairs: Int(qc_color_pairs())))
         size = Self.currentSize()
         enableMouse()

@@ -1,4 +1,6 @@
 import Foundation
+import ImageBrowser
+import TerminalVocabulary
 
 /// How the browser may use the terminal: chosen by the executable from its flags and the environment.
 public struct TerminalSettings: Sendable {
@@ -9,7 +11,9 @@ public struct TerminalSettings: Sendable {
     public var mouse: Bool
     /// False for `--no-color`; colours are also off when `NO_COLOR` is set and non-empty.
     public var colorsAllowed: Bool
-    /// The environment to read `NO_COLOR`, `TMUX` and `TERM` from.
+    /// `--theme`: the colours asked for; no colours (NO_COLOR, `--no-color`) still means mono.
+    public var theme: ThemeName
+    /// The environment to read `NO_COLOR`, `COLORFGBG`, `TMUX` and `TERM` from.
     public var environment: [String: String]
     /// Draw on and read from `/dev/tty` instead of stdin and stdout, which stay free for a result
     /// (`qcimages pick`, as fzf does).
@@ -19,12 +23,14 @@ public struct TerminalSettings: Sendable {
         escapeDelayMilliseconds: Int = 25,
         mouse: Bool = false,
         colorsAllowed: Bool = true,
+        theme: ThemeName = .auto,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         usesControllingTerminal: Bool = false
     ) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.mouse = mouse
         self.colorsAllowed = colorsAllowed
+        self.theme = theme
         self.environment = environment
         self.usesControllingTerminal = usesControllingTerminal
     }
@@ -32,5 +38,14 @@ public struct TerminalSettings: Sendable {
     /// Whether colours may be used at all, before asking the terminal what it can show.
     var wantsColors: Bool {
         colorsAllowed && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The palette for a terminal reporting `colors` colours (curses' `COLORS` and `has_colors`).
+    func palette(colors: Int, hasColors: Bool) -> Palette {
+        Palette(
+            theme: theme,
+            depth: ColorCapability(colors: colors, hasColors: hasColors, colorsWanted: wantsColors),
+            background: TerminalBackground(colorFGBG: environment["COLORFGBG"])
+        )
     }
 }

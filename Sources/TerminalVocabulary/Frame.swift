@@ -20,6 +20,9 @@ public enum TerminalColor: Sendable, Hashable {
 }
 
 /// How a cell is drawn. Attributes survive NO_COLOR so that the selection stays visible.
+///
+/// The colours and attributes are the look; `role`, when set, is what the cell means, so that a theme
+/// can give that meaning another look (see `Palette` in ImageBrowser). The terminal draws the look only.
 public struct CellStyle: Sendable, Hashable {
     public var foreground: TerminalColor
     public var background: TerminalColor
@@ -27,6 +30,7 @@ public struct CellStyle: Sendable, Hashable {
     public var dim: Bool
     public var reverse: Bool
     public var underline: Bool
+    public var role: StyleRole?
 
     public init(
         foreground: TerminalColor = .default,
@@ -34,7 +38,8 @@ public struct CellStyle: Sendable, Hashable {
         bold: Bool = false,
         dim: Bool = false,
         reverse: Bool = false,
-        underline: Bool = false
+        underline: Bool = false,
+        role: StyleRole? = nil
     ) {
         self.foreground = foreground
         self.background = background
@@ -42,6 +47,7 @@ public struct CellStyle: Sendable, Hashable {
         self.dim = dim
         self.reverse = reverse
         self.underline = underline
+        self.role = role
     }
 
     public static let plain = CellStyle()
@@ -103,6 +109,11 @@ public struct Frame: Sendable, Hashable {
     /// The row as plain text (wide-character tails skipped), for golden files and tests.
     public func text(ofRow row: Int) -> String {
         self.row(row).map(\.text).joined()
+    }
+
+    /// Gives every cell a new style (a theme's look for each meaning).
+    public mutating func restyle(_ change: (CellStyle) -> CellStyle) {
+        for index in cells.indices { cells[index].style = change(cells[index].style) }
     }
 
     /// The whole frame as text, one line per row.

@@ -28,6 +28,12 @@ let loadTime = measureOnce { loadEveryPage(into: &state, from: service, now: now
 table.add("load \(imageCount.formatted()) images into the browser state", [loadTime])
 _ = Browser.update(&state, .resize(size), now: now)
 table.add("render one 160x45 frame", measure(times: 200) { _ = Browser.render(state, now: now) })
+let darkFrame = Browser.render(state, now: now)
+let lightPalette = Palette(theme: .light, depth: .palette256)
+table.add("  its cells in the light theme (what render adds for a theme other than dark)", measure(times: 200) {
+    var frame = darkFrame
+    frame.restyle(lightPalette.restyle)
+})
 var resizedWidth = 59
 table.add("resize by a column + render, 60 to 320 columns", measure(times: 261) {
     resizedWidth += 1

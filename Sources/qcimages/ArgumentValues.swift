@@ -1,4 +1,5 @@
 import ArgumentParser
+import ImageBrowser
 import QingCloud
 
 /// The API's enumerations as flag values: only the documented values parse, and ArgumentParser lists
@@ -7,6 +8,7 @@ extension ProcessorType: ExpressibleByArgument {}
 extension Visibility: ExpressibleByArgument {}
 extension Provider: ExpressibleByArgument {}
 extension ImageListFormat: ExpressibleByArgument {}
+extension ThemeName: ExpressibleByArgument {}
 
 extension OpenEnum where Self: ExpressibleByArgument {
     public init?(argument: String) {

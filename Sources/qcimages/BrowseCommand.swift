@@ -36,6 +36,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Colours: dark (for a dark background), light (for a light one), mono (no colours) or auto (light when COLORFGBG says the background is light, else dark; the default, or `theme:` in the settings file). NO_COLOR and --no-color still draw without colours.", valueName: "theme"))
+    var theme: ThemeName?
+
     @Flag(help: "Turn the mouse on: a click selects a row, sorts by a column title or filters to a zone, the wheel scrolls (off by default: it takes the terminal's own text selection; Shift-drag still selects in most terminals).")
     var mouse = false
 
@@ -93,8 +96,8 @@ struct BrowseCommand: AsyncParsableCommand {
             picking: picking,
             initialFilter: filter
         )
-        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true, colorsAllowed: !noColor,
-                                        usesControllingTerminal: picking)
+        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,
+                                        colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
         let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
         await connection.close()

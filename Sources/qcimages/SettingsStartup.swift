@@ -1,25 +1,42 @@
+import ImageBrowser
 import Logging
 import QingCloud
 import UserSettings
 
-/// The settings file as the browser starts with it: read once, every problem logged, the first one
-/// (with how many more) for the footer's one-line notice. The browser always opens: a problem leaves its
-/// entry out and the default applies.
+/// The settings file as the browser starts with it: read once, each entry's meaning checked, every
+/// problem logged, the first one (with how many more) for the footer's one-line notice. The browser always
+/// opens: a problem leaves its entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
-    /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
-    var notice: String?
+    /// The file's problems, then those of what its entries mean (an unknown theme, ...).
+    private(set) var problems: [SettingsProblem]
+    /// `theme:`, when it names a theme.
+    private(set) var theme: ThemeName?
 
     init(directories: UserDirectories, environment: [String: String]) {
         file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        notice = Self.notice(for: file.problems.map(\.description))
+        problems = file.problems
+        if let name = file.settings.theme {
+            theme = ThemeName(rawValue: name.value)
+            if theme == nil {
+                note(name.line, "unknown theme \(name.value.debugDescription) (\(ThemeName.names.joined(separator: ", "))); auto used")
+            }
+        }
     }
 
     var settings: Settings { file.settings }
 
+    /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
+    var notice: String? { Self.notice(for: problems.map(\.description)) }
+
+    /// Notes a problem with the meaning of the entry on `line`.
+    mutating func note(_ line: Int, _ message: String) {
+        problems.append(SettingsProblem(file: file.location.displayPath, line: line, message: message))
+    }
+
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
-        for problem in file.problems { logger.warning("settings: \(problem)") }
+        for problem in problems { logger.warning("settings: \(problem)") }
     }
 
     /// The footer notice for `problems`, the first one and a count of the others.

@@ -309,6 +309,65 @@ else
 fi
 check_quit "NO_COLOR: q" 0 tmux_ send-keys -t nocolor q
 
+# --- themes --------------------------------------------------------------------------------------------
+
+# The text colours a capture with SGR codes (capture-pane -e) uses, one per line: "fg N" with N the
+# xterm colour number (0-15 for the ANSI colours, 16-255 for the palette), and "reverse" for reverse video.
+sgr_summary() {
+    python3 -c '
+import re, sys
+seen = set()
+for parameters in re.findall(r"\x1b\[([0-9;:]*)m", sys.stdin.read()):
+    codes = [int(c) if c else 0 for c in re.split("[;:]", parameters)]
+    i = 0
+    while i < len(codes):
+        code = codes[i]
+        if 30 <= code <= 37: seen.add("fg %d" % (code - 30))
+        elif 90 <= code <= 97: seen.add("fg %d" % (code - 82))
+        elif code in (38, 48) and i + 2 < len(codes) and codes[i + 1] == 5:
+            if code == 38: seen.add("fg %d" % codes[i + 2])
+            i += 2
+        elif code == 7: seen.add("reverse")
+        elif 40 <= code <= 47 or 100 <= code <= 107: seen.add("bg")
+        i += 1
+print("\n".join(sorted(seen)))
+'
+}
+# Yellow and cyan (3, 6 and their bright 11, 14) are unreadable on white.
+no_pale_text() { ! sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")" | grep -qE '^fg (3|6|11|14)$'; }
+coloured_text() { sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")" | grep -q '^fg '; }
+only_attributes() {
+    local summary
+    summary=$(sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")")
+    ! grep -qE '^(fg|bg)' <<<"$summary" && grep -q '^reverse$' <<<"$summary"
+}
+for term in tmux-256color xterm; do
+    start_browser "light-$term" 100 30 "TERM=$term" -- --refresh 1 --theme light
+    if wait_until 60 has_rows 10; then
+        check "--theme light, TERM=$term: coloured text, none of it yellow or cyan" eval 'coloured_text && no_pale_text'
+    else
+        fail "--theme light, TERM=$term: rows appear" "$(last_screen)"
+    fi
+    check_quit "--theme light, TERM=$term: q" 0 tmux_ send-keys -t "light-$term" q
+done
+start_browser mono 100 30 -- --refresh 1 --theme mono
+if wait_until 60 has_rows 10; then
+    check "--theme mono: no colour on screen, reverse for the selection" only_attributes
+else
+    fail "--theme mono: rows appear" "$(last_screen)"
+fi
+check_quit "--theme mono: q" 0 tmux_ send-keys -t mono q
+
+# A theme that does not exist is refused as any bad flag value is, naming the themes there are.
+"$binary" --demo --theme bogus >"$work/theme.out" 2>"$work/theme.err"
+theme_status=$?
+if ((theme_status == 64)) && [[ ! -s $work/theme.out ]] &&
+    head -n 1 "$work/theme.err" | grep -q -- "^Error: .*'bogus'.*--theme.*'dark', 'light', 'mono'.*'auto'"; then
+    pass "--theme bogus: exit status 64, the first line names the themes ($(head -n 1 "$work/theme.err"))"
+else
+    fail "--theme bogus: exit status 64, the first line names the themes" "status $theme_status; stderr: $(cat "$work/theme.err")"
+fi
+
 # --- 5. three zones, one failing --------------------------------------------------------------------------
 
 stop_simulator

@@ -4,34 +4,34 @@ import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
-/// Frames compared with text files in Golden/. `QCIMAGES_RECORD_GOLDEN=1 swift test` rewrites those that
-/// differ, and fails for each one it rewrites.
+/// Frames compared with text files in Golden/, in every theme. `QCIMAGES_RECORD_GOLDEN=1 swift test`
+/// rewrites those that differ, and fails for each one it rewrites.
 @Suite("Render golden frames")
 struct RenderGoldenTests {
     @Test("80x24: list with the detail pane below, an image in transition selected")
     func standard80x24() throws {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ky10sp3a")
-        try assertGolden("list-80x24", harness.render(80, 24))
+        try assertGoldenInEveryTheme("list-80x24", harness, 80, 24)
     }
 
     @Test("125x40: detail beside the list (from this width on), a deleted image within its recovery window")
     func wide125x40() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 125, height: 40), selecting: "img-db0bak03", total: 9_870, demo: true)
         harness.state.highlights[HighlightKey(imageID: "img-w3bf0g1d", field: .status)] = harness.now.addingTimeInterval(3)
-        try assertGolden("wide-125x40", harness.render(125, 40))
+        try assertGoldenInEveryTheme("wide-125x40", harness, 125, 40)
     }
 
     @Test("40x12: the narrowest full layout, list only")
     func narrow40x12() throws {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 40, height: 12), selecting: "img-ev1l0esc")
-        try assertGolden("narrow-40x12", harness.render(40, 12))
+        try assertGoldenInEveryTheme("narrow-40x12", harness, 40, 12)
     }
 
     @Test("120x40: the detail of a hostile image, full screen")
     func hostileDetail() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 120, height: 40), selecting: "img-ev1l0esc")
         harness.press(.enter)
-        try assertGolden("hostile-detail-120x40", harness.render(120, 40))
+        try assertGoldenInEveryTheme("hostile-detail-120x40", harness, 120, 40)
     }
 
     @Test("80x24: the filter bar open with CJK and a syntax error")
@@ -39,35 +39,35 @@ struct RenderGoldenTests {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("/"))
         harness.type("银河|web size>")
-        try assertGolden("filter-80x24", harness.render(80, 24))
+        try assertGoldenInEveryTheme("filter-80x24", harness, 80, 24)
     }
 
     @Test("80x24: the help overlay")
     func helpOverlay() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("?"))
-        try assertGolden("help-80x24", harness.render(80, 24))
+        try assertGoldenInEveryTheme("help-80x24", harness, 80, 24)
     }
 
     @Test("80x24: the F6 sort chooser, the cursor on a column this width leaves out")
     func sortChooser80x24() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
         harness.press(.function(6), .end)
-        try assertGolden("sort-chooser-80x24", harness.render(80, 24))
+        try assertGoldenInEveryTheme("sort-chooser-80x24", harness, 80, 24)
     }
 
     @Test("160x45: the F6 sort chooser over the list and the detail pane, sorted by name")
     func sortChooser160x45() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 160, height: 45), total: 9_870, demo: true)
         harness.press(.function(6), .home, .down, .enter, .function(6), .down)
-        try assertGolden("sort-chooser-160x45", harness.render(160, 45))
+        try assertGoldenInEveryTheme("sort-chooser-160x45", harness, 160, 45)
     }
 
     @Test("80x24: raw JSON of a hostile image")
     func rawJSONOverlay() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ev1l0esc")
         harness.press(.character("y"))
-        try assertGolden("json-80x24", harness.render(80, 24))
+        try assertGoldenInEveryTheme("json-80x24", harness, 80, 24)
     }
 
     @Test("120x40: refresh failing for minutes, older data still shown, paused")
@@ -79,17 +79,43 @@ struct RenderGoldenTests {
         harness.advance(200)
         harness.press(.character("p"))
         harness.advance(3)
-        try assertGolden("error-120x40", harness.render(120, 40))
+        try assertGoldenInEveryTheme("error-120x40", harness, 120, 40)
     }
 
     @Test("30x6: too small")
     func tooSmall() throws {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 30, height: 6))
-        try assertGolden("too-small-30x6", harness.render(30, 6))
+        try assertGoldenInEveryTheme("too-small-30x6", harness, 30, 6)
     }
 }
 
 // MARK: Golden files
+
+/// The palettes every golden frame is drawn in, with the suffix of their files: the dark theme (today's
+/// look, in the files without a suffix), light with the 256-colour palette and with the ANSI colours
+/// alone, and mono. `auto` is dark or light (see ThemeTests).
+let goldenPalettes: [(suffix: String, palette: Palette)] = [
+    ("", .standard),
+    ("-light", Palette(theme: .light, depth: .palette256)),
+    ("-light-ansi", Palette(theme: .light, depth: .ansi16)),
+    ("-mono", Palette(theme: .mono, depth: .palette256)),
+]
+
+/// The harness's frame at `width` x `height` in every golden palette, each against its file; the light
+/// frames must also keep the 4.5:1 contrast in every cell that shows text.
+func assertGoldenInEveryTheme(_ name: String, _ harness: Harness, _ width: Int, _ height: Int,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    for (suffix, palette) in goldenPalettes {
+        var themed = harness
+        themed.state.palette = palette
+        let frame = themed.render(width, height)
+        try assertGolden(name + suffix, frame, sourceLocation: sourceLocation)
+        guard palette.look == .light else { continue }
+        for low in Contrast.textPairs(in: frame, look: .light) where low.ratio < Contrast.minimum {
+            Issue.record("\(name)\(suffix): \(low.description) at column \(low.column), row \(low.row)", sourceLocation: sourceLocation)
+        }
+    }
+}
 
 private let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -102,10 +128,10 @@ func goldenText(_ frame: Frame) -> String {
         var start = 0
         var current: CellStyle?
         func close() {
-            if let style = current, style != .plain { runs.append("\(start)-\(column - 1) \(describe(style))") }
+            if let style = current, !describe(style).isEmpty { runs.append("\(start)-\(column - 1) \(describe(style))") }
         }
         for cell in frame.row(row) {
-            if cell.style != current {
+            if current.map(describe) != describe(cell.style) {
                 close()
                 current = cell.style
                 start = column

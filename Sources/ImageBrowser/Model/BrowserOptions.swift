@@ -26,6 +26,8 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// The look the screen is drawn in (`--theme` settled for the terminal); today's dark one unless set.
+    public var palette = Palette.standard
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)

@@ -39,6 +39,8 @@ public struct BrowserState: Sendable {
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
     var size = TerminalSize(width: 80, height: 24)
+    /// The look the screen is drawn in: ``BrowserOptions/palette`` at first.
+    var palette: Palette
     var nextRequestNumber = 1
     var tick = TickState()
     public private(set) var shouldQuit = false
@@ -48,6 +50,7 @@ public struct BrowserState: Sendable {
         catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zones[0])
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
         self.zoneStates = ZoneStates(zones: options.zones, pageSize: options.pageSize)
+        self.palette = options.palette
     }
 
     /// The paging of the first zone: the only one unless several are shown.

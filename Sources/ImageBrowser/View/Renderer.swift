@@ -6,9 +6,9 @@ extension Browser {
     /// Draws the state into a frame of the size it was last told (``BrowserEvent/resize(_:)``). Pure and
     /// deterministic: the same state and time give the same frame, and an idle, healthy screen does not
     /// change as time passes (ages show only with coarse steps, and only next to errors and in the AGE
-    /// column).
+    /// column). Drawn in the look of its palette.
     public static func render(_ state: BrowserState, now: Date) -> Frame {
-        Renderer(state: state, geometry: state.geometry, now: now).frame()
+        state.palette.restyle(Renderer(state: state, geometry: state.geometry, now: now).frame())
     }
 }
 

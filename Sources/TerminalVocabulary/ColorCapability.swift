@@ -1,5 +1,6 @@
-/// How many colours the terminal can show, decided once when the screen starts.
-enum ColorCapability: Sendable, Equatable {
+/// How many colours the terminal can show, decided once when the screen starts; themes pick their
+/// colours for it.
+public enum ColorCapability: Sendable, Equatable {
     /// No colours (no `colors` capability, NO_COLOR or `--no-color`): attributes only.
     case none
     /// The eight ANSI colours.
@@ -10,7 +11,7 @@ enum ColorCapability: Sendable, Equatable {
     case palette256
 
     /// The capability for a terminal reporting `colors` colours (curses' `COLORS`).
-    init(colors: Int, hasColors: Bool, colorsWanted: Bool) {
+    public init(colors: Int, hasColors: Bool, colorsWanted: Bool) {
         guard colorsWanted, hasColors, colors >= 8 else {
             self = .none
             return
