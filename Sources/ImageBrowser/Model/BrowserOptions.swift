@@ -26,6 +26,8 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// Whether Space, `*` and `U` mark images: off in `qcimages pick` without `--multi`, as fzf's Tab is.
+    public var allowsMarks: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -42,6 +44,7 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
+        allowsMarks: Bool = true,
         initialFilter: String = ""
     ) {
         self.endpointLabel = endpointLabel
@@ -54,6 +57,7 @@ public struct BrowserOptions: Sendable {
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.startupNotice = startupNotice
         self.picking = picking
+        self.allowsMarks = allowsMarks
         self.initialFilter = initialFilter
     }
 

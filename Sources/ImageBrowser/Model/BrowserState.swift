@@ -38,6 +38,9 @@ public struct BrowserState: Sendable {
     /// Ceased images the server listed and the browser leaves out (see ``ingest(_:zone:now:)``).
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
+    /// The marked images, by key (as ``selectedKey``): kept across filter, sort, paging and refresh, and
+    /// dropped when their image leaves the catalogue (``dropVanishedMarks(now:)``).
+    var marks: Set<String> = []
     var size = TerminalSize(width: 80, height: 24)
     var nextRequestNumber = 1
     var tick = TickState()

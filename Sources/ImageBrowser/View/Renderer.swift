@@ -39,7 +39,7 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, options: state.options), on: &canvas)
         }
         return canvas.frame
     }
@@ -125,6 +125,9 @@ struct Renderer {
             }
         } else {
             line.append(Span(state.health.error == nil ? "loading…" : "not loaded", Theme.faint))
+        }
+        if !state.marks.isEmpty {
+            line += [Span(" · "), Span(TextFormat.grouped(state.marks.count), Theme.mark), Span(" marked")]
         }
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
@@ -288,7 +291,11 @@ struct Renderer {
         if let overlay = state.overlay {
             let hints = KeyMap.footerHints(in: .overlay).filter { hint in
                 switch hint.binding.keys[0].action {
-                case .copyID: if case .rawJSON = overlay { true } else { false }
+                case .copyID:
+                    switch overlay {
+                    case .rawJSON, .markedJSON: true
+                    default: false
+                    }
                 case .refresh: if case .error = overlay { true } else { false }
                 default: true
                 }

@@ -21,6 +21,8 @@ enum Theme {
     /// The selected list row, edge to edge; bold while the list has the focus.
     static func selectionBar(focused: Bool) -> CellStyle { CellStyle(bold: focused, reverse: true) }
     static let activity = CellStyle(foreground: .yellow, bold: true)
+    /// A marked row's sign in the list's gutter.
+    static let mark = CellStyle(foreground: .yellow, bold: true)
     static let border = CellStyle(foreground: .blue)
     static let focusedBorder = CellStyle(foreground: .cyan, bold: true)
 
