@@ -81,6 +81,18 @@ struct BrowserMarkTests {
         #expect(harness.state.markedKeys == [Fixtures.id(2), Fixtures.id(1)], "in the list's order")
     }
 
+    @Test("marks made on the first page stay while the next pages load, and on the rows they were on")
+    func survivesPaging() {
+        var harness = Harness(images: Fixtures.images(300), pageSize: 50)
+        harness.answerNext()
+        #expect(harness.state.catalog.count == 50)
+        harness.press(Self.space, Self.space)
+        harness.answerAll()
+        #expect(harness.state.catalog.count == 300)
+        #expect(harness.state.marks == [Fixtures.id(1), Fixtures.id(2)])
+        #expect(harness.render().text(ofRow: 1).contains("300 images · 2 marked"))
+    }
+
     @Test("a marked image that a refresh drops is unmarked, and the footer says so")
     func refreshDropsAMarkedImage() {
         var harness = BrowserRefreshTests.loaded()
@@ -222,6 +234,19 @@ struct PickMarkTests {
         #expect(harness.state.marks.isEmpty)
         harness.press(.enter)
         #expect(harness.chosen.map { $0.map(\.id) } == [[Fixtures.id(1)]])
+    }
+
+    @Test("pick --multi's footer says Space marks, beside Enter's choose; neither pick without it nor the browser")
+    func footer() {
+        func footer(picking: Bool, allowsMarks: Bool) -> String {
+            var harness = Harness(images: Fixtures.images(30), picking: picking, allowsMarks: allowsMarks)
+            harness.answerAll()
+            let frame = harness.render()
+            return frame.text(ofRow: frame.size.height - 1)
+        }
+        #expect(footer(picking: true, allowsMarks: true).contains("⏎ choose  Space mark"))
+        #expect(!footer(picking: true, allowsMarks: false).contains("Space"))
+        #expect(!footer(picking: false, allowsMarks: true).contains("Space"))
     }
 
     @Test("pick's help says Enter chooses, Esc and q cancel, and whether marks are on")

@@ -41,6 +41,9 @@ public struct BrowserState: Sendable {
     /// The marked images, by key (as ``selectedKey``): kept across filter, sort, paging and refresh, and
     /// dropped when their image leaves the catalogue (``dropVanishedMarks(now:)``).
     var marks: Set<String> = []
+    /// The catalogue's ``ImageCatalog/revision`` when the marks were last checked against it: an image
+    /// can only have gone since when it changed.
+    var marksCheckedRevision = 0
     var size = TerminalSize(width: 80, height: 24)
     var nextRequestNumber = 1
     var tick = TickState()

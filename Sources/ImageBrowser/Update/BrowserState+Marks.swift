@@ -55,7 +55,8 @@ extension BrowserState {
     /// Unmarks the images that left the catalogue (deleted and gone from the listing, ceased, dropped by a
     /// refresh), and says so in the footer.
     mutating func dropVanishedMarks(now: Date) {
-        guard !marks.isEmpty else { return }
+        guard !marks.isEmpty, catalog.revision != marksCheckedRevision else { return }
+        marksCheckedRevision = catalog.revision
         let gone = marks.filter { catalog.slot(of: $0) == nil }
         guard !gone.isEmpty else { return }
         marks.subtract(gone)

@@ -335,9 +335,9 @@ struct Renderer {
     }
 
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
-    /// Tab only when the detail pane has room.
+    /// Tab only when the detail pane has room; in `pick --multi`, Space marks beside Enter's "choose".
     private var hints: [(String, String)] {
-        KeyMap.footerHints(in: .panes).compactMap { hint in
+        var hints: [(String, String)] = KeyMap.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")
             case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
@@ -346,6 +346,10 @@ struct Renderer {
             default: (hint.key, hint.text)
             }
         }
+        if state.options.picking, state.options.allowsMarks, let choose = hints.firstIndex(where: { $0.1 == "choose" }) {
+            hints.insert((KeyMap.footerName(of: .character(" ")), "mark"), at: choose + 1)
+        }
+        return hints
     }
 
     private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {
