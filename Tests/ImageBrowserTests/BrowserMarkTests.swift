@@ -60,6 +60,19 @@ struct BrowserMarkTests {
         #expect(harness.state.message?.text == "unmarked 30")
     }
 
+    @Test("* while pages are still loading marks the matches loaded and says * again marks the rest")
+    func markMatchesWhileLoading() {
+        var harness = Harness(images: Fixtures.images(300), pageSize: 50)
+        harness.answerNext()
+        harness.press(.character("*"))
+        #expect(harness.state.marks.count == 50)
+        #expect(harness.state.message?.text == "marked 50 loaded images (50 new); more still loading: * again marks them")
+        harness.answerAll()
+        harness.press(.character("*"))
+        #expect(harness.state.marks.count == 300)
+        #expect(harness.state.message?.text == "marked 300 loaded images (250 new)")
+    }
+
     @Test("marks stay on their images across a filter and a sort, and images keep their marks when shown again")
     func survivesFilterAndSort() throws {
         var harness = BrowserKeyTests.loaded()

@@ -32,7 +32,10 @@ extension BrowserState {
             let before = marks.count
             marks.formUnion(listSlots.lazy.map(catalog.key(at:)))
             let matches = filter.applied.isEmpty ? "loaded images" : "matches"
-            show("marked \(TextFormat.grouped(listSlots.count)) \(matches) (\(TextFormat.grouped(marks.count - before)) new)", now: now)
+            // Matches still arriving (pages loading, the server search running) are marked by * again.
+            let loading = isFullyLoaded && !isServerSearchPending ? "" : "; more still loading: * again marks them"
+            show("marked \(TextFormat.grouped(listSlots.count)) \(matches) (\(TextFormat.grouped(marks.count - before)) new)\(loading)",
+                 now: now)
         case .clearMarks:
             show(marks.isEmpty ? "no marks" : "unmarked \(TextFormat.grouped(marks.count))", now: now)
             marks = []
