@@ -133,7 +133,7 @@ shoot zones "qcimages --demo -z all  (three zones at once)"
 start help 120 40 -- --demo
 wait_until 60 has_rows 20
 tmux_ send-keys -t help '?'
-wait_until 20 screen_has "this help"
+wait_until 20 screen_has "┌─ keys ─"
 shoot help "qcimages --demo  (? for help)"
 
 # The themes, on the same screen: dark (today's look), light on a white terminal, mono (attributes only).

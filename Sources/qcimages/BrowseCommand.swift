@@ -67,9 +67,10 @@ struct BrowseCommand: AsyncParsableCommand {
     }
 
     /// Connects, runs the browser until it ends and returns how, with the first zone shown (the zone of
-    /// an image not tagged with one). `picking`: `qcimages pick`, on `/dev/tty`. Throws a ``Failure`` for
-    /// anything that stops it before the screen is taken over.
-    func openSession(picking: Bool) async throws -> (end: SessionEnd, zone: String) {
+    /// an image not tagged with one). `picking`: `qcimages pick`, on `/dev/tty`; `allowsMarks`: whether
+    /// Space marks images (not in pick without `--multi`). Throws a ``Failure`` for anything that stops it
+    /// before the screen is taken over.
+    func openSession(picking: Bool, allowsMarks: Bool = true) async throws -> (end: SessionEnd, zone: String) {
         let directories = UserDirectories()
         let (logger, logNotice) = try openLog(directories: directories)
         let startup = SettingsStartup(directories: directories, environment: ProcessInfo.processInfo.environment)
@@ -94,6 +95,7 @@ struct BrowseCommand: AsyncParsableCommand {
             sweepRate: sweepRate,
             startupNotice: SettingsStartup.joined(startup.notice, logNotice),
             picking: picking,
+            allowsMarks: allowsMarks,
             initialFilter: filter
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,

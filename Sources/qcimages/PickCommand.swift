@@ -16,11 +16,15 @@ struct PickCommand: AsyncParsableCommand {
               $ qcimages pick --demo                         Print the chosen image's id.
               $ qcimages pick -z all --print '{zone} {id}'   Its zone and id.
               $ qcimages pick -o json > image.json           Its JSON, as list writes it.
+              $ qcimages pick --multi | xargs -n1 echo       The ids marked with Space.
 
             The browser opens on the terminal (/dev/tty) whatever stdout is: Enter prints the selected \
-            image and exits 0; q or Esc exit 1 and print nothing, Ctrl-C exits 130; an error before the \
-            browser opened (no terminal, a bad flag value, the API refusing the key) is one line on stderr \
-            and exit status 2. --print fields: \(PickTemplate.fieldNames.joined(separator: " ")), or their \
+            image and exits 0 (with --multi: the images marked with Space, in the list's order, or the \
+            selected one when none is marked; without it marks are off, as in fzf without -m); q or Esc \
+            exit 1 and print nothing, Ctrl-C exits 130; an error before the browser opened (no terminal, \
+            a bad --print field, the API refusing the key) is one line on stderr and exit status 2, as \
+            is a mistake in the flags (with ArgumentParser's usage). --print fields: \
+            \(PickTemplate.fieldNames.joined(separator: " ")), or their \
             JSON names (image_id, os_family, ...); {{ and }} are braces.
             """
     )
@@ -43,6 +47,9 @@ struct PickCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "What Enter prints: ids (one per line), json or csv (as list writes them).")
     var output: Format = .ids
 
+    @Flag(name: .customLong("multi"), help: "Space marks images (* every match, U none); Enter prints the marked ones.")
+    var multi = false
+
     @Option(name: .customLong("print"), help: ArgumentHelp("A line per chosen image from a template, e.g. '{zone} {id}' (instead of -o).", valueName: "template"))
     var template: String?
 
@@ -56,7 +63,7 @@ struct PickCommand: AsyncParsableCommand {
         let lines: PickTemplate?
         do {
             lines = try template.map { template throws(PickTemplate.Invalid) in try PickTemplate(parsing: template) }
-            session = try await browser.openSession(picking: true)
+            session = try await browser.openSession(picking: true, allowsMarks: multi)
         } catch let error as ExitCode {
             throw error
         } catch {

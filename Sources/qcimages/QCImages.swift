@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `qcimages` command: the browser by default, `list` for scripts, `simulate` for a local endpoint.
 @main
@@ -24,4 +25,25 @@ struct QCImages: AsyncParsableCommand {
         subcommands: [BrowseCommand.self, PickCommand.self, ListCommand.self, WaitCommand.self, SimulateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// ArgumentParser's `main`, except that a mistake in `pick`'s flags exits 2, fzf's status for an error
+    /// before the browser opened, so that a script tells it from "nothing chosen" (the other commands keep
+    /// ArgumentParser's 64).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try await asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if arguments.first == PickCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
+                try? FileHandle.standardError.write(contentsOf: Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(PickCommand.failedToOpen)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `qcimages pick`: the real binary in tmux on its --demo, its output caught by `$(...)`
 # and by a pipe while the browser draws on the pane's /dev/tty. Checks what Enter prints (ids, json, csv,
-# a template) and fzf's exit statuses (0 chosen, 1 q/Esc, 130 Ctrl-C, 2 an error before the browser
+# a template; with --multi the rows marked with Space) and fzf's exit statuses (0 chosen, 1 q/Esc, 130 Ctrl-C, 2 an error before the browser
 # opened). Prints one line per check and ends with "N passed, M failed".
 #
 # Usage: Tests/EndToEnd/pick.sh path/to/qcimages
@@ -115,6 +115,64 @@ else
     fail "list -z all --filter 'status:deprecated zone:sh1a': only sh1a's deprecated images" "$statuses"
 fi
 
+# --multi: Space marks three rows (and moves down each time); Enter prints their ids, one a line, in the
+# list's order, through $(...) and through a pipe.
+open_and_mark_three() { # name shell_line
+    start_pick "$1" "$2"
+    if ! wait_until 60 has_rows 5; then
+        fail "$1: the browser opens on the pane's terminal" "$(screen_text)"
+        return 1
+    fi
+    marked=$(printf '%s\n' "$(row_id 1)" "$(row_id 2)" "$(row_id 3)")
+    tmux_ send-keys -t "$pane" Space Space Space
+    if ! wait_until 20 screen_has "3 marked"; then
+        fail "$1: Space three times: the header says 3 marked" "$(screen_text)"
+        return 1
+    fi
+    if [[ $(marked_rows) == "$marked" ]]; then
+        pass "$1: the three rows show * in the gutter"
+    else
+        fail "$1: the three rows show * in the gutter" "$(screen_text)"
+    fi
+}
+if open_and_mark_three multi-subst 'IDS=$("$q" pick --multi --demo --refresh 0 --log-file "$log"); echo $? >"$status"; printf "%s\n" "$IDS" >"$out"'; then
+    tmux_ send-keys -t "$pane" Enter
+    wait_until 20 finished
+    expect "IDS=\$(qcimages pick --multi --demo), 3 x Space, Enter: exit 0, the 3 marked ids one a line" \
+        test "$(status_of)" = 0 -a "$(output_of)" = "$marked"
+fi
+if open_and_mark_three multi-piped '"$q" pick --multi --demo --refresh 0 --log-file "$log" | cat >"$out"; echo "${PIPESTATUS[0]}" >"$status"'; then
+    tmux_ send-keys -t "$pane" Enter
+    wait_until 20 finished
+    expect "qcimages pick --multi --demo | cat > file, 3 x Space, Enter: exit 0, 3 lines, the marked ids" \
+        test "$(status_of)" = 0 -a "$(output_of)" = "$marked" -a "$(wc -l <"$work/$pane.out")" = 3
+fi
+if open_and_mark_three multi-json '"$q" pick --multi --demo --refresh 0 --log-file "$log" -o json >"$out"; echo $? >"$status"'; then
+    tmux_ send-keys -t "$pane" Enter
+    wait_until 20 finished
+    json_ids() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["total_count"]); print("\n".join(i["image_id"] for i in d["image_set"]))' "$work/$pane.out"; }
+    expect "pick --multi -o json: total_count 3 and the marked images in order" test "$(json_ids)" = "$(printf '3\n%s' "$marked")"
+fi
+
+# Without --multi marks are off (as fzf without -m): Space marks nothing, says so, and Enter prints the
+# selected row.
+start_pick single-space '"$q" pick --demo --refresh 0 --log-file "$log" >"$out"; echo $? >"$status"'
+if wait_until 60 has_rows 5; then
+    first=$(row_id 1)
+    tmux_ send-keys -t "$pane" Space
+    if wait_until 20 screen_has "marks are off: qcimages pick --multi"; then
+        pass "pick without --multi: Space says marks are off"
+    else
+        fail "pick without --multi: Space says marks are off" "$(screen_text)"
+    fi
+    tmux_ send-keys -t "$pane" Enter
+    wait_until 20 finished
+    expect "pick without --multi: after Space, Enter prints the first row, still selected ($first)" \
+        test "$(status_of)" = 0 -a "$(output_of)" = "$first"
+else
+    fail "single-space: the browser opens on the pane's terminal" "$(screen_text)"
+fi
+
 # Errors before the browser opens: one line on stderr, exit 2, nothing on stdout.
 one_error_line() { # description expected-text command...
     local description=$1 expected=$2
@@ -129,5 +187,19 @@ one_error_line() { # description expected-text command...
 }
 one_error_line "pick without a terminal" "cannot open /dev/tty" setsid "$binary" pick --demo --log-file "$work/notty.log"
 one_error_line "pick --print with an unknown field" "unknown field {colour}" "$binary" pick --demo --print '{colour}'
+# A mistake in the flags: ArgumentParser's report (the error first), exit 2 as fzf's, not its 64.
+for flags in "--no-such-flag" "--output yaml"; do
+    # shellcheck disable=SC2086 # the flags are split on purpose
+    "$binary" pick --demo $flags >"$work/usage.out" 2>"$work/usage.err"
+    code=$?
+    if [[ $code == 2 && ! -s $work/usage.out ]] && head -n 1 "$work/usage.err" | grep -q '^Error: '; then
+        pass "pick $flags: exit 2, the error first ($(head -n 1 "$work/usage.err"))"
+    else
+        fail "pick $flags: exit 2, the error first" "status $code; stderr: $(cat "$work/usage.err")"
+    fi
+done
+"$binary" list --demo --no-such-flag >/dev/null 2>&1
+code=$?
+if [[ $code == 64 ]]; then pass "list --no-such-flag keeps ArgumentParser's 64"; else fail "list --no-such-flag keeps ArgumentParser's 64" "status $code"; fi
 
 finish_checks

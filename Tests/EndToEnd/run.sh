@@ -8,7 +8,7 @@ set -uo pipefail
 
 # shellcheck source=Tests/EndToEnd/tmux-session.sh
 source "$(dirname "$0")/tmux-session.sh"
-tmux_test_start "$@" -- qcimages-e2e 'set -g remain-on-exit on'
+tmux_test_start "$@" -- qcimages-e2e 'set -g remain-on-exit on' 'set -g set-clipboard on'
 
 check() { # description command...: one check, passing when the command succeeds
     local description=$1
@@ -198,7 +198,7 @@ tmux_ send-keys -t main Escape
 chooser_closed() { ! screen_has "sort by" && screen_text | grep -qE '^ ?ID +NAME▲'; }
 check "Esc closes it and keeps the order" wait_until 20 chooser_closed
 tmux_ send-keys -t main F1
-check "F1 opens the help (as in htop)" wait_until 20 screen_has "this help"
+check "F1 opens the help (as in htop)" wait_until 20 screen_has "┌─ keys ─"
 tmux_ send-keys -t main Escape
 check "Esc closes the help" wait_until 20 chooser_closed
 
@@ -395,6 +395,56 @@ if [[ $endpoint == http*://* ]]; then
     check_quit "three zones: q" 0 tmux_ send-keys -t zones q
 else
     fail "the three-zone simulator prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
+fi
+
+
+# --- 6. marks: Space, through a filter and refreshes, c and y, marked images that cease -------------------
+
+# At 600 times real time a deleted image ceases (its two-hour recovery window over) within 12 s.
+stop_simulator
+start_simulator --churn --speed 600 --images 2000 --seed 3
+if [[ $endpoint == http*://* ]]; then
+    session_env=("${simulator_credentials[@]}")
+    start_browser marks 120 40 -- --refresh 1
+    check "marks session: rows appear" wait_until 60 has_rows 20
+    row_ids() { list_rows | awk '{ print $1 }' | head -n "$1"; }
+    first_three=$(row_ids 3)
+    tmux_ send-keys -t marks Space Space Space
+    three_marked() { screen_has "3 marked" && [[ $(marked_rows | head -n 3) == "$first_three" ]]; }
+    check "Space three times: the three rows show * and the header says 3 marked" wait_until 20 three_marked
+    tmux_ send-keys -t marks /
+    tmux_ send-keys -t marks -l 'no-such-image-anywhere'
+    tmux_ send-keys -t marks Enter
+    hidden_still_marked() { screen_has "no image matches the filter" && screen_has "3 marked"; }
+    check "a filter that hides them: still 3 marked" wait_until 20 hidden_still_marked
+    tmux_ send-keys -t marks Escape
+    check "the filter cleared: the same three rows show * again" wait_until 20 three_marked
+
+    tmux_ send-keys -t marks c
+    copied_three() { [[ $(tmux_ show-buffer 2>/dev/null) == "$first_three" ]]; }
+    check "c with marks: the clipboard (a tmux buffer) holds the three ids, one a line" wait_until 10 copied_three
+    tmux_ send-keys -t marks y
+    marked_json() { screen_has "raw JSON · 3 marked images" && screen_has "\"image_id\" : \"$(head -n 1 <<<"$first_three")\""; }
+    check "y with marks: the marked images' JSON" wait_until 10 marked_json
+    tmux_ send-keys -t marks y
+
+    # Every deleted image: marked with *, then unmarked as each ceases and refresh drops it.
+    tmux_ send-keys -t marks /
+    tmux_ send-keys -t marks -l 'status:deleted'
+    tmux_ send-keys -t marks Enter
+    check "the filter status:deleted shows deleted images" wait_until 30 has_rows 1
+    tmux_ send-keys -t marks '*'
+    check "* marks every match" wait_until 10 screen_has "matches ("
+    tmux_ send-keys -t marks Escape
+    gone_unmarked() { screen_text | tail -n 1 | grep -qE 'marked images? gone.*: unmarked'; }
+    check "a marked image that ceases is unmarked, and the footer says so" wait_until 60 gone_unmarked
+    first_three_marked() { [[ $(grep -cxFf <(marked_rows) <<<"$first_three") == 3 ]]; }
+    check "the first three, through all those refreshes, are still marked" wait_until 20 first_three_marked
+    tmux_ send-keys -t marks U
+    check "U unmarks all" wait_until 10 eval '! screen_has "marked" && [[ -z $(marked_rows) ]]'
+    check_quit "marks: q" 0 tmux_ send-keys -t marks q
+else
+    fail "the churning simulator for marks prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
 fi
 
 finish_checks

@@ -45,8 +45,11 @@ pane=""
 screen_text() { tmux_ capture-pane -p -t "$pane" 2>/dev/null; }
 screen_has() { screen_text | grep -qF -- "$1"; }
 pane_format() { tmux_ display-message -p -t "$pane" "$1" 2>/dev/null; }
-# The list pane's rows: the text left of the detail pane's border, for lines that start with an image id.
-list_rows() { screen_text | sed 's/│.*//' | grep -E '^ ?img-[a-z0-9]+ '; }
+# The list pane's rows: the text left of the detail pane's border, for lines that start with an image id
+# (a marked row's `*` in the gutter read as the blank it replaces).
+list_rows() { screen_text | sed 's/│.*//' | grep -E '^[ *]?img-[a-z0-9]+ ' | sed 's/^\*/ /'; }
+# The ids of the rows marked with `*` in the gutter.
+marked_rows() { screen_text | grep -oE '^\*img-[a-z0-9]+' | cut -c2-; }
 row_count() { list_rows | wc -l; }
 has_rows() { (($(row_count) >= ${1:-5})); }
 

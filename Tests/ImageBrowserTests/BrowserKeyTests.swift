@@ -135,7 +135,7 @@ struct BrowserKeyTests {
     func help() {
         var harness = Self.loaded()
         harness.press(.character("?"))
-        let text = harness.render().text
+        let text = harness.render(120, 50).text
         for key in ["PgUp PgDn", "Home End", "Tab", "Enter", "/", "Esc", "s > < S", "Ctrl-C", "y", "c", "p", "r"] {
             #expect(text.contains(key))
         }
@@ -244,11 +244,11 @@ struct BrowserSortTests {
 /// the keys are.
 @Suite("Keys from other tools")
 struct FamiliarKeyTests {
-    @Test("Space pages down like PgDn; Ctrl-D and Ctrl-U move half a page")
+    @Test("Ctrl-F pages down like PgDn (Space marks, as in htop and mc); Ctrl-D and Ctrl-U move half a page")
     func paging() {
         var harness = BrowserKeyTests.loaded(Fixtures.images(300))
         let page = harness.state.geometry.listRows
-        harness.press(.character(" "))
+        harness.press(.control("f"))
         #expect(harness.state.selectedIndex == page)
         harness.press(.control("d"))
         #expect(harness.state.selectedIndex == page + page / 2)

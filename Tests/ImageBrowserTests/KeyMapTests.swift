@@ -44,7 +44,7 @@ struct KeyMapTests {
         let rows = lines[(start + 2)...].prefix { !$0.isEmpty }
         let labels = rows.compactMap { $0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) }
         #expect(labels.count > 10)
-        let help = HelpContent.lines(width: 200).map { $0.map(\.text).joined() }
+        let help = HelpContent.lines(width: 200, options: BrowserOptions(endpointLabel: "test", zones: ["pek3a"])).map { $0.map(\.text).joined() }
         for label in labels {
             #expect(help.contains { $0.hasPrefix("  " + label + " ") }, "\(label) is not in the help")
         }

@@ -28,6 +28,8 @@ public struct BrowserOptions: Sendable {
     public var picking: Bool
     /// The look the screen is drawn in (`--theme` settled for the terminal); today's dark one unless set.
     public var palette = Palette.standard
+    /// Whether Space, `*` and `U` mark images: off in `qcimages pick` without `--multi`, as fzf's Tab is.
+    public var allowsMarks: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -44,6 +46,7 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
+        allowsMarks: Bool = true,
         initialFilter: String = ""
     ) {
         self.endpointLabel = endpointLabel
@@ -56,6 +59,7 @@ public struct BrowserOptions: Sendable {
         self.pageSize = min(max(pageSize, 1), ImageQuery.maximumLimit)
         self.startupNotice = startupNotice
         self.picking = picking
+        self.allowsMarks = allowsMarks
         self.initialFilter = initialFilter
     }
 

@@ -38,6 +38,12 @@ public struct BrowserState: Sendable {
     /// Ceased images the server listed and the browser leaves out (see ``ingest(_:zone:now:)``).
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
+    /// The marked images, by key (as ``selectedKey``): kept across filter, sort, paging and refresh, and
+    /// dropped when their image leaves the catalogue (``dropVanishedMarks(now:)``).
+    var marks: Set<String> = []
+    /// The catalogue's ``ImageCatalog/revision`` when the marks were last checked against it: an image
+    /// can only have gone since when it changed.
+    var marksCheckedRevision = 0
     var size = TerminalSize(width: 80, height: 24)
     /// The look the screen is drawn in: ``BrowserOptions/palette`` at first.
     var palette: Palette

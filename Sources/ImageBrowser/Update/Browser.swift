@@ -111,6 +111,7 @@ extension BrowserState {
     mutating func finish(now: Date, _ effects: inout [BrowserEffect]) {
         highlights = highlights.filter { $0.value > now }
         if let message, message.until <= now { self.message = nil }
+        dropVanishedMarks(now: now)
         keepSelectionVisible()
         keepScrollsInRange(now: now)
         let deadline = nextScreenChange(after: now)

@@ -86,8 +86,14 @@ extension BrowserState {
             refreshNow(now: now, &effects)
         case .togglePause:
             togglePause(now: now, &effects)
+        case .toggleMark, .markMatches, .clearMarks:
+            performMarking(action, now: now, &effects)
+        case .copyID where !marks.isEmpty:
+            copyMarkedIDs(now: now, &effects)
         case .copyID:
             copySelectedID(now: now, &effects)
+        case .rawJSON where !marks.isEmpty:
+            overlay = .markedJSON(imageKeys: markedKeys, scroll: 0)
         case .rawJSON:
             if let selectedKey {
                 overlay = .rawJSON(imageID: selectedKey, scroll: 0)
@@ -101,8 +107,13 @@ extension BrowserState {
         }
     }
 
-    /// Pick's Enter: ends the session with the selected image chosen.
+    /// Pick's Enter: ends the session with the marked images chosen, or the selected one without marks.
     private mutating func choose(now: Date, _ effects: inout [BrowserEffect]) {
+        if !marks.isEmpty {
+            markQuit()
+            effects.append(.choose(markedImages))
+            return
+        }
         guard let image = selectedImage else {
             show("no image selected", kind: .warning, now: now)
             return
@@ -179,10 +190,12 @@ extension BrowserState {
         switch (action, overlay) {
         case (.quit, _):
             quit(&effects)
-        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.showError, .error):
+        case (.close, _), (.help, .help), (.rawJSON, .rawJSON), (.rawJSON, .markedJSON), (.showError, .error):
             self.overlay = nil
         case (.copyID, .rawJSON):
             copySelectedID(now: now, &effects)
+        case (.copyID, .markedJSON):
+            copyMarkedIDs(now: now, &effects)
         case (.refresh, .error):
             self.overlay = nil
             refreshNow(now: now, &effects)

@@ -11,6 +11,8 @@ enum KeyAction: Sendable, Hashable {
     /// Esc outside the filter bar: leave full screen, give the list the focus, or clear the filter.
     case back
     case sortNext, sortPrevious, sortReverse, chooseSort, refresh, togglePause, copyID, rawJSON, showError, help, quit
+    /// Marks: the selected image (then the next row), every match of the filter, none.
+    case toggleMark, markMatches, clearMarks
     // In the filter bar.
     case keepFilter, clearFilter, clearFilterText, deleteWord
     // In an overlay.
@@ -66,8 +68,7 @@ enum KeyMap {
         KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next)], .panes,
                    section: "Move", help: "previous / next image (or scroll the detail pane when it has focus)",
                    summary: "move"),
-        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.control("b"), .pageUp), (.control("f"), .pageDown),
-                    (.character(" "), .pageDown)],
+        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.control("b"), .pageUp), (.control("f"), .pageDown)],
                    .panes, section: "Move", help: "a page up / down", summary: "page"),
         KeyBinding([(.control("u"), .halfPageUp), (.control("d"), .halfPageDown)], .panes, section: "Move",
                    help: "half a page up / down", summary: "half a page (as in less and vim)"),
@@ -109,13 +110,21 @@ enum KeyMap {
                    footer: (6, "refresh")),
         KeyBinding([(.character("p"), .togglePause)], .panes, section: "Data", help: "pause / resume live refresh",
                    summary: "pause live refresh", footer: (7, "pause")),
-        KeyBinding([(.character("c"), .copyID)], .panes, section: "Data", help: "copy the selected image ID to the clipboard",
-                   summary: "copy the image id (OSC 52, through tmux and screen)", footer: (8, "copy id")),
-        KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image",
-                   summary: "the image's raw JSON", footer: (9, "json")),
+        KeyBinding([(.character("c"), .copyID)], .panes, section: "Data", help: "copy the selected image ID to the clipboard (or the marked IDs)",
+                   summary: "copy the image id, or the marked ones (OSC 52, through tmux and screen)", footer: (8, "copy id")),
+        KeyBinding([(.character("y"), .rawJSON)], .panes, section: "Data", help: "raw JSON of the selected image (of the marked ones, an array)",
+                   summary: "the image's raw JSON, or the marked ones' as an array", footer: (9, "json")),
         KeyBinding([(.character("!"), .showError)], .panes, section: "Data",
                    help: "the last error in full (also Enter while no image is loaded)",
                    summary: "the last error in full (also Enter while no image is loaded)"),
+        KeyBinding([(.character(" "), .toggleMark)], .panes, section: "Marks",
+                   help: "mark / unmark the selected image and move down (as in htop, mc)",
+                   summary: "mark / unmark the image and move down"),
+        KeyBinding([(.character("*"), .markMatches)], .panes, section: "Marks",
+                   help: "mark every match of the filter (no filter: every loaded image)",
+                   summary: "mark every match of the filter (every loaded image without one)"),
+        KeyBinding([(.character("U"), .clearMarks)], .panes, section: "Marks", help: "unmark every image (as htop's U)",
+                   summary: "unmark every image"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
         KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
@@ -125,7 +134,7 @@ enum KeyMap {
         KeyBinding([(.up, .previous), (.down, .next), (.pageUp, .pageUp), (.pageDown, .pageDown), (.character("g"), .first),
                     (.character("G"), .last), (.character(" "), .pageDown)], .overlay, section: "Overlays",
                    help: "scroll (and the other movement keys)", footer: (2, "scroll"), footerKeys: "↑↓ PgUp PgDn g G"),
-        KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON)",
+        KeyBinding([(.character("c"), .copyID)], .overlay, section: "Overlays", help: "copy the image ID (raw JSON), or the marked IDs",
                    footer: (3, "copy id")),
         KeyBinding([(.character("r"), .refresh)], .overlay, section: "Overlays", help: "try again now (the last error)",
                    footer: (4, "try now")),

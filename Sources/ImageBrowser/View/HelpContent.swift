@@ -1,7 +1,8 @@
 import QingCloud
 import TerminalVocabulary
 
-/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax and the mouse.
+/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax and the mouse; in
+/// `qcimages pick`, the keys that end the session (Enter, Esc, q) and the marks as pick has them.
 enum HelpContent {
     /// The filter language at a glance (not keys, so not in the key map).
     static let filterSyntax: [(example: String, meaning: String)] = [
@@ -22,9 +23,9 @@ enum HelpContent {
     ]
 
     /// The help at a width: keys in a column, their meaning wrapped beside them.
-    static func lines(width: Int) -> [StyledLine] {
+    static func lines(width: Int, options: BrowserOptions) -> [StyledLine] {
         var sections = KeyMap.sections.map { section in
-            (title: section.title, rows: section.bindings.map { (left: $0.label, right: $0.help) })
+            (title: section.title, rows: section.bindings.map { (left: $0.label, right: help(of: $0, options: options)) })
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))
         sections.append((title: "Mouse (with --mouse)", rows: mouse.map { (left: $0.example, right: $0.meaning) }))
@@ -42,5 +43,25 @@ enum HelpContent {
             }
         }
         return lines
+    }
+
+    /// What a binding's help says in this session: pick's Enter chooses, its Esc and q cancel, and its
+    /// marks are off without `--multi`.
+    static func help(of binding: KeyBinding, options: BrowserOptions) -> String {
+        guard options.picking else { return binding.help }
+        switch binding.keys[0].action {
+        case .toggleFullScreen where binding.context == .panes:
+            return options.allowsMarks
+                ? "choose: print the marked images (the selected one when none is marked) and exit 0"
+                : "choose: print the selected image and exit 0"
+        case .back where binding.context == .panes:
+            return "leave full screen or the detail pane; in the list, cancel: print nothing and exit 1"
+        case .quit:
+            return "cancel: print nothing and exit 1 (Ctrl-C exits 130)"
+        case .toggleMark, .markMatches, .clearMarks:
+            return options.allowsMarks ? binding.help : "off: marks need qcimages pick --multi"
+        default:
+            return binding.help
+        }
     }
 }

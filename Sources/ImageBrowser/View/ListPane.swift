@@ -10,7 +10,10 @@ struct ListPane {
         var width: Int
     }
 
+    /// The list's left margin, the gutter where a marked row shows ``markGlyph``.
     static let margin = 1
+    /// A marked row's sign in the gutter: ASCII (as mc's), one cell wide in every terminal, CJK ones included.
+    static let markGlyph = "*"
     static let gap = 1
 
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
@@ -97,7 +100,9 @@ struct ListPane {
             guard index < state.listSlots.count else { break }
             let y = rect.y + 1 + line
             let slot = state.listSlots[index]
-            drawRow(state.catalog.row(at: slot), imageID: state.catalog.key(at: slot), columns, y: y, on: &canvas)
+            let key = state.catalog.key(at: slot)
+            drawRow(state.catalog.row(at: slot), imageID: key, columns, y: y, on: &canvas)
+            if state.marks.contains(key) { canvas.write(Self.markGlyph, x: rect.x, y: y, limit: rect.maxX, style: Theme.mark) }
             if index == selected { drawSelectionBar(y: y, on: &canvas) }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEngine
 import QingCloud
 import TerminalVocabulary
 
@@ -27,22 +28,18 @@ struct OverlayBox {
     var contentWidth: Int { max(0, rect.width - 4) }
 
     /// The content of an overlay.
-    static func lines(of overlay: Overlay, catalog: ImageCatalog, sortChoices: [SortChooser.Choice],
-                      width: Int) -> [StyledLine] {
+    static func lines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions,
+                      sortChoices: [SortChooser.Choice], width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
-            return HelpContent.lines(width: width)
+            return HelpContent.lines(width: width, options: options)
         case .rawJSON(let id, _):
             guard let image = catalog.image(forKey: id) else {
                 return [[Span("image \(Sanitizer.forDisplay(id)) is gone", Theme.warning)]]
             }
-            return RawJSON.lines(of: image.raw).flatMap { line -> [StyledLine] in
-                let indent = line.prefix { $0 == " " }
-                let pieces = TextFormat.wrap(String(line), width: max(1, width))
-                return pieces.enumerated().map { index, piece in
-                    index == 0 ? RawJSON.highlighted(piece) : [Span(String(indent) + "  "), Span(piece)]
-                }
-            }
+            return jsonLines(image.raw, width: width)
+        case .markedJSON(let keys, _):
+            return jsonLines(.array(keys.compactMap { catalog.image(forKey: $0)?.raw }), width: width)
         case .error(let error, _):
             return ErrorNotice(error: error).overlayLines(width: width)
         case .sortChooser(let cursor):
@@ -50,10 +47,22 @@ struct OverlayBox {
         }
     }
 
+    /// A JSON value pretty-printed, its lines wrapped at `width` (a wrapped line's rest indented).
+    private static func jsonLines(_ value: JSONValue, width: Int) -> [StyledLine] {
+        RawJSON.lines(of: value).flatMap { line -> [StyledLine] in
+            let indent = line.prefix { $0 == " " }
+            let pieces = TextFormat.wrap(String(line), width: max(1, width))
+            return pieces.enumerated().map { index, piece in
+                index == 0 ? RawJSON.highlighted(piece) : [Span(String(indent) + "  "), Span(piece)]
+            }
+        }
+    }
+
     func title(of overlay: Overlay, catalog: ImageCatalog) -> String {
         switch overlay {
         case .help: " keys "
         case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
+        case .markedJSON(let keys, _): " raw JSON · \(keys.count) marked \(keys.count == 1 ? "image" : "images") "
         case .error: " the last error "
         case .sortChooser: " sort by "
         }

@@ -39,7 +39,7 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, options: state.options), on: &canvas)
         }
         return canvas.frame
     }
@@ -157,6 +157,9 @@ struct Renderer {
             }
         } else {
             line.append(Span(state.health.error == nil ? "loading…" : "not loaded", Theme.faint))
+        }
+        if !state.marks.isEmpty {
+            line += [Span(" · "), Span(TextFormat.grouped(state.marks.count), Theme.mark), Span(" marked")]
         }
         if !state.hiddenCeased.isEmpty {
             line.append(Span(" · \(TextFormat.grouped(state.hiddenCeased.count)) ceased hidden", Theme.faint))
@@ -320,7 +323,11 @@ struct Renderer {
         if let overlay = state.overlay {
             let hints = KeyMap.footerHints(in: .overlay).filter { hint in
                 switch hint.binding.keys[0].action {
-                case .copyID: if case .rawJSON = overlay { true } else { false }
+                case .copyID:
+                    switch overlay {
+                    case .rawJSON, .markedJSON: true
+                    default: false
+                    }
                 case .refresh: if case .error = overlay { true } else { false }
                 default: true
                 }
@@ -360,9 +367,9 @@ struct Renderer {
     }
 
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
-    /// Tab only when the detail pane has room.
+    /// Tab only when the detail pane has room; in `pick --multi`, Space marks beside Enter's "choose".
     private var hints: [(String, String)] {
-        KeyMap.footerHints(in: .panes).compactMap { hint in
+        var hints: [(String, String)] = KeyMap.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")
             case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
@@ -371,6 +378,10 @@ struct Renderer {
             default: (hint.key, hint.text)
             }
         }
+        if state.options.picking, state.options.allowsMarks, let choose = hints.firstIndex(where: { $0.1 == "choose" }) {
+            hints.insert((KeyMap.footerName(of: .character(" ")), "mark"), at: choose + 1)
+        }
+        return hints
     }
 
     private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {

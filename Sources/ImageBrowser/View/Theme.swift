@@ -25,6 +25,8 @@ enum Theme {
         CellStyle(bold: focused, reverse: true, role: focused ? .focusedSelectionBar : .selectionBar)
     }
     static let activity = CellStyle(foreground: .yellow, bold: true, role: .activity)
+    /// A marked row's sign in the list's gutter.
+    static let mark = CellStyle(foreground: .yellow, bold: true)
     static let border = CellStyle(foreground: .blue, role: .border)
     static let focusedBorder = CellStyle(foreground: .cyan, bold: true, role: .focusedBorder)
 

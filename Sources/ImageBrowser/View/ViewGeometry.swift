@@ -45,9 +45,10 @@ struct ViewGeometry {
 
     /// The lines of `overlay`, laid out at the overlay's text width.
     /// The sort chooser's lines start where its cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions) -> [StyledLine] {
         let box = box(for: overlay)
-        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, options: options, sortChoices: sortChoices,
+                                     width: box.contentWidth)
         guard case .sortChooser(let cursor) = overlay else { return lines }
         return Array(lines.dropFirst(sortChooserTop(cursor: cursor)))
     }
