@@ -2,7 +2,7 @@
 # Sets here (the target's folder), root (the repository), seconds (the first argument, default 60; the
 # remaining arguments are libFuzzer flags, in "$@"), out (.build/fuzz/<Name>, with out/corpus for what
 # the fuzzer finds); defines quiet (drops the linker's export warnings) and find_sources NAME...
-# (the path of each NAME.swift under Sources, wherever a target keeps it).
+# (the path of each NAME.swift under Sources, wherever a target keeps it) and build_libyaml (Yams' C part).
 here=$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 seconds=${1:-60}
@@ -20,5 +20,17 @@ one_module_sources() {
     for file in $(find_sources "$@"); do
         grep -v '^import JSONEngine$' "$file" >"$out/sources/$(basename "$file")"
         echo "$out/sources/$(basename "$file")"
+    done
+}
+# Builds libyaml (Yams' C part) with fuzzer coverage into $out/objects and sets yams to the Yams sources
+# (the checkout `swift build` makes).
+build_libyaml() {
+    yams="$root/.build/checkouts/Yams/Sources"
+    [[ -d $yams ]] || { echo "no Yams checkout: run swift build first" >&2; exit 2; }
+    mkdir -p "$out/objects"
+    for c in "$yams"/CYaml/src/*.c; do
+        clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_VERSION_MAJOR=0 -DYAML_VERSION_MINOR=2 \
+            -DYAML_VERSION_PATCH=5 '-DYAML_VERSION_STRING="0.2.5"' -I "$yams/CYaml/include" \
+            "$c" -o "$out/objects/$(basename "$c" .c).o"
     done
 }

@@ -6,14 +6,7 @@
 # then fuzzes from corpus/ (the seeds kept in the repository) and .build/fuzz/SettingsReader/corpus.
 set -euo pipefail
 source "$(dirname "$0")/../common.sh"
-yams="$root/.build/checkouts/Yams/Sources"
-[[ -d $yams ]] || { echo "no Yams checkout: run swift build first" >&2; exit 2; }
-mkdir -p "$out/objects"
-for c in "$yams"/CYaml/src/*.c; do
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_VERSION_MAJOR=0 -DYAML_VERSION_MINOR=2 \
-        -DYAML_VERSION_PATCH=5 '-DYAML_VERSION_STRING="0.2.5"' -I "$yams/CYaml/include" \
-        "$c" -o "$out/objects/$(basename "$c" .c).o"
-done
+build_libyaml
 # Yams and the reader in one module: `import Yams` and `import QingCloud` go, `Yams.` prefixes too.
 { cat "$root"/Sources/UserSettings/*.swift; find_sources BoundedTextFile SpellingSuggestion YAMLProblem UserDirectories | xargs cat; } \
     | grep -v '^import Yams$' | grep -v '^import QingCloud$' \
