@@ -334,8 +334,9 @@ print("\n".join(sorted(seen)))
 '
 }
 # Yellow and cyan (3, 6 and their bright 11, 14) are unreadable on white.
-no_pale_text() { ! sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")" | grep -qE '^fg (3|6|11|14)$'; }
-coloured_text() { sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")" | grep -q '^fg '; }
+# The summary is read whole before grep -q looks at it: grep stopping early would break the summary's pipe.
+no_pale_text() { ! grep -qE '^fg (3|6|11|14)$' <<<"$(sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")")"; }
+coloured_text() { grep -q '^fg ' <<<"$(sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")")"; }
 only_attributes() {
     local summary
     summary=$(sgr_summary <<<"$(tmux_ capture-pane -e -p -t "$pane")")
