@@ -91,7 +91,8 @@ struct BrowseCommand: AsyncParsableCommand {
             sweepRate: sweepRate,
             startupNotice: SettingsStartup.joined(startup.notice, logNotice),
             picking: picking,
-            initialFilter: filter
+            initialFilter: filter,
+            keys: startup.keys
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true, colorsAllowed: !noColor,
                                         usesControllingTerminal: picking)

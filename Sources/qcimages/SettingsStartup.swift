@@ -1,3 +1,4 @@
+import ImageBrowser
 import Logging
 import QingCloud
 import UserSettings
@@ -7,19 +8,32 @@ import UserSettings
 /// entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
+    /// The keys: the defaults with `keys:` applied.
+    var keys: KeyBindings
+    /// The file's problems, then those of the entries the browser cannot use (`keys:`).
+    var problems: [SettingsProblem]
     /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
     var notice: String?
 
     init(directories: UserDirectories, environment: [String: String]) {
-        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        notice = Self.notice(for: file.problems.map(\.description))
+        self.init(file: SettingsFile.load(SettingsLocation(environment: environment, directories: directories)))
+    }
+
+    init(file: SettingsFile) {
+        self.file = file
+        let rebound = KeyBindings.rebound(by: file.settings.keys.map { ($0.action, $0.keys, $0.line) })
+        keys = rebound.bindings
+        problems = file.problems + rebound.problems.map {
+            SettingsProblem(file: file.location.displayPath, line: $0.line, message: $0.message)
+        }
+        notice = Self.notice(for: problems.map(\.description))
     }
 
     var settings: Settings { file.settings }
 
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
-        for problem in file.problems { logger.warning("settings: \(problem)") }
+        for problem in problems { logger.warning("settings: \(problem)") }
     }
 
     /// The footer notice for `problems`, the first one and a count of the others.

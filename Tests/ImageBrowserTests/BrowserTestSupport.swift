@@ -62,11 +62,11 @@ struct Harness {
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
-         initialFilter: String = "") {
+         initialFilter: String = "", keys: KeyBindings = .defaults) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
-            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter))
+            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter, keys: keys))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }

@@ -26,6 +26,8 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// The keys: the defaults with the settings file's `keys:` applied.
+    public var keys: KeyBindings
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -42,7 +44,8 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
-        initialFilter: String = ""
+        initialFilter: String = "",
+        keys: KeyBindings = .defaults
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -55,6 +58,7 @@ public struct BrowserOptions: Sendable {
         self.startupNotice = startupNotice
         self.picking = picking
         self.initialFilter = initialFilter
+        self.keys = keys
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -1,7 +1,7 @@
 import QingCloud
 import TerminalVocabulary
 
-/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax.
+/// The `?` overlay: every binding of the session's ``KeyBindings`` by section, then the filter syntax.
 enum HelpContent {
     /// The filter language at a glance (not keys, so not in the key map).
     static let filterSyntax: [(example: String, meaning: String)] = [
@@ -13,8 +13,8 @@ enum HelpContent {
     ]
 
     /// The help at a width: keys in a column, their meaning wrapped beside them.
-    static func lines(width: Int) -> [StyledLine] {
-        var sections = KeyMap.sections.map { section in
+    static func lines(keys: KeyBindings, width: Int) -> [StyledLine] {
+        var sections = keys.sections.map { section in
             (title: section.title, rows: section.bindings.map { (left: $0.label, right: $0.help) })
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))

@@ -39,7 +39,7 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, keys: state.options.keys), on: &canvas)
         }
         return canvas.frame
     }
@@ -282,11 +282,11 @@ struct Renderer {
             return
         }
         if case .sortChooser = state.overlay {
-            drawHints(KeyMap.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            drawHints(state.options.keys.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {
-            let hints = KeyMap.footerHints(in: .overlay).filter { hint in
+            let hints = state.options.keys.footerHints(in: .overlay).filter { hint in
                 switch hint.binding.keys[0].action {
                 case .copyID: if case .rawJSON = overlay { true } else { false }
                 case .refresh: if case .error = overlay { true } else { false }
@@ -330,7 +330,7 @@ struct Renderer {
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
     /// Tab only when the detail pane has room.
     private var hints: [(String, String)] {
-        KeyMap.footerHints(in: .panes).compactMap { hint in
+        state.options.keys.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")
             case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)

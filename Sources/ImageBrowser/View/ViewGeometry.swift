@@ -45,9 +45,9 @@ struct ViewGeometry {
 
     /// The lines of `overlay`, laid out at the overlay's text width.
     /// The sort chooser's lines start where its cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, keys: KeyBindings) -> [StyledLine] {
         let box = box(for: overlay)
-        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, keys: keys, width: box.contentWidth)
         guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
             return lines
         }
