@@ -28,7 +28,13 @@ struct KeyBindingsTests {
         #expect(keys.action(for: .character("j"), in: .overlay) == nil)
         #expect(keys.action(for: .character("x"), in: .sortChooser) == .next)
         #expect(keys.action(for: .character("j"), in: .sortChooser) == nil)
-        // x types itself in the filter bar, where ↓ stays.
+        // x types itself in the filter bar, where ↓ stays; Delete deletes there.
+        let (withDelete, none) = Self.rebound([("page_down", ["Delete", "Ctrl-F"])])
+        #expect(none.isEmpty)
+        #expect(withDelete.action(for: .delete, in: .panes) == .pageDown)
+        #expect(withDelete.action(for: .delete, in: .filterBar) == nil)
+        #expect(withDelete.action(for: .control("f"), in: .filterBar) == .pageDown)
+        #expect(withDelete.action(for: .pageDown, in: .filterBar) == nil)
         #expect(keys.action(for: .character("x"), in: .filterBar) == nil)
         #expect(keys.action(for: .down, in: .filterBar) == .next)
         #expect(keys.action(for: .character("k"), in: .panes) == .previous)
@@ -36,8 +42,11 @@ struct KeyBindingsTests {
 
     @Test("a context before the name rebinds the action there only")
     func qualified() {
-        let (keys, problems) = Self.rebound([("filter_bar.move_down", ["Ctrl-N"]), ("sort_chooser.close", ["Backspace"])])
-        #expect(problems.isEmpty)
+        let (keys, problems) = Self.rebound([
+            ("filter_bar.move_down", ["Ctrl-N"]), ("sort_chooser.close", ["Backspace"]), ("filter_bar.move_up", ["Ctrl-A"]),
+        ])
+        #expect(problems.map(\.description) == ["4: keys: filter_bar.move_up: Ctrl-A types or edits the filter bar's text (give keys such as Ctrl-G, Enter, F3); ignored"])
+        #expect(keys.action(for: .up, in: .filterBar) == .previous)
         #expect(keys.action(for: .control("n"), in: .filterBar) == .next)
         #expect(keys.action(for: .down, in: .filterBar) == nil)
         #expect(keys.action(for: .down, in: .panes) == .next)
@@ -149,7 +158,7 @@ struct KeyBindingsTests {
             "4: keys: move_up: unknown key `Ctrl-1` (keys are written like j, G, Space, Ctrl-N, Down, PgDn, Enter, Esc, F5); ignored",
             "5: keys: frobnicate: unknown action `frobnicate` (the README lists the actions, under Keys); ignored",
             "6: keys: move_down: Ctrl-J never reaches qcimages: the terminal sends it as Enter; ignored",
-            "7: keys: keep_filter: k would type itself in the filter bar (give keys such as Ctrl-G, Enter, F3); ignored",
+            "7: keys: keep_filter: k types or edits the filter bar's text (give keys such as Ctrl-G, Enter, F3); ignored",
             "9: keys: refresh: given twice (also line 8); the first one applies; ignored",
         ])
         #expect(keys.action(for: .character("x"), in: .panes) == nil)

@@ -53,13 +53,13 @@ extension KeyBindings {
         /// Its place in `keys:`: of two entries taking one key, the later is left out.
         let order: Int
 
-        /// The keys this entry gives its action in `context`, nil when it leaves that context alone. A
-        /// printable key types itself in the filter bar, so it is not bound there; an entry for every
-        /// context that names only such keys leaves the filter bar's keys as they were.
+        /// The keys this entry gives its action in `context`, nil when it leaves that context alone. The
+        /// filter bar's text keys (printable ones, the caret's, Backspace) are not bound there; an entry for
+        /// every context that names only such keys leaves the filter bar's keys as they were.
         func keys(in context: KeyContext) -> [Key]? {
             guard self.context == nil || self.context == context else { return nil }
             guard context == .filterBar else { return keys }
-            let usable = keys.filter { !$0.isPrintable }
+            let usable = keys.filter { !$0.editsFilterText }
             return usable.isEmpty && !keys.isEmpty ? nil : usable
         }
 
@@ -108,8 +108,8 @@ extension KeyBindings {
                 if !keys.contains(key) { keys.append(key) }
             }
             let onlyFilterBar = context == .filterBar || contexts == [.filterBar]
-            if onlyFilterBar, let printable = keys.first(where: \.isPrintable) {
-                return problem("\(printable.name) would type itself in the filter bar (give keys such as Ctrl-G, Enter, F3)")
+            if onlyFilterBar, let text = keys.first(where: \.editsFilterText) {
+                return problem("\(text.name) types or edits the filter bar's text (give keys such as Ctrl-G, Enter, F3)")
             }
             return .success(Entry(action: action, context: context, keys: keys, line: rebinding.line, name: rebinding.action, order: order))
         }
@@ -196,8 +196,12 @@ extension Key {
         }
     }
 
-    /// Whether the key is a character the filter bar types (Space included).
-    var isPrintable: Bool {
-        if case .character = self { true } else { false }
+    /// Whether the filter bar keeps the key for its text: a character it types (Space included), or a key
+    /// that moves the caret or deletes (as ``BrowserState/handleFilterBarKey(_:now:_:)`` reads them).
+    var editsFilterText: Bool {
+        switch self {
+        case .character, .backspace, .delete, .left, .right, .home, .end, .control("a"), .control("e"): true
+        default: false
+        }
     }
 }
