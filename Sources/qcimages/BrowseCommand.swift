@@ -96,7 +96,8 @@ struct BrowseCommand: AsyncParsableCommand {
             startupNotice: SettingsStartup.joined(startup.notice, logNotice),
             picking: picking,
             allowsMarks: allowsMarks,
-            initialFilter: filter
+            initialFilter: filter,
+            keys: startup.keys
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,
                                         colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking)

@@ -8,14 +8,24 @@ import UserSettings
 /// opens: a problem leaves its entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
-    /// The file's problems, then those of what its entries mean (an unknown theme, ...).
+    /// The keys: the defaults with `keys:` applied.
+    private(set) var keys: KeyBindings
+    /// The file's problems, then those of what its entries mean (an unknown theme, keys the browser cannot use).
     private(set) var problems: [SettingsProblem]
     /// `theme:`, when it names a theme.
     private(set) var theme: ThemeName?
 
     init(directories: UserDirectories, environment: [String: String]) {
-        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        problems = file.problems
+        self.init(file: SettingsFile.load(SettingsLocation(environment: environment, directories: directories)))
+    }
+
+    init(file: SettingsFile) {
+        self.file = file
+        let rebound = KeyBindings.rebound(by: file.settings.keys.map { ($0.action, $0.keys, $0.line) })
+        keys = rebound.bindings
+        problems = file.problems + rebound.problems.map {
+            SettingsProblem(file: file.location.displayPath, line: $0.line, message: $0.message)
+        }
         if let name = file.settings.theme {
             theme = ThemeName(rawValue: name.value)
             if theme == nil {

@@ -369,6 +369,36 @@ else
     fail "--theme bogus: exit status 64, the first line names the themes" "status $theme_status; stderr: $(cat "$work/theme.err")"
 fi
 
+# --- 4b. keys from the settings file ---------------------------------------------------------------------
+
+# `move_down: [x]` rebinds the key (x moves, j no longer does, the help shows x); a misspelt action is one
+# line in the footer naming the file and the line, and the rest of the file still applies.
+mkdir -p "$work/xdg/qcimages"
+printf 'keys:\n  move_down: [x]\n  mvoe_up: [k]\n' >"$work/xdg/qcimages/config.yaml"
+start_browser keys 160 40 "XDG_CONFIG_HOME=$work/xdg" -- --refresh 0
+check "keys: rows appear" wait_until 60 has_rows 20
+keys_notice() {
+    screen_text | tail -n 1 |
+        grep -qF "$work/xdg/qcimages/config.yaml:3: keys: mvoe_up: unknown action \`mvoe_up\` (did you mean move_up?); ignored"
+}
+check "keys: a misspelt action is one footer line naming the file and line 3" wait_until 10 keys_notice
+# The selected image: the id the detail pane (right of the list) shows.
+detail_id() { screen_text | sed -n 's/^[^│]*│//p' | grep -oE 'img-[a-z0-9]+' | head -n 1; }
+first_selected=$(detail_id)
+tmux_ send-keys -t keys x
+moved_by_x() { [[ -n $first_selected && $(detail_id) != "$first_selected" ]]; }
+check "keys: x (move_down: [x]) moves the selection" wait_until 10 moved_by_x
+after_x=$(detail_id)
+# j, then ?: once the help is open, j has been read.
+tmux_ send-keys -t keys j '?'
+check "keys: ? opens the help, which names x for moving" wait_until 10 screen_has "↑ x k"
+tmux_ send-keys -t keys Escape
+help_closed() { ! screen_has "this help" && has_rows 20; }
+check "keys: Esc closes the help" wait_until 10 help_closed
+j_ignored() { [[ -n $after_x && $(detail_id) == "$after_x" ]]; }
+check "keys: j no longer moves ($after_x still selected)" j_ignored
+check_quit "keys: q" 0 tmux_ send-keys -t keys q
+
 # --- 5. three zones, one failing --------------------------------------------------------------------------
 
 stop_simulator

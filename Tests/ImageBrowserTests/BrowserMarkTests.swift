@@ -29,11 +29,11 @@ struct BrowserMarkTests {
 
     @Test("Space no longer pages the list; PgDn, Ctrl-F and Ctrl-D still do; Space still scrolls an overlay")
     func spaceIsNotPaging() {
-        #expect(KeyMap.action(for: Self.space, in: .panes) == .toggleMark)
-        #expect(KeyMap.action(for: .pageDown, in: .panes) == .pageDown)
-        #expect(KeyMap.action(for: .control("f"), in: .panes) == .pageDown)
-        #expect(KeyMap.action(for: .control("d"), in: .panes) == .halfPageDown)
-        #expect(KeyMap.action(for: Self.space, in: .overlay) == .pageDown)
+        #expect(KeyBindings.defaults.action(for: Self.space, in: .panes) == .toggleMark)
+        #expect(KeyBindings.defaults.action(for: .pageDown, in: .panes) == .pageDown)
+        #expect(KeyBindings.defaults.action(for: .control("f"), in: .panes) == .pageDown)
+        #expect(KeyBindings.defaults.action(for: .control("d"), in: .panes) == .halfPageDown)
+        #expect(KeyBindings.defaults.action(for: Self.space, in: .overlay) == .pageDown)
 
         var harness = BrowserKeyTests.loaded(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("?"), Self.space)

@@ -62,12 +62,12 @@ struct Harness {
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
-         allowsMarks: Bool = true, initialFilter: String = "") {
+         allowsMarks: Bool = true, initialFilter: String = "", keys: KeyBindings = .defaults) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize, picking: picking, allowsMarks: allowsMarks,
-            initialFilter: initialFilter))
+            initialFilter: initialFilter, keys: keys))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }

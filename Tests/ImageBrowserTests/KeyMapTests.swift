@@ -4,19 +4,29 @@ import TerminalVocabulary
 import Testing
 @testable import ImageBrowser
 
-/// The key map is the one description of the keys: the README's table and the dispatch follow it.
+/// The key map is the one description of the keys: the README's tables and the dispatch follow it.
 @Suite("Key map")
 struct KeyMapTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../README.md").standardizedFileURL
 
+    /// The README's table whose first line is `header`, as Markdown.
+    static func readmeTable(_ header: String) throws -> String {
+        let lines = try String(contentsOf: readme, encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: header), "no table \(header) in README.md")
+        return lines[start...].prefix { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     @Test("the README's key table is the key map's")
     func readmeTable() throws {
-        let text = try String(contentsOf: Self.readme, encoding: .utf8)
-        let lines = text.components(separatedBy: "\n")
-        let start = try #require(lines.firstIndex(of: "| key | does |"), "no key table in README.md")
-        let table = lines[start...].prefix { !$0.isEmpty }.joined(separator: "\n")
-        #expect(table == KeyMap.readmeTable, "README.md's key table should read:\n\(KeyMap.readmeTable)")
+        let expected = KeyBindings.defaults.readmeTable
+        #expect(try Self.readmeTable("| key | does |") == expected, "README.md's key table should read:\n\(expected)")
+    }
+
+    @Test("the README's table of action names is the key map's")
+    func readmeActions() throws {
+        let expected = KeyBindings.defaults.actionTable
+        #expect(try Self.readmeTable("| action | default keys | in |") == expected, "README.md's action table should read:\n\(expected)")
     }
 
     @Test("no key means two things in one context, and every binding's key reaches its action")
@@ -27,13 +37,13 @@ struct KeyMapTests {
                 for entry in binding.keys {
                     #expect(seen[entry.key] == nil, "\(entry.key) bound twice in \(context)")
                     seen[entry.key] = entry.action
-                    #expect(KeyMap.action(for: entry.key, in: context) == entry.action)
+                    #expect(KeyBindings.defaults.action(for: entry.key, in: context) == entry.action)
                 }
             }
         }
-        #expect(KeyMap.action(for: .control("c"), in: .filterBar) == .quit)
-        #expect(KeyMap.action(for: .control("c"), in: .overlay) == .quit)
-        #expect(KeyMap.action(for: .control("c"), in: .sortChooser) == .quit)
+        #expect(KeyBindings.defaults.action(for: .control("c"), in: .filterBar) == .quit)
+        #expect(KeyBindings.defaults.action(for: .control("c"), in: .overlay) == .quit)
+        #expect(KeyBindings.defaults.action(for: .control("c"), in: .sortChooser) == .quit)
     }
 
     @Test("every key of the README's table is in the help overlay")

@@ -30,6 +30,8 @@ public struct BrowserOptions: Sendable {
     public var palette = Palette.standard
     /// Whether Space, `*` and `U` mark images: off in `qcimages pick` without `--multi`, as fzf's Tab is.
     public var allowsMarks: Bool
+    /// The keys: the defaults with the settings file's `keys:` applied.
+    public var keys: KeyBindings
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -47,7 +49,8 @@ public struct BrowserOptions: Sendable {
         startupNotice: String? = nil,
         picking: Bool = false,
         allowsMarks: Bool = true,
-        initialFilter: String = ""
+        initialFilter: String = "",
+        keys: KeyBindings = .defaults
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -61,6 +64,7 @@ public struct BrowserOptions: Sendable {
         self.picking = picking
         self.allowsMarks = allowsMarks
         self.initialFilter = initialFilter
+        self.keys = keys
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

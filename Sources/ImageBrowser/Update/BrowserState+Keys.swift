@@ -2,7 +2,7 @@ import Foundation
 import QingCloud
 import TerminalVocabulary
 
-/// What each key does, as ``KeyMap`` says: an overlay takes the keys while it is open, then the filter
+/// What each key does, as ``BrowserOptions/keys`` says: an overlay takes the keys while it is open, then the filter
 /// bar while it is being edited, then the focused pane. Ctrl-C always quits.
 extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
@@ -12,10 +12,10 @@ extension BrowserState {
             handleOverlayKey(key, now: now, &effects)
         } else if filter.isEditing {
             handleFilterBarKey(key, now: now, &effects)
-        } else if let action = KeyMap.action(for: key, in: .panes) {
+        } else if let action = options.keys.action(for: key, in: .panes) {
             perform(action, now: now, &effects)
         } else {
-            show("? for keys", now: now)
+            show(options.keys.keyName(for: .help).map { "\($0) for keys" } ?? "not a key here", now: now)
         }
     }
 
@@ -30,7 +30,7 @@ extension BrowserState {
             quit(&effects)
         case .nextMatch, .previousMatch:
             if filter.applied.isEmpty {
-                show("no filter: / filters the list", kind: .warning, now: now)
+                show("no filter" + (options.keys.keyName(for: .openFilter).map { ": \($0) filters the list" } ?? ""), kind: .warning, now: now)
             } else {
                 moveInList(action == .nextMatch ? .next : .previous, now: now, &effects)
             }
@@ -39,7 +39,7 @@ extension BrowserState {
             if detailFullScreen { detailFullScreen = false }
         case .focusDetail:
             if geometry.layout.placement == .hidden, !detailFullScreen {
-                show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
+                showNoRoomForDetail(now: now)
             } else {
                 focus = .detail
             }
@@ -71,7 +71,7 @@ extension BrowserState {
             focus = detailFullScreen ? .detail : .list
         case .switchPane:
             if geometry.layout.placement == .hidden {
-                show("no room for the detail pane: Enter shows it full screen", kind: .warning, now: now)
+                showNoRoomForDetail(now: now)
             } else {
                 focus = focus == .list ? .detail : .list
             }
@@ -105,6 +105,11 @@ extension BrowserState {
         case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
             break
         }
+    }
+
+    private mutating func showNoRoomForDetail(now: Date) {
+        let key = options.keys.keyName(for: .toggleFullScreen).map { ": \($0) shows it full screen" } ?? ""
+        show("no room for the detail pane" + key, kind: .warning, now: now)
     }
 
     /// Pick's Enter: ends the session with the marked images chosen, or the selected one without marks.
@@ -186,7 +191,7 @@ extension BrowserState {
     }
 
     private mutating func handleOverlayKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        guard let overlay, let action = KeyMap.action(for: key, in: .overlay) else { return }
+        guard let overlay, let action = options.keys.action(for: key, in: .overlay) else { return }
         switch (action, overlay) {
         case (.quit, _):
             quit(&effects)
@@ -216,7 +221,7 @@ extension BrowserState {
     /// The sort chooser's keys: move the cursor, sort by its column, or leave the order as it was. Sorting
     /// keeps the selected image selected (``setSort(_:now:)``).
     private mutating func handleSortChooserKey(_ key: Key, cursor: ImageField, now: Date, _ effects: inout [BrowserEffect]) {
-        guard let action = KeyMap.action(for: key, in: .sortChooser) else { return }
+        guard let action = options.keys.action(for: key, in: .sortChooser) else { return }
         let choices = geometry.sortChoices.map(\.column)
         let index = choices.firstIndex(of: cursor) ?? 0
         switch action {

@@ -179,11 +179,11 @@ extension BrowserState {
         setFilterText(String(characters), caret: caret + inserted.count, &effects)
     }
 
-    /// A key while the filter bar is open: a command from ``KeyMap``, or an edit of the text.
+    /// A key while the filter bar is open: a command from ``BrowserOptions/keys``, or an edit of the text.
     mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
         var characters = Array(filter.text)
         let caret = min(filter.caret, characters.count)
-        if let action = KeyMap.action(for: key, in: .filterBar) {
+        if let action = options.keys.action(for: key, in: .filterBar) {
             switch action {
             case .quit:
                 quit(&effects)

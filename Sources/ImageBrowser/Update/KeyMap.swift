@@ -23,7 +23,7 @@ enum KeyAction: Sendable, Hashable {
 
 /// Where a key is read: an overlay takes the keys while it is open (the sort chooser its own), then the
 /// filter bar while it is being edited, then the panes.
-enum KeyContext: Sendable, Hashable {
+public enum KeyContext: Sendable, Hashable {
     case panes, filterBar, overlay, sortChooser
 }
 
@@ -31,7 +31,7 @@ enum KeyContext: Sendable, Hashable {
 /// describe them.
 struct KeyBinding: Sendable {
     /// The keys, each with its action (a row such as `↑ ↓ k j` holds two actions).
-    let keys: [(key: Key, action: KeyAction)]
+    var keys: [(key: Key, action: KeyAction)]
     let context: KeyContext
     /// The help overlay's section.
     let section: String
@@ -41,8 +41,8 @@ struct KeyBinding: Sendable {
     let summary: String?
     /// The footer hint (its place among the hints and its text); nil for none.
     let footer: (rank: Int, text: String)?
-    /// The keys as the footer names them, when not just the first key.
-    let footerKeys: String?
+    /// The keys as the footer names them, when not just the first key (nil once a rebinding changed them).
+    var footerKeys: String?
 
     init(
         _ keys: [(Key, KeyAction)], _ context: KeyContext, section: String, help: String, summary: String? = nil,
@@ -58,11 +58,11 @@ struct KeyBinding: Sendable {
     }
 
     /// The keys as the help overlay and the README show them.
-    var label: String { keys.map { KeyMap.name(of: $0.key) }.joined(separator: " ") }
+    var label: String { keys.map(\.key.name).joined(separator: " ") }
 }
 
-/// Every key the browser understands, in one table: dispatch, the help overlay, the footer hints and the
-/// README's key table all come from it.
+/// Every key the browser understands by default, in one table: ``KeyBindings`` (dispatch, the help
+/// overlay, the footer hints, the README's tables) is this table with the user's `keys:` applied.
 enum KeyMap {
     static let bindings: [KeyBinding] = [
         KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next)], .panes,
@@ -148,60 +148,6 @@ enum KeyMap {
         KeyBinding([(.escape, .close), (.character("q"), .close), (.function(6), .close)], .sortChooser,
                    section: "Sort by (F6)", help: "keep the order as it was", footer: (3, "cancel"), footerKeys: "Esc"),
     ]
-
-    /// What `key` does in `context`; Ctrl-C quits everywhere.
-    static func action(for key: Key, in context: KeyContext) -> KeyAction? {
-        if key == .control("c") { return .quit }
-        return actions[context]?[key]
-    }
-
-    private static let actions: [KeyContext: [Key: KeyAction]] = {
-        var actions: [KeyContext: [Key: KeyAction]] = [:]
-        for binding in bindings {
-            for entry in binding.keys { actions[binding.context, default: [:]][entry.key] = entry.action }
-        }
-        // The movement keys scroll an overlay too, with their other names.
-        for (key, action) in actions[.panes] ?? [:] where action.isMovement {
-            actions[.overlay, default: [:]][key] = actions[.overlay]?[key] ?? action
-        }
-        return actions
-    }()
-
-    /// The bindings of the help overlay, section by section in the map's order.
-    static var sections: [(title: String, bindings: [KeyBinding])] {
-        var sections: [(title: String, bindings: [KeyBinding])] = []
-        for binding in bindings {
-            if let index = sections.firstIndex(where: { $0.title == binding.section }) {
-                sections[index].bindings.append(binding)
-            } else {
-                sections.append((binding.section, [binding]))
-            }
-        }
-        return sections
-    }
-
-    /// The footer hints of `context` in their order: the binding's first key and its text.
-    static func footerHints(in context: KeyContext) -> [(binding: KeyBinding, key: String, text: String)] {
-        bindings.filter { $0.context == context && $0.footer != nil }
-            .sorted { $0.footer!.rank < $1.footer!.rank }
-            .map { ($0, $0.footerKeys ?? footerName(of: $0.keys[0].key), $0.footer!.text) }
-    }
-
-    /// The README's key table, as Markdown.
-    static var readmeTable: String {
-        let rows = bindings.filter { $0.context == .panes }.compactMap { binding in
-            binding.summary.map { "| \(binding.label) | \($0) |" }
-        }
-        return (["| key | does |", "|---|---|"] + rows).joined(separator: "\n")
-    }
-
-    /// A key's name as the help and the README write it.
-    static func name(of key: Key) -> String { key.name }
-
-    /// A key's name in the footer, where room is short.
-    static func footerName(of key: Key) -> String {
-        key == .enter ? "⏎" : name(of: key)
-    }
 }
 
 extension KeyAction {

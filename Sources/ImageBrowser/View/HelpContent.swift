@@ -1,8 +1,8 @@
 import QingCloud
 import TerminalVocabulary
 
-/// The `?` overlay: every binding of ``KeyMap`` by section, then the filter syntax and the mouse; in
-/// `qcimages pick`, the keys that end the session (Enter, Esc, q) and the marks as pick has them.
+/// The `?` overlay: every binding of the session's ``KeyBindings`` by section, then the filter syntax and
+/// the mouse; in `qcimages pick`, the keys that end the session (Enter, Esc, q) and the marks as pick has them.
 enum HelpContent {
     /// The filter language at a glance (not keys, so not in the key map).
     static let filterSyntax: [(example: String, meaning: String)] = [
@@ -24,7 +24,7 @@ enum HelpContent {
 
     /// The help at a width: keys in a column, their meaning wrapped beside them.
     static func lines(width: Int, options: BrowserOptions) -> [StyledLine] {
-        var sections = KeyMap.sections.map { section in
+        var sections = options.keys.sections.map { section in
             (title: section.title, rows: section.bindings.map { (left: $0.label, right: help(of: $0, options: options)) })
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))

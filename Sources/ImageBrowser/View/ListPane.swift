@@ -138,7 +138,7 @@ struct ListPane {
         if !state.filter.applied.isEmpty, state.catalog.count > 0 {
             text = state.isServerSearchPending
                 ? "no loaded image matches; asking the server…"
-                : "no image matches the filter (Esc clears it)"
+                : "no image matches the filter" + (state.options.keys.keyName(for: .back).map { " (\($0) clears it)" } ?? "")
             style = Theme.warning
         } else if state.totalCount == 0 {
             text = state.options.isMultiZone

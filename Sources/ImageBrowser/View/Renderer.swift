@@ -317,11 +317,11 @@ struct Renderer {
             return
         }
         if case .sortChooser = state.overlay {
-            drawHints(KeyMap.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            drawHints(state.options.keys.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {
-            let hints = KeyMap.footerHints(in: .overlay).filter { hint in
+            let hints = state.options.keys.footerHints(in: .overlay).filter { hint in
                 switch hint.binding.keys[0].action {
                 case .copyID:
                     switch overlay {
@@ -369,7 +369,7 @@ struct Renderer {
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
     /// Tab only when the detail pane has room; in `pick --multi`, Space marks beside Enter's "choose".
     private var hints: [(String, String)] {
-        var hints: [(String, String)] = KeyMap.footerHints(in: .panes).compactMap { hint in
+        var hints: [(String, String)] = state.options.keys.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")
             case .toggleFullScreen: (hint.key, state.detailFullScreen ? "list" : hint.text)
@@ -378,8 +378,9 @@ struct Renderer {
             default: (hint.key, hint.text)
             }
         }
-        if state.options.picking, state.options.allowsMarks, let choose = hints.firstIndex(where: { $0.1 == "choose" }) {
-            hints.insert((KeyMap.footerName(of: .character(" ")), "mark"), at: choose + 1)
+        if state.options.picking, state.options.allowsMarks, let key = state.options.keys.keyName(for: .toggleMark),
+           let choose = hints.firstIndex(where: { $0.1 == "choose" }) {
+            hints.insert((key, "mark"), at: choose + 1)
         }
         return hints
     }
