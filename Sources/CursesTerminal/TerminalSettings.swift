@@ -13,19 +13,23 @@ public struct TerminalSettings: Sendable {
     /// Draw on and read from `/dev/tty` instead of stdin and stdout, which stay free for a result
     /// (`qcimages pick`, as fzf does).
     public var usesControllingTerminal: Bool
+    /// qcimages' log, where `background` user commands write their output; nil: to /dev/null.
+    public var commandLogPath: String?
 
     public init(
         escapeDelayMilliseconds: Int = 25,
         mouse: Bool = false,
         colorsAllowed: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        usesControllingTerminal: Bool = false
+        usesControllingTerminal: Bool = false,
+        commandLogPath: String? = nil
     ) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.mouse = mouse
         self.colorsAllowed = colorsAllowed
         self.environment = environment
         self.usesControllingTerminal = usesControllingTerminal
+        self.commandLogPath = commandLogPath
     }
 
     /// Whether colours may be used at all, before asking the terminal what it can show.

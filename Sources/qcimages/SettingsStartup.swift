@@ -1,3 +1,4 @@
+import ImageBrowser
 import Logging
 import QingCloud
 import UserSettings
@@ -7,19 +8,27 @@ import UserSettings
 /// entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
-    /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
-    var notice: String?
+    /// The user's commands whose keys are free (``UserCommandSettings``).
+    var commands: [UserCommand]
+    /// The file's problems, then those of what it means (a command's key taken).
+    var problems: [SettingsProblem]
 
     init(directories: UserDirectories, environment: [String: String]) {
-        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        notice = Self.notice(for: file.problems.map(\.description))
+        let location = SettingsLocation(environment: environment, directories: directories)
+        file = SettingsFile.load(location)
+        let checked = UserCommandSettings.commands(from: file.settings.commands, file: location.displayPath)
+        commands = checked.commands
+        problems = file.problems + checked.problems
     }
 
     var settings: Settings { file.settings }
 
+    /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
+    var notice: String? { Self.notice(for: problems.map(\.description)) }
+
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
-        for problem in file.problems { logger.warning("settings: \(problem)") }
+        for problem in problems { logger.warning("settings: \(problem)") }
     }
 
     /// The footer notice for `problems`, the first one and a count of the others.

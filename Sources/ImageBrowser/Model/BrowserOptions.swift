@@ -26,6 +26,10 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// The user's own commands (the settings file's `commands:`), their keys already checked free.
+    public var commands: [UserCommand]
+    /// The endpoint's URL as user commands get it in `QC_ENDPOINT`.
+    public var endpointURL: String
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -42,7 +46,9 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
-        initialFilter: String = ""
+        initialFilter: String = "",
+        commands: [UserCommand] = [],
+        endpointURL: String = ""
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -55,6 +61,8 @@ public struct BrowserOptions: Sendable {
         self.startupNotice = startupNotice
         self.picking = picking
         self.initialFilter = initialFilter
+        self.commands = commands
+        self.endpointURL = endpointURL
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -38,6 +38,8 @@ public struct BrowserState: Sendable {
     /// Ceased images the server listed and the browser leaves out (see ``ingest(_:zone:now:)``).
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
+    /// A user command waiting for `y/n` in the footer.
+    var pendingCommand: PendingCommand?
     var size = TerminalSize(width: 80, height: 24)
     var nextRequestNumber = 1
     var tick = TickState()

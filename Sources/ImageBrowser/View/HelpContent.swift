@@ -12,10 +12,20 @@ enum HelpContent {
         ("\"two words\"", "a phrase"),
     ]
 
-    /// The help at a width: keys in a column, their meaning wrapped beside them.
-    static func lines(width: Int) -> [StyledLine] {
+    /// A user command's row: its key, its title and how it runs.
+    private static func commandRow(_ command: UserCommand) -> (left: String, right: String) {
+        let how = command.output == .terminal ? "in the terminal" : "in the background"
+        return (KeyMap.name(of: command.key), command.displayTitle + " (\(how)\(command.confirm ? ", asks first" : ""))")
+    }
+
+    /// The help at a width: keys in a column, their meaning wrapped beside them; the user's own
+    /// `commands` (the settings file's `commands:`) in a section of their own after the browser's keys.
+    static func lines(width: Int, commands: [UserCommand] = []) -> [StyledLine] {
         var sections = KeyMap.sections.map { section in
             (title: section.title, rows: section.bindings.map { (left: $0.label, right: $0.help) })
+        }
+        if !commands.isEmpty {
+            sections.append((title: "Your commands", rows: commands.map(commandRow)))
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))
         let leftWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.left) }.max() ?? 0

@@ -28,10 +28,10 @@ struct OverlayBox {
 
     /// The content of an overlay.
     static func lines(of overlay: Overlay, catalog: ImageCatalog, sortChoices: [SortChooser.Choice],
-                      width: Int) -> [StyledLine] {
+                      commands: [UserCommand] = [], width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
-            return HelpContent.lines(width: width)
+            return HelpContent.lines(width: width, commands: commands)
         case .rawJSON(let id, _):
             guard let image = catalog.image(forKey: id) else {
                 return [[Span("image \(Sanitizer.forDisplay(id)) is gone", Theme.warning)]]

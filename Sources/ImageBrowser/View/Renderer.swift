@@ -39,7 +39,7 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, commands: state.options.commands), on: &canvas)
         }
         return canvas.frame
     }
@@ -272,6 +272,10 @@ struct Renderer {
     private func drawFooter(_ layout: Layout, on canvas: inout Canvas) {
         let y = layout.footerRow
         let width = canvas.width
+        if let pending = state.pendingCommand {
+            canvas.write(" " + pending.prompt, x: 0, y: y, limit: width, style: Theme.warning)
+            return
+        }
         if state.filter.isEditing {
             drawFilterBar(y: y, width: width, on: &canvas)
             return
@@ -328,8 +332,16 @@ struct Renderer {
     }
 
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
-    /// Tab only when the detail pane has room.
+    /// Tab only when the detail pane has room; the user's commands before the last (the first to go when
+    /// room is short).
     private var hints: [(String, String)] {
+        var hints = builtInHints
+        let commands = state.options.commands.map { (KeyMap.footerName(of: $0.key), DisplayWidth.truncate($0.displayTitle, toWidth: 20)) }
+        hints.insert(contentsOf: commands, at: max(0, hints.count - 1))
+        return hints
+    }
+
+    private var builtInHints: [(String, String)] {
         KeyMap.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")

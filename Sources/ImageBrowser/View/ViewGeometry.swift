@@ -43,11 +43,12 @@ struct ViewGeometry {
         DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
     }
 
-    /// The lines of `overlay`, laid out at the overlay's text width.
+    /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`).
     /// The sort chooser's lines start where its cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, commands: [UserCommand] = []) -> [StyledLine] {
         let box = box(for: overlay)
-        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, commands: commands,
+                                     width: box.contentWidth)
         guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
             return lines
         }
