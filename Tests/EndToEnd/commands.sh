@@ -40,13 +40,16 @@ commands:
     title: name
     command: printf '%s' "$QC_IMAGE_NAME" > "$OUT/name.out"; printf '%s' "$QC_FILTER" > "$OUT/filter.out"
     output: background
+  - key: W
+    title: wait until available
+    command: $QCIMAGES wait --endpoint "$QC_ENDPOINT" -z "$QC_ZONE" --until available $QC_IMAGE_IDS
   - key: s
     title: clashes with sort
     command: echo never
 YAML
 
 start_simulator --images 300 --seed 3
-session_env=(HOME="$home" XDG_CONFIG_HOME="$work/config" OUT="$out" "${simulator_credentials[@]}")
+session_env=(HOME="$home" XDG_CONFIG_HOME="$work/config" OUT="$out" QCIMAGES="$binary" "${simulator_credentials[@]}")
 rm -f /tmp/pwned /tmp/pwned-backtick /tmp/pwned-quote
 start_session main 140 35 -- --refresh 0
 footer() { screen_text | tail -n 1; }
@@ -146,6 +149,18 @@ hostile_name 'backtick' '`touch /tmp/pwned-backtick`"; touch /tmp/pwned-quote; "
 check "no /tmp/pwned, /tmp/pwned-backtick or /tmp/pwned-quote was made" \
     test ! -e /tmp/pwned -a ! -e /tmp/pwned-backtick -a ! -e /tmp/pwned-quote
 check "the home directory is untouched" test -e "$home/keep"
+
+# --- the README's example: qcimages wait on the images the command applies to ----------------------------
+waited=$(detail_id)
+tmux_ send-keys -t main W
+# The terminal keeps what the earlier commands wrote: the id, then the status line after it.
+waited_and_exited() { screen_text | grep -A 3 -x "$waited" | grep -qF "[exit 0] press Enter to return to qcimages"; }
+if wait_until 30 waited_and_exited; then
+    pass "qcimages wait --until available \$QC_IMAGE_IDS as a terminal command: prints $waited, exit 0"
+    tmux_ send-keys -t main Enter
+else
+    fail "qcimages wait as a terminal command ends" "$(screen_text)"
+fi
 
 tmux_ send-keys -t main q
 finish_checks
