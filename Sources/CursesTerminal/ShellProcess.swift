@@ -55,12 +55,13 @@ struct ShellProcess: Sendable {
         return ShellProcess(pid: pid)
     }
 
-    /// Waits until the command ends. When it is stopped (Ctrl-Z in the terminal), `whenStopped` runs
-    /// (qcimages stops too, as a shell's job would) and the command is continued.
-    func wait(whenStopped: () -> Void = {}) -> CommandEnd.Status {
+    /// Waits until the command ends. With `whenStopped`, a stop (Ctrl-Z in the terminal) runs it
+    /// (qcimages stops too, as a shell's job would) and the command is continued; without, stops are
+    /// not waited for (a background command stopped by someone stays stopped).
+    func wait(whenStopped: (() -> Void)? = nil) -> CommandEnd.Status {
         while true {
             var status: Int32 = 0
-            let result = waitpid(pid, &status, WUNTRACED)
+            let result = waitpid(pid, &status, whenStopped == nil ? 0 : WUNTRACED)
             if result < 0 {
                 if errno == EINTR { continue }
                 return .notStarted("waitpid: " + String(cString: strerror(errno)))
@@ -68,7 +69,7 @@ struct ShellProcess: Sendable {
             let low = status & 0x7F
             if low == 0 { return .exited((status >> 8) & 0xFF) }
             if status & 0xFF == 0x7F {
-                whenStopped()
+                whenStopped?()
                 kill(pid, SIGCONT)
                 continue
             }

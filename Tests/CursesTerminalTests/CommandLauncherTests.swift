@@ -66,6 +66,13 @@ struct CommandLauncherTests {
         #expect(end.message.hasPrefix("\"try\" ended: not found (exit 127)"))
     }
 
+    @Test("a command ended by a signal says which")
+    func signalled() async throws {
+        let end = try await Self.end(of: Self.run("kill -TERM $$", log: nil), environment: ["PATH": "/usr/bin:/bin"], log: nil)
+        #expect(end.status == .signalled(SIGTERM))
+        #expect(end.message.hasPrefix("\"try\" ended: ended by signal \(SIGTERM)"))
+    }
+
     @Test("a background command is in its own process group with stdin from /dev/null")
     func detached() async throws {
         let directory = try Self.directory()
