@@ -58,6 +58,7 @@ public enum BrowserSession {
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
             service: service, clipboard: clipboard,
+            launcher: CommandLauncher(environment: settings.environment, logPath: settings.commandLogPath),
             post: { mailbox.post($0) }
         )
         defer {
@@ -144,6 +145,12 @@ private struct SessionLoop {
                 pendingTerminalWrites.append(bytes)
             case .copyRefused(let reason):
                 perform(Browser.update(&state, .copyRefused(reason), now: Date()))
+            case .runInTerminal(let run):
+                let outcome = TerminalCommand.run(run, launcher: runner.launcher, screen: screen, signals: signals)
+                handle(outcome.signals)
+                guard end == nil else { return }
+                perform(Browser.update(&state, .resize(screen.size), now: Date()))
+                perform(Browser.update(&state, .commandEnded(outcome.end), now: Date()))
             case nil:
                 continue
             }
@@ -151,7 +158,11 @@ private struct SessionLoop {
     }
 
     private mutating func handleSignals() {
-        for signal in signals.received() {
+        handle(signals.received())
+    }
+
+    private mutating func handle(_ received: [Int32]) {
+        for signal in received {
             switch signal {
             case SIGINT:
                 end = .interrupted

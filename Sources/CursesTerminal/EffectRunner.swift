@@ -3,8 +3,9 @@ import ImageBrowser
 import QingCloud
 
 /// Runs every effect the browser asks for, the one place where they happen: network requests and
-/// timers as tasks that post their results back as events; quitting and copying as what the terminal
-/// loop must do next on its own thread.
+/// timers as tasks that post their results back as events; background user commands as processes whose
+/// end is posted; quitting, copying and terminal user commands as what the terminal loop must do next
+/// on its own thread.
 ///
 /// The update function stays pure and the UI never waits: each fetch and each timer is its own task.
 final class EffectRunner: Sendable {
@@ -18,6 +19,8 @@ final class EffectRunner: Sendable {
         case write([UInt8])
         /// The copy cannot reach the clipboard: tell the browser why (``BrowserEvent/copyRefused(_:)``).
         case copyRefused(String)
+        /// Give the terminal to this user command until it ends (``TerminalCommand``).
+        case runInTerminal(CommandRun)
     }
 
     private let service: any ImageService
@@ -25,13 +28,17 @@ final class EffectRunner: Sendable {
     /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
     private let clipboard: @Sendable () -> ClipboardRoute
     private let tasks = TaskTable()
+    /// Starts the user's commands.
+    let launcher: CommandLauncher
 
     init(
         service: any ImageService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
+        launcher: CommandLauncher = CommandLauncher(environment: [:], logPath: nil),
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
         self.clipboard = clipboard
+        self.launcher = launcher
         self.post = post
     }
 
@@ -69,6 +76,10 @@ final class EffectRunner: Sendable {
             }
         case .cancel(let id):
             tasks.cancel(.request(id))
+        case .runCommand(let run) where run.command.output == .terminal:
+            return .runInTerminal(run)
+        case .runCommand(let run):
+            launcher.startInBackground(run, post: post)
         case .schedule(let timer, let delay):
             let post = self.post, tasks = self.tasks
             tasks.start(.timer(timer.kind)) { token in

@@ -18,6 +18,8 @@ public struct TerminalSettings: Sendable {
     /// Draw on and read from `/dev/tty` instead of stdin and stdout, which stay free for a result
     /// (`qcimages pick`, as fzf does).
     public var usesControllingTerminal: Bool
+    /// qcimages' log, where `background` user commands write their output; nil: to /dev/null.
+    public var commandLogPath: String?
 
     public init(
         escapeDelayMilliseconds: Int = 25,
@@ -25,7 +27,8 @@ public struct TerminalSettings: Sendable {
         colorsAllowed: Bool = true,
         theme: ThemeName = .auto,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        usesControllingTerminal: Bool = false
+        usesControllingTerminal: Bool = false,
+        commandLogPath: String? = nil
     ) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.mouse = mouse
@@ -33,6 +36,7 @@ public struct TerminalSettings: Sendable {
         self.theme = theme
         self.environment = environment
         self.usesControllingTerminal = usesControllingTerminal
+        self.commandLogPath = commandLogPath
     }
 
     /// Whether colours may be used at all, before asking the terminal what it can show.

@@ -76,6 +76,7 @@ struct CatalogueGenerator {
         + [.hostileTag, .name(CatalogueVocabulary.longName), .name(CatalogueVocabulary.longChineseName), .longDescription]
         + CatalogueVocabulary.chineseNames.prefix(2).map(Showcase.name)
         + CatalogueVocabulary.releases.map(Showcase.release)
+        + HostileText.shellSamples.map(Showcase.hostileName)
 
     // MARK: - Drawing images
 

@@ -19,4 +19,12 @@ public enum HostileText {
         "line\nbreak\ttab",
         "rocket 🚀 family 👨‍👩‍👧 flag 🇨🇳",
     ]
+
+    /// Names that attack a shell that pastes them into a command line (a user command must get them as
+    /// variable values only): command substitution, backticks, and quotes closed around a command.
+    public static let shellSamples: [String] = [
+        "$(touch /tmp/pwned)",
+        "'; rm -rf ~; '",
+        "`touch /tmp/pwned-backtick`\"; touch /tmp/pwned-quote; \"",
+    ]
 }

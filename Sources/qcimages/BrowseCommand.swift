@@ -72,7 +72,7 @@ struct BrowseCommand: AsyncParsableCommand {
     /// before the screen is taken over.
     func openSession(picking: Bool, allowsMarks: Bool = true) async throws -> (end: SessionEnd, zone: String) {
         let directories = UserDirectories()
-        let (logger, logNotice) = try openLog(directories: directories)
+        let (logger, logNotice, logPath) = try openLog(directories: directories)
         let startup = SettingsStartup(directories: directories, environment: ProcessInfo.processInfo.environment)
         startup.log(to: logger)
         let refresh = startup.refreshSeconds(commandLine: refresh)
@@ -97,10 +97,13 @@ struct BrowseCommand: AsyncParsableCommand {
             picking: picking,
             allowsMarks: allowsMarks,
             initialFilter: filter,
-            keys: startup.keys
+            keys: startup.keys,
+            commands: startup.commands,
+            endpointURL: endpoint.url
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,
-                                        colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking)
+                                        colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking,
+                                        commandLogPath: logPath)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
         let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
         await connection.close()
@@ -115,12 +118,13 @@ struct BrowseCommand: AsyncParsableCommand {
     /// The session's logger, writing to `--log-file` or the default log. A `--log-file` that cannot be
     /// opened is an error (it was asked for); the default log is a convenience: when it cannot be opened
     /// (a read-only or missing home) the browser goes on without a log and says so once, in the footer.
-    private func openLog(directories: UserDirectories) throws -> (Logger, notice: String?) {
+    /// Returns the log's path too, where `background` user commands write their output (nil without a log).
+    private func openLog(directories: UserDirectories) throws -> (Logger, notice: String?, path: String?) {
         if let logFile {
             let path = directories.expandingTilde(logFile)
             do {
                 let sink = try FileLogHandler.Sink(path: path, creatingDirectoriesBelow: nil)
-                return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil)
+                return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil, path)
             } catch {
                 throw Failure("cannot open the log file \(path): \(error.description); choose another with --log-file")
             }
@@ -128,10 +132,10 @@ struct BrowseCommand: AsyncParsableCommand {
         let path = FileLogHandler.defaultPath(directories: directories)
         do {
             let sink = try FileLogHandler.Sink(path: path, creatingDirectoriesBelow: directories.home)
-            return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil)
+            return (Logger(label: "qcimages") { FileLogHandler(label: $0, level: .info, sink: sink) }, nil, path)
         } catch {
             let notice = "no log: \(directories.abbreviatingHome(path)): \(error.description) (--log-file picks one)"
-            return (Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }, notice)
+            return (Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }, notice, nil)
         }
     }
 }

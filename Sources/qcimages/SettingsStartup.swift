@@ -12,6 +12,8 @@ struct SettingsStartup {
     private(set) var keys: KeyBindings
     /// The file's problems, then those of what its entries mean (an unknown theme, keys the browser cannot use).
     private(set) var problems: [SettingsProblem]
+    /// The user's commands whose keys are free (``UserCommandSettings``).
+    private(set) var commands: [UserCommand]
     /// `theme:`, when it names a theme.
     private(set) var theme: ThemeName?
 
@@ -26,6 +28,9 @@ struct SettingsStartup {
         problems = file.problems + rebound.problems.map {
             SettingsProblem(file: file.location.displayPath, line: $0.line, message: $0.message)
         }
+        let checked = UserCommandSettings.commands(from: file.settings.commands, file: file.location.displayPath, keys: keys)
+        commands = checked.commands
+        problems += checked.problems
         if let name = file.settings.theme {
             theme = ThemeName(rawValue: name.value)
             if theme == nil {

@@ -55,6 +55,8 @@ struct Harness {
     var quitRequested = false
     /// What pick's Enter chose, one entry a choice.
     var chosen: [[Image]] = []
+    /// The user commands the browser asked to run, in order.
+    var commandsRun: [CommandRun] = []
     /// With several zones: each zone's server, and the zones whose every request fails as the simulator's
     /// failing zones do.
     var zoneServers: [String: InProcessImageService] = [:]
@@ -62,12 +64,13 @@ struct Harness {
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
-         allowsMarks: Bool = true, initialFilter: String = "", keys: KeyBindings = .defaults) {
+         allowsMarks: Bool = true, initialFilter: String = "", keys: KeyBindings = .defaults,
+         commands: [UserCommand] = []) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize, picking: picking, allowsMarks: allowsMarks,
-            initialFilter: initialFilter, keys: keys))
+            initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/"))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -105,6 +108,7 @@ struct Harness {
                 cancelled.append(id)
                 pending.removeAll { $0.id == id }
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
+            case .runCommand(let run): commandsRun.append(run)
             }
         }
     }

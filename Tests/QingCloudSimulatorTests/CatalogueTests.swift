@@ -44,7 +44,7 @@ import Testing
 
     @Test func everyHostileStringIsPlantedInNamesDescriptionsAndTags() {
         let names = Set(images.map(\.name))
-        for sample in HostileText.samples {
+        for sample in HostileText.samples + HostileText.shellSamples {
             #expect(names.contains(sample), "\(sample.debugDescription)")
         }
         #expect(images.contains { hasControlCharacters($0.description ?? "") })

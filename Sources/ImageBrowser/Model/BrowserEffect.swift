@@ -15,4 +15,7 @@ public enum BrowserEffect: Sendable, Hashable {
     case cancel(RequestID)
     /// Post ``BrowserEvent/timerFired(_:)`` after the delay, replacing any pending timer of the same kind.
     case schedule(BrowserTimer, after: Duration)
+    /// Run one of the user's commands (``UserCommand/Output``): in the terminal, given back to it, or in the
+    /// background; either way post ``BrowserEvent/commandEnded(_:)`` when it ends.
+    case runCommand(CommandRun)
 }

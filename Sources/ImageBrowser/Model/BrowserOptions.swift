@@ -32,6 +32,10 @@ public struct BrowserOptions: Sendable {
     public var allowsMarks: Bool
     /// The keys: the defaults with the settings file's `keys:` applied.
     public var keys: KeyBindings
+    /// The user's own commands (the settings file's `commands:`), their keys already checked free.
+    public var commands: [UserCommand]
+    /// The endpoint's URL as user commands get it in `QC_ENDPOINT`.
+    public var endpointURL: String
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -50,7 +54,9 @@ public struct BrowserOptions: Sendable {
         picking: Bool = false,
         allowsMarks: Bool = true,
         initialFilter: String = "",
-        keys: KeyBindings = .defaults
+        keys: KeyBindings = .defaults,
+        commands: [UserCommand] = [],
+        endpointURL: String = ""
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -65,6 +71,8 @@ public struct BrowserOptions: Sendable {
         self.allowsMarks = allowsMarks
         self.initialFilter = initialFilter
         self.keys = keys
+        self.commands = commands
+        self.endpointURL = endpointURL
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -44,6 +44,8 @@ public struct BrowserState: Sendable {
     /// The catalogue's ``ImageCatalog/revision`` when the marks were last checked against it: an image
     /// can only have gone since when it changed.
     var marksCheckedRevision = 0
+    /// A user command waiting for `y/n` in the footer.
+    var pendingCommand: PendingCommand?
     var size = TerminalSize(width: 80, height: 24)
     /// The look the screen is drawn in: ``BrowserOptions/palette`` at first.
     var palette: Palette

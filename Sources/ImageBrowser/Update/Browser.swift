@@ -52,6 +52,8 @@ public enum Browser {
             state.handleTimer(timer, now: now, &effects)
         case .copyRefused(let reason):
             state.show(reason, kind: .warning, now: now)
+        case .commandEnded(let end):
+            state.commandEnded(end, now: now)
         }
         state.finish(now: now, &effects)
         return effects

@@ -2,11 +2,14 @@ import Foundation
 import QingCloud
 import TerminalVocabulary
 
-/// What each key does, as ``BrowserOptions/keys`` says: an overlay takes the keys while it is open, then the filter
-/// bar while it is being edited, then the focused pane. Ctrl-C always quits.
+/// What each key does, as ``BrowserOptions/keys`` says: a user command's `y/n` question takes the keys while
+/// it is asked, an overlay while it is open, then the filter bar while it is being edited, then the focused
+/// pane, then the user's own commands. Ctrl-C always quits.
 extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        if case .sortChooser(let cursor) = overlay {
+        if let pendingCommand {
+            answerConfirmation(key, pending: pendingCommand, now: now, &effects)
+        } else if case .sortChooser(let cursor) = overlay {
             handleSortChooserKey(key, cursor: cursor, now: now, &effects)
         } else if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
@@ -14,6 +17,8 @@ extension BrowserState {
             handleFilterBarKey(key, now: now, &effects)
         } else if let action = options.keys.action(for: key, in: .panes) {
             perform(action, now: now, &effects)
+        } else if let command = userCommand(for: key) {
+            startUserCommand(command, now: now, &effects)
         } else {
             show(options.keys.keyName(for: .help).map { "\($0) for keys" } ?? "not a key here", now: now)
         }

@@ -22,10 +22,20 @@ enum HelpContent {
         ("Shift-drag", "select text with the terminal as without --mouse (most terminals)"),
     ]
 
-    /// The help at a width: keys in a column, their meaning wrapped beside them.
+    /// A user command's row: its key, its title and how it runs.
+    private static func commandRow(_ command: UserCommand) -> (left: String, right: String) {
+        let how = command.output == .terminal ? "in the terminal" : "in the background"
+        return (command.key.name, command.displayTitle + " (\(how)\(command.confirm ? ", asks first" : ""))")
+    }
+
+    /// The help at a width: keys in a column, their meaning wrapped beside them; the user's own commands
+    /// (the settings file's `commands:`) in a section of their own after the browser's keys.
     static func lines(width: Int, options: BrowserOptions) -> [StyledLine] {
         var sections = options.keys.sections.map { section in
             (title: section.title, rows: section.bindings.map { (left: $0.label, right: help(of: $0, options: options)) })
+        }
+        if !options.commands.isEmpty {
+            sections.append((title: "Your commands", rows: options.commands.map(commandRow)))
         }
         sections.append((title: "Filter syntax", rows: filterSyntax.map { (left: $0.example, right: $0.meaning) }))
         sections.append((title: "Mouse (with --mouse)", rows: mouse.map { (left: $0.example, right: $0.meaning) }))

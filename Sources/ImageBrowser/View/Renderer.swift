@@ -307,6 +307,10 @@ struct Renderer {
     private func drawFooter(_ layout: Layout, on canvas: inout Canvas) {
         let y = layout.footerRow
         let width = canvas.width
+        if let pending = state.pendingCommand {
+            canvas.write(" " + pending.prompt, x: 0, y: y, limit: width, style: Theme.warning)
+            return
+        }
         if state.filter.isEditing {
             drawFilterBar(y: y, width: width, on: &canvas)
             return
@@ -367,8 +371,16 @@ struct Renderer {
     }
 
     /// The panes' hints from the key map, worded for the state (detail or list, pause or resume), and
-    /// Tab only when the detail pane has room; in `pick --multi`, Space marks beside Enter's "choose".
+    /// Tab only when the detail pane has room; in `pick --multi`, Space marks beside Enter's "choose"; the
+    /// user's commands before the last (the first to go when room is short).
     private var hints: [(String, String)] {
+        var hints = builtInHints
+        let commands = state.options.commands.map { (KeyBindings.footerName(of: $0.key), DisplayWidth.truncate($0.displayTitle, toWidth: 20)) }
+        hints.insert(contentsOf: commands, at: max(0, hints.count - 1))
+        return hints
+    }
+
+    private var builtInHints: [(String, String)] {
         var hints: [(String, String)] = state.options.keys.footerHints(in: .panes).compactMap { hint in
             switch hint.binding.keys[0].action {
             case .toggleFullScreen where state.options.picking: (hint.key, "choose")

@@ -43,7 +43,7 @@ struct ViewGeometry {
         DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
     }
 
-    /// The lines of `overlay`, laid out at the overlay's text width.
+    /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`).
     /// The sort chooser's lines start where its cursor is in view.
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions) -> [StyledLine] {
         let box = box(for: overlay)
