@@ -11,7 +11,7 @@ private struct Boom: Error {}
 /// The in-process service, except that a request for `blockingSearchWord` never answers until
 /// cancelled (reporting the cancellation on `cancellations`) and one for "boom" fails with a
 /// non-API error.
-private struct BlockingImageService: ImageService {
+private struct BlockingImageService: ImageService, InstanceService {
     let server: InProcessImageService
     let blockingSearchWord: String?
     let cancellations: AsyncStream<String>.Continuation?
@@ -27,6 +27,10 @@ private struct BlockingImageService: ImageService {
         }
         if query.searchWord == "boom" { throw Boom() }
         return try server.answer(query).get()
+    }
+
+    func describeInstances(_ query: InstanceQuery) async throws -> InstancePage {
+        try server.answer(query).get()
     }
 }
 

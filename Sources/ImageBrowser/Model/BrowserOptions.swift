@@ -26,6 +26,10 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// Whether the list shows the INSTANCES column (how many instances run from each image, asked of
+    /// DescribeInstances for the rows on screen), where the width allows. Off by default: it costs
+    /// requests the other columns do not.
+    public var showsInstanceCount: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -42,7 +46,8 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
-        initialFilter: String = ""
+        initialFilter: String = "",
+        showsInstanceCount: Bool = false
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -55,6 +60,7 @@ public struct BrowserOptions: Sendable {
         self.startupNotice = startupNotice
         self.picking = picking
         self.initialFilter = initialFilter
+        self.showsInstanceCount = showsInstanceCount
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -38,6 +38,8 @@ public struct BrowserState: Sendable {
     /// Ceased images the server listed and the browser leaves out (see ``ingest(_:zone:now:)``).
     var hiddenCeased: Set<String> = []
     var message: TransientMessage?
+    /// What uses the images on screen (the detail's "Used by", the INSTANCES column).
+    var usage = InstanceUsage()
     var size = TerminalSize(width: 80, height: 24)
     var nextRequestNumber = 1
     var tick = TickState()

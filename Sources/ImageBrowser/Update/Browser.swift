@@ -7,6 +7,11 @@ import TerminalVocabulary
 public enum Browser {
     /// The pause after the last filter keystroke before the filter goes to the server.
     static let searchDebounce = Duration.milliseconds(250)
+    /// How long the selection and the list stand still before the browser asks what uses the images
+    /// shown: holding an arrow key asks nothing until it is let go.
+    static let instanceDebounce = Duration.milliseconds(250)
+    /// How long an answer about instances is kept when live refresh is off (otherwise one interval).
+    static let instanceAnswerLifetimeWithoutRefresh = Duration.seconds(60)
     /// How long a changed cell stays highlighted.
     static let highlightDuration: TimeInterval = 5
     /// How long a footer message stays.
@@ -46,6 +51,10 @@ public enum Browser {
             state.size = TerminalSize(width: max(0, size.width), height: max(0, size.height))
         case .fetched(let id, let result):
             state.handleFetched(id, result, now: now, &effects)
+        case .instancesFetched(let id, let result):
+            state.handleInstances(id, result, now: now)
+        case .instancesCounted(let id, let result):
+            state.handleInstanceCounts(id, result, now: now)
         case .timerFired(let timer):
             state.handleTimer(timer, now: now, &effects)
         case .copyRefused(let reason):
@@ -101,6 +110,8 @@ extension BrowserState {
             if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:
             if timer.generation == tick.generation { tick.deadline = nil }
+        case .instances:
+            if timer.generation == usage.generation { askAboutInstances(now: now, &effects) }
         }
     }
 
@@ -111,6 +122,7 @@ extension BrowserState {
         if let message, message.until <= now { self.message = nil }
         keepSelectionVisible()
         keepScrollsInRange(now: now)
+        scheduleInstanceQuestions(now: now, &effects)
         let deadline = nextScreenChange(after: now)
         guard deadline != tick.deadline else { return }
         tick.generation += 1
