@@ -14,10 +14,11 @@ extension InstanceService {
     /// How many instances (ceased ones left out, as the API does) run from each of `imageIDs`, in
     /// `zone` (nil: the service's own): DescribeInstances with up to 100 `image_id.n` a request, each
     /// request paged through 100 instances at a time, the instances grouped by their image. An image no
-    /// instance uses counts 0.
+    /// instance uses counts 0. The ids go in the order given (duplicates once).
     public func instanceCounts(of imageIDs: [String], zone: String?) async throws -> [String: Int] {
-        var counts = Dictionary(imageIDs.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
-        let unique = Array(counts.keys).sorted()
+        var counts: [String: Int] = [:]
+        var unique: [String] = []
+        for id in imageIDs where counts.updateValue(0, forKey: id) == nil { unique.append(id) }
         for start in stride(from: 0, to: unique.count, by: ImageQuery.maximumLimit) {
             var query = InstanceQuery(imageIDs: Array(unique[start..<min(unique.count, start + ImageQuery.maximumLimit)]),
                                       limit: ImageQuery.maximumLimit, zone: zone)
