@@ -68,10 +68,13 @@ struct UsedByAgainstSimulatorTests {
     func usedByMatchesTheCatalogue() async throws {
         var session = try await Session(Self.configuration())
         let zone = session.simulator.configuration.zone
+        // While the pages loaded, the first image may have stood still long enough to be asked about.
+        while session.state.usage.waitingFor != nil || !session.state.usage.inFlight.isEmpty { try await session.next() }
+        let before = session.simulator.requestCount(action: "DescribeInstances", zone: zone)
         for _ in 0..<200 { session.send(.key(.down)) }
         let key = try #require(session.state.selectedKey)
         let answer = try await session.answer(about: key)
-        #expect(session.simulator.requestCount(action: "DescribeInstances", zone: zone) == 1)
+        #expect(session.simulator.requestCount(action: "DescribeInstances", zone: zone) - before == 1)
 
         let api = session.simulator.api
         let world = try #require(api.zones[zone])
@@ -102,7 +105,7 @@ struct UsedByAgainstSimulatorTests {
         }
         #expect(busiestTotal == busiest.value)
         #expect(busiestFirst.count == min(5, busiest.value))
-        #expect(session.simulator.requestCount(action: "DescribeInstances", zone: zone) == 2)
+        #expect(session.simulator.requestCount(action: "DescribeInstances", zone: zone) - before == 2)
         await session.stop()
     }
 

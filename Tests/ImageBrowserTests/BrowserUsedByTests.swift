@@ -10,8 +10,8 @@ import Testing
 struct BrowserUsedByTests {
     /// 30 images; the first used by 7 instances (one ceased, not counted), the second by one, the rest by none.
     static func harness(size: TerminalSize = TerminalSize(width: 130, height: 40), count: Int = 30,
-                        showsInstanceCount: Bool = false) -> Harness {
-        var harness = Harness(images: Fixtures.images(count), size: size, showsInstanceCount: showsInstanceCount)
+                        refresh: Duration? = .seconds(5), showsInstanceCount: Bool = false) -> Harness {
+        var harness = Harness(images: Fixtures.images(count), size: size, refresh: refresh, showsInstanceCount: showsInstanceCount)
         harness.server.instances = (1...7).map { number in
             Instance(id: "i-0000000\(number)", name: "web-\(number)", status: number == 7 ? .ceased : .running,
                      imageID: Fixtures.id(1))
@@ -71,6 +71,19 @@ struct BrowserUsedByTests {
         harness.fire(.instances)
         #expect(harness.instanceRequests.map(\.query.imageIDs) == [[Fixtures.id(1)]])
         #expect(Self.detailText(harness).contains("Used by     6 instances"))
+    }
+
+    @Test("an image left on screen is asked again when its answer runs out, with no key pressed")
+    func askedAgainWhileShown() throws {
+        var harness = Self.harness(refresh: nil)
+        harness.fire(.instances)
+        harness.answerInstances()
+        let tick = try #require(harness.timers[.tick])
+        #expect(tick.delay <= .seconds(60))
+        harness.advance(60)
+        harness.send(.timerFired(tick.timer))
+        harness.fire(.instances)
+        #expect(harness.instanceRequests.map(\.query.imageIDs) == [[Fixtures.id(1)]])
     }
 
     @Test("a key that may not call DescribeInstances: unknown with that reason, not zero; other failures say what failed")

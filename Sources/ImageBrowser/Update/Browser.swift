@@ -150,6 +150,7 @@ extension BrowserState {
             candidates.append(TextFormat.nextAgeChange(since: oldestRead, now: now, showingSeconds: true))
         }
         candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
+        if let expiry = instanceAnswerExpiry() { candidates.append(expiry) }
         if let deletedAt = recoveryCountdownStart(now: now) {
             // The countdown shows whole minutes left of a window that is itself whole minutes long.
             let elapsed = now.timeIntervalSince(deletedAt)

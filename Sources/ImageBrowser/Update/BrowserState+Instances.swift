@@ -25,6 +25,13 @@ extension BrowserState {
         }
     }
 
+    /// When the detail pane's answer about the selected image runs out, so that it is asked again while
+    /// still shown; nil without the pane or an answer.
+    func instanceAnswerExpiry() -> Date? {
+        guard geometry.layout.detail != nil, let key = selectedKey, let entry = usage.details[key] else { return nil }
+        return entry.at.addingTimeInterval(instanceAnswerLifetime)
+    }
+
     /// Sets the debounce timer when the screen wants an answer, again each time the selection or the
     /// list moves, so that a burst of moves asks once, for where it stopped.
     mutating func scheduleInstanceQuestions(now: Date, _ effects: inout [BrowserEffect]) {
