@@ -129,6 +129,7 @@ struct BrowserUsedByTests {
         #expect(!ImageField.columns.contains(.instances))
         #expect(ImageField.choosableColumns.contains(.instances))
         #expect(!ImageField.documented.contains(.instances))
+        #expect(ImageField.instances.csvHeader == "instances" && !ImageField.instances.declaration.isInImage)
     }
 
     @Test("chosen, the INSTANCES column counts the rows on screen in one request: … until known, ? on failure")

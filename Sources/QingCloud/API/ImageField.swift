@@ -176,8 +176,9 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     public var declaration: Declaration { Self.declarations[rawValue] }
 
     public var jsonKey: String? { declaration.jsonKey }
-    /// The CSV header: the JSON key, `zone` for the zone.
-    public var csvHeader: String { jsonKey ?? "zone" }
+    /// The CSV header: the JSON key, `zone` for the zone (`instances` for the instance count, which no
+    /// CSV of `list` holds).
+    public var csvHeader: String { jsonKey ?? (self == .instances ? "instances" : "zone") }
 
     /// The value as the API writes it, as one line of text.
     public func text(of image: Image) -> String { declaration.text(image) }
