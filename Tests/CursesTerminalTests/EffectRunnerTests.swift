@@ -65,6 +65,29 @@ struct EffectRunnerTests {
         runner.cancelAll()
     }
 
+    @Test("DescribeInstances and the instance counts post their answers under the request's id")
+    func instanceRequestsPost() async throws {
+        var server = InProcessImageService(images: Self.images)
+        server.instances = [Instance(id: "i-1", name: "web", status: .running, imageID: Self.images[0].id),
+                            Instance(id: "i-2", name: "db", status: .ceased, imageID: Self.images[0].id)]
+        let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
+        let runner = EffectRunner(service: server) { continuation.yield($0) }
+        var iterator = events.makeAsyncIterator()
+        runner.run(.describeInstances(RequestID(3), InstanceQuery(imageIDs: [Self.images[0].id], limit: 5)))
+        guard case .instancesFetched(RequestID(3), .success(let page)) = try #require(await iterator.next()) else {
+            Issue.record("no instances posted")
+            return
+        }
+        #expect(page.totalCount == 1 && page.instances.map(\.id) == ["i-1"])
+        runner.run(.countInstances(RequestID(4), imageIDs: Self.images.prefix(2).map(\.id), zone: nil))
+        guard case .instancesCounted(RequestID(4), .success(let counts)) = try #require(await iterator.next()) else {
+            Issue.record("no counts posted")
+            return
+        }
+        #expect(counts == [Self.images[0].id: 1, Self.images[1].id: 0])
+        runner.cancelAll()
+    }
+
     /// Inside tmux the route is asked at each copy: a refusal comes back with its reason, and a fix made
     /// since (`tmux set -g set-clipboard on`) counts at the next copy.
     @Test func theClipboardRouteIsAskedAtEachCopy() {
