@@ -19,7 +19,7 @@ public enum BrowserSession {
     /// touching the screen when stdin or stdout (`/dev/tty` with ``TerminalSettings/usesControllingTerminal``)
     /// is not a terminal or curses cannot drive it; nothing is written to stdout or stderr while the screen is up.
     public static func run(
-        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings
     ) async -> Result<SessionEnd, TerminalStartupError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -34,7 +34,7 @@ public enum BrowserSession {
     }
 
     private static func runOnThisThread(
-        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings
     ) throws(TerminalStartupError) -> SessionEnd {
         let device = try settings.usesControllingTerminal ? TerminalDevice.controllingTerminal() : .standardStreams()
         defer { device.close() }

@@ -23,7 +23,7 @@ final class EffectRunner: Sendable {
         case runInTerminal(CommandRun)
     }
 
-    private let service: any ImageService
+    private let service: any ImageService & InstanceService
     private let post: @Sendable (BrowserEvent) -> Void
     /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
     private let clipboard: @Sendable () -> ClipboardRoute
@@ -32,7 +32,7 @@ final class EffectRunner: Sendable {
     let launcher: CommandLauncher
 
     init(
-        service: any ImageService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
+        service: any ImageService & InstanceService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
         launcher: CommandLauncher = CommandLauncher(environment: [:], logPath: nil),
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
@@ -56,24 +56,14 @@ final class EffectRunner: Sendable {
             let bytes = route.forms.compactMap { ClipboardSequence.bytes(copying: text, through: $0) }
             return bytes.isEmpty ? nil : .write(Array(bytes.joined()))
         case .fetch(let id, let query):
-            let service = self.service, post = self.post, tasks = self.tasks
-            tasks.start(.request(id)) { token in
-                Task {
-                    let result: Result<ImagePage, QingCloudError>
-                    do {
-                        result = .success(try await service.describeImages(query))
-                    } catch let error as QingCloudError {
-                        result = .failure(error)
-                    } catch is CancellationError {
-                        result = .failure(.cancelled)
-                    } catch {
-                        let failure = TransportFailure(kind: .other, endpoint: "the API", detail: String(describing: error))
-                        result = .failure(.transport(failure))
-                    }
-                    tasks.finish(.request(id), token: token)
-                    if !Task.isCancelled { post(.fetched(id, result)) }
-                }
-            }
+            let service = self.service
+            request(id, event: { .fetched(id, $0) }) { try await service.describeImages(query) }
+        case .describeInstances(let id, let query):
+            let service = self.service
+            request(id, event: { .instancesFetched(id, $0) }) { try await service.describeInstances(query) }
+        case .countInstances(let id, let imageIDs, let zone):
+            let service = self.service
+            request(id, event: { .instancesCounted(id, $0) }) { try await service.instanceCounts(of: imageIDs, zone: zone) }
         case .cancel(let id):
             tasks.cancel(.request(id))
         case .runCommand(let run) where run.command.output == .terminal:
@@ -95,6 +85,36 @@ final class EffectRunner: Sendable {
             }
         }
         return nil
+    }
+
+    /// Runs one request as a task under `id` and posts its result as `event` makes it (an error as
+    /// ``failure(_:)`` words it); a cancelled request posts nothing.
+    private func request<Value: Sendable>(
+        _ id: RequestID, event: @escaping @Sendable (Result<Value, QingCloudError>) -> BrowserEvent,
+        _ ask: @escaping @Sendable () async throws -> Value
+    ) {
+        let post = self.post, tasks = self.tasks
+        tasks.start(.request(id)) { token in
+            Task {
+                let result: Result<Value, QingCloudError>
+                do {
+                    result = .success(try await ask())
+                } catch {
+                    result = .failure(Self.failure(error))
+                }
+                tasks.finish(.request(id), token: token)
+                if !Task.isCancelled { post(event(result)) }
+            }
+        }
+    }
+
+    /// A request's error as a ``QingCloudError``: as it is, `.cancelled`, or a transport failure.
+    static func failure(_ error: any Error) -> QingCloudError {
+        switch error {
+        case let error as QingCloudError: error
+        case is CancellationError: .cancelled
+        default: .transport(TransportFailure(kind: .other, endpoint: "the API", detail: String(describing: error)))
+        }
     }
 
     /// Cancels every request and timer; nothing more is posted for them.

@@ -35,12 +35,23 @@ struct DescribeInstancesRequest: Sendable {
     }
 
     func matches(_ entry: InstanceCatalogue.Entry) -> Bool {
-        statuses.contains(entry.status)
-            && (imageIDs.isEmpty || imageIDs.contains(entry.imageID))
-            && (instanceIDs.isEmpty || instanceIDs.contains(entry.id))
-            && (instanceTypes.isEmpty || instanceTypes.contains(entry.instanceType))
-            && (searchWord.isEmpty || DescribeImagesFilter.contains(Array(entry.id.lowercased().utf8), searchWord)
-                || DescribeImagesFilter.contains(entry.searchableName, searchWord))
+        matches(id: entry.id, searchableName: entry.searchableName, status: entry.status, imageID: entry.imageID,
+                instanceType: entry.instanceType)
+    }
+
+    /// The same test for an ``Instance`` (the in-process service's).
+    func matches(_ instance: Instance) -> Bool {
+        matches(id: instance.id, searchableName: Array(instance.name.lowercased().utf8), status: instance.status.rawValue,
+                imageID: instance.imageID, instanceType: instance.instanceType)
+    }
+
+    private func matches(id: String, searchableName: [UInt8], status: String, imageID: String, instanceType: String) -> Bool {
+        statuses.contains(status)
+            && (imageIDs.isEmpty || imageIDs.contains(imageID))
+            && (instanceIDs.isEmpty || instanceIDs.contains(id))
+            && (instanceTypes.isEmpty || instanceTypes.contains(instanceType))
+            && (searchWord.isEmpty || DescribeImagesFilter.contains(Array(id.lowercased().utf8), searchWord)
+                || DescribeImagesFilter.contains(searchableName, searchWord))
     }
 }
 

@@ -14,6 +14,8 @@ public struct InProcessImageService: ImageService {
     }
     /// Whether naming an image id that does not exist fails the request (ResourceNotFound), as documented.
     public var rejectsUnknownIDs = true
+    /// The instances DescribeInstances lists, in listing order (none unless a test sets them).
+    public var instances: [Instance] = []
     /// The positions each recent filter selects in `images`, as the simulator remembers them: paging
     /// through a filter matches the images once, not once per page. A change to `images` starts afresh
     /// (copies made before it keep theirs).

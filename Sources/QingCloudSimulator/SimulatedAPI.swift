@@ -11,6 +11,7 @@ struct SimulatedAPI: Sendable {
     let logger: Logger
     let requests = RequestCounter()
     let instances = InstanceWorlds()
+    let deniedActions: Set<String>
 
     init(configuration: SimulatorConfiguration, logger: Logger) {
         clock = VirtualClock(wallClock: configuration.clock, speed: configuration.speed)
@@ -20,6 +21,7 @@ struct SimulatedAPI: Sendable {
             timestampWindow: configuration.timestampWindow
         )
         self.logger = logger
+        deniedActions = configuration.deniedActions
     }
 
     /// The body answering a request made with `method` on `path`.
@@ -41,6 +43,9 @@ struct SimulatedAPI: Sendable {
     private func run(method: String, path: String, parameters: RequestParameters) throws(APIError) -> [UInt8] {
         if let failure = authenticator.failure(method: method, path: path, parameters: parameters, now: clock.wallClock()) {
             throw failure
+        }
+        if let action = parameters["action"], deniedActions.contains(action) {
+            throw APIError(.permissionDenied, message: "PermissionDenied, the access key may not call [\(action)]")
         }
         switch parameters["action"] ?? "" {
         case "DescribeImages": return try describeImages(parameters)

@@ -30,6 +30,11 @@ public struct SimulatorConfiguration: Sendable {
     /// Zones whose DescribeImages requests all fail (ret_code 5000) and that DescribeZones lists as faulty,
     /// so that a client can be tested with one zone down and the others up.
     public var failingZones: Set<String> = []
+    /// Actions the access key may not call (`DescribeInstances`, say): each is refused with 1400
+    /// (permission denied), as QingCloud refuses a sub-account key without that permission.
+    public var deniedActions: Set<String> = []
+    /// The actions the simulator serves.
+    public static let servedActions = ["DescribeImages", "DescribeZones", "DescribeInstances"]
     /// How far `time_stamp` may be from the simulator's clock before a request is refused with 1300.
     public var timestampWindow: Duration = .seconds(900)
     /// The certificate and key to serve HTTPS with; nil serves plain HTTP.

@@ -19,7 +19,7 @@ struct PickTemplate: Equatable {
 
     /// The names a template may use, one per field, as the error lists them.
     static var fieldNames: [String] {
-        ImageField.allCases.map { $0.filterName.isEmpty ? $0.csvHeader : $0.filterName }
+        ImageField.allCases.filter(\.declaration.isInImage).map { $0.filterName.isEmpty ? $0.csvHeader : $0.filterName }
     }
 
     init(parsing template: String) throws(Invalid) {
@@ -58,7 +58,7 @@ struct PickTemplate: Equatable {
 
     /// The field `name` stands for: a filter-language name (any case) or a JSON key / CSV header.
     static func field(named name: String) -> ImageField? {
-        ImageField(filterName: name) ?? ImageField.allCases.first { $0.csvHeader == name.lowercased() }
+        ImageField(filterName: name) ?? ImageField.allCases.first { $0.declaration.isInImage && $0.csvHeader == name.lowercased() }
     }
 
     /// The line for `image` (with its newline), `zone` standing in for an image not tagged with one.

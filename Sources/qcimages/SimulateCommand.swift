@@ -58,6 +58,11 @@ struct SimulateCommand: AsyncParsableCommand {
         "A zone served whose DescribeImages requests all fail (repeat for several).", valueName: "zone"))
     var failingZones: [String] = []
 
+    @Option(name: .customLong("deny"), help: ArgumentHelp(
+        "An action the key may not call, refused with 1400 permission denied (repeat for several), e.g. DescribeInstances.",
+        valueName: "action"))
+    var deniedActions: [String] = []
+
     @Option(name: .customLong("access-key-id"), help: "The access key id it accepts.")
     var accessKeyID = SimulatorConfiguration.demoAccessKeyID
 
@@ -120,6 +125,9 @@ struct SimulateCommand: AsyncParsableCommand {
         for zone in failingZones where !served.contains(zone.lowercased()) {
             throw ValidationError("--failing-zone \(zone) is not one of --zones \(served.joined(separator: ","))")
         }
+        for action in deniedActions where !SimulatorConfiguration.servedActions.contains(action) {
+            throw ValidationError("--deny \(action) is not one of \(SimulatorConfiguration.servedActions.joined(separator: ", "))")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1_000_000).contains(images) else { throw ValidationError("--images must be from 0 to 1000000") }
         guard (0...100_000).contains(driftPerMinute) else { throw ValidationError("--drift-per-minute must be from 0 to 100000") }
@@ -151,6 +159,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.speed = speed
         configuration.zones = (try? zoneIDs) ?? configuration.zones
         configuration.failingZones = Set(failingZones.map { $0.lowercased() })
+        configuration.deniedActions = Set(deniedActions)
         configuration.accessKeyID = accessKeyID
         configuration.secretAccessKey = secretAccessKey
         configuration.faults = FaultPlan(latency: .milliseconds(latencyMilliseconds), every: faultPeriods)
@@ -192,7 +201,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 zone: \(configuration.zone)
                 zones: \(configuration.zones.map { $0 + (configuration.failingZones.contains($0) ? " (failing)" : "") }.joined(separator: ", "))
                 images: \(configuration.imageCount) per zone (seed \(configuration.seed)\(churn ? ", churn at \(speed)x" : "")\(driftPerMinute > 0 ? ", \(driftPerMinute) status changes a minute for \(driftSeconds) s" : ""))
-
+                \(deniedActions.isEmpty ? "" : "denied: \(deniedActions.joined(separator: ", "))\n")
                 """
             StandardOutput.write(banner)
             await TerminationSignals.wait()

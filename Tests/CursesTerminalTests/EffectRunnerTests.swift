@@ -11,7 +11,7 @@ private struct Boom: Error {}
 /// The in-process service, except that a request for `blockingSearchWord` never answers until
 /// cancelled (reporting the cancellation on `cancellations`) and one for "boom" fails with a
 /// non-API error.
-private struct BlockingImageService: ImageService {
+private struct BlockingImageService: ImageService, InstanceService {
     let server: InProcessImageService
     let blockingSearchWord: String?
     let cancellations: AsyncStream<String>.Continuation?
@@ -27,6 +27,10 @@ private struct BlockingImageService: ImageService {
         }
         if query.searchWord == "boom" { throw Boom() }
         return try server.answer(query).get()
+    }
+
+    func describeInstances(_ query: InstanceQuery) async throws -> InstancePage {
+        try server.answer(query).get()
     }
 }
 
@@ -58,6 +62,29 @@ struct EffectRunnerTests {
         #expect(id == RequestID(7))
         #expect(page.totalCount == 5)
         #expect(page.images.map(\.id) == Self.images.prefix(2).map(\.id))
+        runner.cancelAll()
+    }
+
+    @Test("DescribeInstances and the instance counts post their answers under the request's id")
+    func instanceRequestsPost() async throws {
+        var server = InProcessImageService(images: Self.images)
+        server.instances = [Instance(id: "i-1", name: "web", status: .running, imageID: Self.images[0].id),
+                            Instance(id: "i-2", name: "db", status: .ceased, imageID: Self.images[0].id)]
+        let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
+        let runner = EffectRunner(service: server) { continuation.yield($0) }
+        var iterator = events.makeAsyncIterator()
+        runner.run(.describeInstances(RequestID(3), InstanceQuery(imageIDs: [Self.images[0].id], limit: 5)))
+        guard case .instancesFetched(RequestID(3), .success(let page)) = try #require(await iterator.next()) else {
+            Issue.record("no instances posted")
+            return
+        }
+        #expect(page.totalCount == 1 && page.instances.map(\.id) == ["i-1"])
+        runner.run(.countInstances(RequestID(4), imageIDs: Self.images.prefix(2).map(\.id), zone: nil))
+        guard case .instancesCounted(RequestID(4), .success(let counts)) = try #require(await iterator.next()) else {
+            Issue.record("no counts posted")
+            return
+        }
+        #expect(counts == [Self.images[0].id: 1, Self.images[1].id: 0])
         runner.cancelAll()
     }
 

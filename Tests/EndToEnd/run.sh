@@ -155,6 +155,9 @@ fi
 start_browser main 120 40 -- --refresh 1
 check "rows appear at 120x40" wait_until 60 has_rows 20
 check "the header names the zone" screen_has "pek3a"
+# What uses the selected image: DescribeInstances' count, asked once the selection stands still.
+used_by_count() { screen_text | grep -qE 'Used by +([0-9]+ instances?|no instances)'; }
+check "the detail pane shows Used by with a count" wait_until 20 used_by_count
 
 tmux_ send-keys -t main /
 tmux_ send-keys -t main -l 'os:ubuntu'
@@ -476,6 +479,32 @@ if [[ $endpoint == http*://* ]]; then
     check_quit "marks: q" 0 tmux_ send-keys -t marks q
 else
     fail "the churning simulator for marks prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
+fi
+
+# --- 7. what uses an image: the demo, and a key that may not call DescribeInstances -----------------------
+
+session_env=()
+start_browser usedby 130 40 -- --demo --refresh 5
+check "--demo: the detail pane shows Used by with a count" wait_until 60 used_by_count
+selected_used_by() { screen_text | grep -oE 'ID +img-[a-z0-9]+|Used by +[^ ].*' | tr -s ' ' | tr '\n' ' '; }
+before_moves=$(selected_used_by)
+for _ in $(seq 40); do tmux_ send-keys -t usedby Down; done
+moved_and_counted() { used_by_count && [[ $(selected_used_by) != "$before_moves" ]]; }
+check "--demo: 40 × ↓, and Used by counts the image the selection stopped on" wait_until 20 moved_and_counted
+check_quit "--demo Used by: q" 0 tmux_ send-keys -t usedby q
+
+stop_simulator
+start_simulator --images 50 --deny DescribeInstances
+if [[ $endpoint == http*://* ]]; then
+    session_env=("${simulator_credentials[@]}")
+    start_browser denied 130 40 -- --refresh 2
+    check "a key denied DescribeInstances: Used by says unknown and why" \
+        wait_until 30 eval 'screen_text | sed "s/.*│//" | tr "\n" " " | tr -s " " | grep -qF "Used by unknown: this key may not call DescribeInstances"'
+    check "a key denied DescribeInstances: the images load all the same, with no error line" \
+        eval 'has_rows 20 && ! screen_has "permission denied"'
+    check_quit "denied DescribeInstances: q" 0 tmux_ send-keys -t denied q
+else
+    fail "the simulator with --deny prints its endpoint URL first" "first line: $endpoint; stderr: $(cat "$work/simulator.err")"
 fi
 
 finish_checks

@@ -50,6 +50,9 @@ struct Harness {
     /// Requests asked for and not yet answered or cancelled, in order.
     var pending: [(id: RequestID, query: ImageQuery)] = []
     var cancelled: [RequestID] = []
+    /// DescribeInstances requests asked for and not yet answered: the detail's, and the INSTANCES column's.
+    var instanceRequests: [(id: RequestID, query: InstanceQuery)] = []
+    var countRequests: [(id: RequestID, imageIDs: [String], zone: String?)] = []
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
     var quitRequested = false
@@ -65,12 +68,13 @@ struct Harness {
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
          allowsMarks: Bool = true, initialFilter: String = "", keys: KeyBindings = .defaults,
-         commands: [UserCommand] = []) {
+         commands: [UserCommand] = [], showsInstanceCount: Bool = false) {
         server = InProcessImageService(images: images)
         state = BrowserState(options: BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize, picking: picking, allowsMarks: allowsMarks,
-            initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/"))
+            initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/",
+            showsInstanceCount: showsInstanceCount))
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -104,6 +108,8 @@ struct Harness {
             case .choose(let images): chosen.append(images)
             case .copyToClipboard(let text): copied.append(text)
             case .fetch(let id, let query): pending.append((id, query))
+            case .describeInstances(let id, let query): instanceRequests.append((id, query))
+            case .countInstances(let id, let imageIDs, let zone): countRequests.append((id, imageIDs, zone))
             case .cancel(let id):
                 cancelled.append(id)
                 pending.removeAll { $0.id == id }
@@ -133,6 +139,29 @@ struct Harness {
         guard !pending.isEmpty else { return }
         let request = pending.removeFirst()
         send(.fetched(request.id, result ?? serverAnswer(request.query)))
+    }
+
+    /// Answers the oldest DescribeInstances request of the detail from the fake server (or with `result`).
+    mutating func answerInstances(with result: Result<InstancePage, QingCloudError>? = nil) {
+        guard !instanceRequests.isEmpty else { return }
+        let request = instanceRequests.removeFirst()
+        send(.instancesFetched(request.id, result ?? server.answer(request.query)))
+    }
+
+    /// Answers the oldest INSTANCES count request by counting the fake server's instances (or with `failure`).
+    mutating func answerCounts(failing failure: QingCloudError? = nil) {
+        guard !countRequests.isEmpty else { return }
+        let request = countRequests.removeFirst()
+        if let failure {
+            send(.instancesCounted(request.id, .failure(failure)))
+            return
+        }
+        let wanted = Set(request.imageIDs)
+        var counts = Dictionary(uniqueKeysWithValues: request.imageIDs.map { ($0, 0) })
+        for instance in server.instances where wanted.contains(instance.imageID) && instance.status != .ceased {
+            counts[instance.imageID, default: 0] += 1
+        }
+        send(.instancesCounted(request.id, .success(counts)))
     }
 
     /// Answers the pending request with this id.

@@ -55,8 +55,9 @@ enum RenderFixtures {
     ]
 
     /// A browser with the whole catalogue loaded, the selection on `selecting`.
-    static func harness(size: TerminalSize, selecting id: String? = nil, total: Int? = nil, demo: Bool = false) -> Harness {
-        var harness = Harness(images: images, size: size, demo: demo)
+    static func harness(size: TerminalSize, selecting id: String? = nil, total: Int? = nil, demo: Bool = false,
+                        showsInstanceCount: Bool = false) -> Harness {
+        var harness = Harness(images: images, size: size, demo: demo, showsInstanceCount: showsInstanceCount)
         harness.answerNext(with: .success(ImagePage(totalCount: total ?? images.count, images: images)))
         harness.pending.removeAll()
         if let id {

@@ -82,6 +82,25 @@ struct RenderGoldenTests {
         try assertGoldenInEveryTheme("error-120x40", harness, 120, 40)
     }
 
+    @Test("124x50: Used by in the detail (hostile instance names among them) and the chosen INSTANCES column")
+    func usedBy124x50() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 124, height: 50), selecting: "img-ky10sp3a",
+                                             showsInstanceCount: true)
+        let names = ["web-1", "跳板机", "evil\u{1B}[2J\u{1B}]0;pwned\u{07}name", "invoice-\u{202E}fdp.exe", "", "db-replica-2", "k8s-node-3"]
+        let statuses: [InstanceStatus] = [.running, .stopped, .pending, .suspended, .running, .terminated, .running]
+        harness.server.instances = names.indices.map { index in
+            Instance(id: "i-k\(index)x0a2bc", name: names[index], status: statuses[index], imageID: "img-ky10sp3a")
+        } + [Instance(id: "i-w3bfweb1", name: "web-frontend", status: .running, imageID: "img-w3bf0g1d")]
+        harness.fire(.instances)
+        harness.answerInstances()
+        harness.answerCounts()
+        harness.press(.down)
+        harness.fire(.instances)
+        harness.answerInstances()
+        harness.press(.up)
+        try assertGolden("used-by-124x50", harness.render(124, 50))
+    }
+
     @Test("30x6: too small")
     func tooSmall() throws {
         let harness = RenderFixtures.harness(size: TerminalSize(width: 30, height: 6))

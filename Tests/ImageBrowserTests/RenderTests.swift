@@ -190,7 +190,7 @@ struct RenderTests {
         for width in 20...60 {
             var harness = Harness(images: [Fixtures.image(1, description: description)], size: TerminalSize(width: 120, height: 40))
             harness.answerAll()
-            let lines = DetailContent(row: harness.state.selectedRow!, width: width, now: harness.now, highlights: []).lines
+            let lines = DetailContent(row: harness.state.selectedRow!, usedBy: nil, width: width, now: harness.now, highlights: []).lines
             let texts = lines.map { $0.map(\.text).joined().trimmingCharacters(in: .whitespaces) }
             #expect(!texts.contains("。"), "width \(width)")
             #expect(!texts.contains { $0.hasPrefix("。") || $0.hasPrefix("，") }, "width \(width)")

@@ -97,4 +97,38 @@ import Testing
         }
         #expect(first == second)
     }
+
+    /// The INSTANCES column's counting: 100 image ids a request, each paged through, grouped by image.
+    @Test func instanceCountsAskAHundredImagesARequestAndAddUpToTheListing() async throws {
+        let configuration = testConfiguration(images: 250)
+        try await ClientAgainstSimulatorTests().withClient(configuration) { client, simulator in
+            let images = catalogue(of: configuration).map(\.id)
+            let everything = try await client.allInstances(matching: InstanceQuery())
+            let before = simulator.requestCount(action: "DescribeInstances", zone: configuration.zone)
+            let counts = try await client.instanceCounts(of: images, zone: nil)
+            let asked = simulator.requestCount(action: "DescribeInstances", zone: configuration.zone) - before
+            #expect(counts == Dictionary(uniqueKeysWithValues: images.map { id in (id, everything.instances.filter { $0.imageID == id }.count) }))
+            #expect(counts.values.contains { $0 > 1 } && counts.values.contains(0))
+            // 3 groups of at most 100 ids; a group's instances take one page of 100 unless there are more.
+            let pages = stride(from: 0, to: images.count, by: 100).map { start in
+                let group = Set(images[start..<min(images.count, start + 100)])
+                return max(1, (everything.instances.filter { group.contains($0.imageID) }.count + 99) / 100)
+            }
+            #expect(asked == pages.reduce(0, +))
+        }
+    }
+
+    @Test func aDeniedActionIsRefusedWithPermissionDeniedAndTheOthersStillServe() async throws {
+        var configuration = testConfiguration(images: 50)
+        configuration.deniedActions = ["DescribeInstances"]
+        try await ClientAgainstSimulatorTests().withClient(configuration) { client, _ throws in
+            await #expect {
+                _ = try await client.describeInstances(InstanceQuery(limit: 5))
+            } throws: { error in
+                guard case .api(let apiError, _) = error as? QingCloudError else { return false }
+                return apiError.returnCode == .permissionDenied && apiError.message.contains("DescribeInstances")
+            }
+            #expect(try await client.describeImages(ImageQuery(limit: 5)).totalCount > 0)
+        }
+    }
 }

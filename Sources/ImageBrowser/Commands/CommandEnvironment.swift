@@ -8,8 +8,8 @@ import QingCloud
 /// `QC_SIZE`, `QC_CREATE_TIME`...; then `QC_IMAGE_IDS` (the ids the command applies to, one per line),
 /// `QC_FILTER` (the filter bar's text) and `QC_ENDPOINT`. Never a credential.
 public enum CommandEnvironment {
-    /// Each field's variable, in the schema's order.
-    public static let fieldVariables: [(field: ImageField, name: String)] = ImageField.allCases.map {
+    /// Each image field's variable, in the schema's order (not INSTANCES: it is not the image's data).
+    public static let fieldVariables: [(field: ImageField, name: String)] = ImageField.allCases.filter(\.declaration.isInImage).map {
         ($0, "QC_" + $0.csvHeader.uppercased())
     }
 

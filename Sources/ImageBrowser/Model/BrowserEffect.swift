@@ -11,6 +11,12 @@ public enum BrowserEffect: Sendable, Hashable {
     case copyToClipboard(String)
     /// Run one DescribeImages request and post ``BrowserEvent/fetched(_:_:)`` with the same id.
     case fetch(RequestID, ImageQuery)
+    /// Run one DescribeInstances request (what uses an image, for the detail pane) and post
+    /// ``BrowserEvent/instancesFetched(_:_:)`` with the same id.
+    case describeInstances(RequestID, InstanceQuery)
+    /// Count the instances of each image (``InstanceService/instanceCounts(of:zone:)``: 100 ids a request,
+    /// paged) and post ``BrowserEvent/instancesCounted(_:_:)`` with the same id.
+    case countInstances(RequestID, imageIDs: [String], zone: String?)
     /// Abandon a request: its answer is no longer wanted and must not be posted.
     case cancel(RequestID)
     /// Post ``BrowserEvent/timerFired(_:)`` after the delay, replacing any pending timer of the same kind.

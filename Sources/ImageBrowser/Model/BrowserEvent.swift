@@ -14,6 +14,10 @@ public enum BrowserEvent: Sendable {
     case mouse(MouseEvent)
     /// A ``BrowserEffect/fetch(_:_:)`` finished. Cancelled requests post nothing.
     case fetched(RequestID, Result<ImagePage, QingCloudError>)
+    /// A ``BrowserEffect/describeInstances(_:_:)`` finished.
+    case instancesFetched(RequestID, Result<InstancePage, QingCloudError>)
+    /// A ``BrowserEffect/countInstances(_:imageIDs:zone:)`` finished: instances by image id.
+    case instancesCounted(RequestID, Result<[String: Int], QingCloudError>)
     /// A ``BrowserEffect/schedule(_:after:)`` timer went off.
     case timerFired(BrowserTimer)
     /// A ``BrowserEffect/copyToClipboard(_:)`` could not reach the clipboard (tmux drops it): why, and
@@ -23,7 +27,7 @@ public enum BrowserEvent: Sendable {
     case commandEnded(CommandEnd)
 }
 
-/// Names one DescribeImages request so that its answer can be matched to what asked for it, and so
+/// Names one DescribeImages (or DescribeInstances) request so that its answer can be matched to what asked for it, and so
 /// that a superseded request can be cancelled.
 public struct RequestID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: Int
@@ -48,6 +52,8 @@ public struct BrowserTimer: Sendable, Hashable {
         /// The next request of a zone's rolling sweep: a round's sweep requests go out one at a time, the
         /// budget's share a second, not together.
         case sweep
+        /// The pause after the selection or the list moved before asking what uses the images shown.
+        case instances
         /// The next moment the screen changes by itself: a highlight or message expires, an age changes.
         case tick
     }

@@ -36,6 +36,10 @@ public struct BrowserOptions: Sendable {
     public var commands: [UserCommand]
     /// The endpoint's URL as user commands get it in `QC_ENDPOINT`.
     public var endpointURL: String
+    /// Whether the list shows the INSTANCES column (how many instances run from each image, asked of
+    /// DescribeInstances for the rows on screen), where the width allows. Off by default: it costs
+    /// requests the other columns do not.
+    public var showsInstanceCount: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -56,7 +60,8 @@ public struct BrowserOptions: Sendable {
         initialFilter: String = "",
         keys: KeyBindings = .defaults,
         commands: [UserCommand] = [],
-        endpointURL: String = ""
+        endpointURL: String = "",
+        showsInstanceCount: Bool = false
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -73,6 +78,7 @@ public struct BrowserOptions: Sendable {
         self.keys = keys
         self.commands = commands
         self.endpointURL = endpointURL
+        self.showsInstanceCount = showsInstanceCount
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

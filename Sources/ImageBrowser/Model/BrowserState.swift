@@ -46,6 +46,8 @@ public struct BrowserState: Sendable {
     var marksCheckedRevision = 0
     /// A user command waiting for `y/n` in the footer.
     var pendingCommand: PendingCommand?
+    /// What uses the images on screen (the detail's "Used by", the INSTANCES column).
+    var usage = InstanceUsage()
     var size = TerminalSize(width: 80, height: 24)
     /// The look the screen is drawn in: ``BrowserOptions/palette`` at first.
     var palette: Palette

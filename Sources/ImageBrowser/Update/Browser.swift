@@ -7,6 +7,11 @@ import TerminalVocabulary
 public enum Browser {
     /// The pause after the last filter keystroke before the filter goes to the server.
     static let searchDebounce = Duration.milliseconds(250)
+    /// How long the selection and the list stand still before the browser asks what uses the images
+    /// shown: holding an arrow key asks nothing until it is let go.
+    static let instanceDebounce = Duration.milliseconds(250)
+    /// How long an answer about instances is kept when live refresh is off (otherwise one interval).
+    static let instanceAnswerLifetimeWithoutRefresh = Duration.seconds(60)
     /// How long a changed cell stays highlighted.
     static let highlightDuration: TimeInterval = 5
     /// How long a footer message stays.
@@ -48,6 +53,10 @@ public enum Browser {
             state.handleMouse(mouse, now: now, &effects)
         case .fetched(let id, let result):
             state.handleFetched(id, result, now: now, &effects)
+        case .instancesFetched(let id, let result):
+            state.handleInstances(id, result, now: now)
+        case .instancesCounted(let id, let result):
+            state.handleInstanceCounts(id, result, now: now)
         case .timerFired(let timer):
             state.handleTimer(timer, now: now, &effects)
         case .copyRefused(let reason):
@@ -105,6 +114,8 @@ extension BrowserState {
             if timer.generation == pagingRetryGeneration { retryWaitingPages(now: now, &effects) }
         case .tick:
             if timer.generation == tick.generation { tick.deadline = nil }
+        case .instances:
+            if timer.generation == usage.generation { askAboutInstances(now: now, &effects) }
         }
     }
 
@@ -116,6 +127,7 @@ extension BrowserState {
         dropVanishedMarks(now: now)
         keepSelectionVisible()
         keepScrollsInRange(now: now)
+        scheduleInstanceQuestions(now: now, &effects)
         let deadline = nextScreenChange(after: now)
         guard deadline != tick.deadline else { return }
         tick.generation += 1
@@ -143,6 +155,7 @@ extension BrowserState {
             candidates.append(TextFormat.nextAgeChange(since: oldestRead, now: now, showingSeconds: true))
         }
         candidates += agesOnScreen().map { TextFormat.nextAgeChange(since: $0, now: now) }
+        if let expiry = instanceAnswerExpiry() { candidates.append(expiry) }
         if let deletedAt = recoveryCountdownStart(now: now) {
             // The countdown shows whole minutes left of a window that is itself whole minutes long.
             let elapsed = now.timeIntervalSince(deletedAt)

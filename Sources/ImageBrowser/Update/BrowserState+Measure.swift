@@ -6,10 +6,10 @@ extension BrowserState {
     mutating func detailLineCount(now: Date) -> Int {
         guard let key = selectedKey, let row = selectedRow else { return 0 }
         let geometry = self.geometry
-        let subject = MeasuredLines.Subject.detail(key: key, revision: catalog.revision)
+        let subject = MeasuredLines.Subject.detail(key: key, revision: catalog.revision, usage: usage.revision)
         let width = geometry.detailText?.width ?? size.width
         if let measure = detailMeasure, measure.subject == subject, measure.width == width { return measure.count }
-        let count = geometry.detailLines(of: row, now: now).count
+        let count = geometry.detailLines(of: row, usedBy: usage.details[key]?.answer, now: now).count
         detailMeasure = MeasuredLines(subject: subject, width: width, count: count)
         return count
     }

@@ -21,7 +21,8 @@ struct DetailContent {
 
     let lines: [StyledLine]
 
-    init(row: ImageRow, width: Int, now: Date, highlights: Set<ImageField>) {
+    /// `usedBy`: what DescribeInstances said uses the image; nil while it is being asked.
+    init(row: ImageRow, usedBy: InstanceUsage.Answer?, width: Int, now: Date, highlights: Set<ImageField>) {
         let fields = Self.fields(of: row, now: now, highlights: highlights)
         var lines: [StyledLine] = []
         let twoColumns = width >= Self.twoColumnWidth
@@ -46,6 +47,7 @@ struct DetailContent {
             }
         }
         flush()
+        lines.append(contentsOf: Self.usedBy(usedBy, width: width))
         lines.append([])
         lines.append(contentsOf: Self.description(row, width: width))
         lines.append(contentsOf: Self.tags(row, width: width, changed: highlights.contains(.tags)))
@@ -95,6 +97,32 @@ struct DetailContent {
         // Rounded up, as countdowns are: "1m" until the last second, and each minute ticks on the minute.
         let minutesLeft = (left / 60).rounded(.up)
         return [Span(TextFormat.duration(minutesLeft * 60), Theme.warning), Span(" left to recover (2h window)")]
+    }
+
+    /// "Used by": how many instances run from the image, then the first few (id, status, name), or why
+    /// that is unknown, or that it is being asked.
+    private static func usedBy(_ answer: InstanceUsage.Answer?, width: Int) -> [StyledLine] {
+        let value: StyledLine
+        var listed: [StyledLine] = []
+        switch answer {
+        case nil:
+            value = [Span("loading…", Theme.faint)]
+        case .unknown(let reason)?:
+            value = [Span("unknown: " + reason, Theme.warning)]
+        case .known(let total, let first)?:
+            value = total == 0 ? [Span("no instances", Theme.faint)]
+                : [Span(total == 1 ? "1 instance" : "\(total) instances", Theme.strong)]
+            let indent = String(repeating: " ", count: labelWidth)
+            for instance in first {
+                let line = indent + DisplayWidth.fit(instance.id, width: 11) + " " + DisplayWidth.fit(instance.status, width: 10)
+                    + " " + (instance.name.isEmpty ? "—" : instance.name)
+                listed.append([Span(DisplayWidth.truncate(line, toWidth: width))])
+            }
+            if total > first.count {
+                listed.append([Span(indent + "… \(total - first.count) more", Theme.faint)])
+            }
+        }
+        return wrapped(Field(label: "Used by", value: value, isWide: true), width: width) + listed
     }
 
     private static func labelSpan(_ label: String) -> Span {

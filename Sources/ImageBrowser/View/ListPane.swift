@@ -53,10 +53,16 @@ struct ListPane {
     /// its ``ImageColumn/nameWidthToReturn`` beside it, and until then NAME stops growing and the spare
     /// cells widen the gaps between columns (no blank tail). NAME stops at `nameLimit` too, the rest
     /// going to the gaps.
-    static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0, nameLimit: Int = .max) -> [PlacedColumn] {
+    ///
+    /// `chosen`: columns not shown by default (INSTANCES) that the user chose; they come and go with the
+    /// width as the other optional columns do, in their drop order.
+    static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0, nameLimit: Int = .max,
+                        chosen: [ImageField] = []) -> [PlacedColumn] {
         let idWidth = idWidth(widestID: widestID)
         var fixed = requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth)
         var optional: [ImageField] = []
+        let optionalColumns = chosen.isEmpty ? optionalColumns
+            : (optionalColumns + chosen.filter { !$0.column.isShownByDefault }).sorted { $0.dropPriority < $1.dropPriority }
         for column in optionalColumns {
             let added = column.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap
             guard width - fixed - added >= min(column.nameWidthToReturn, nameLimit) else { break }
@@ -66,7 +72,7 @@ struct ListPane {
         let nextReturn = optionalColumns.dropFirst(optional.count).first?.nameWidthToReturn ?? .max
         let nameWidth = max(1, min(width - fixed, nameLimit, nextReturn))
         let spare = max(0, width - fixed - nameWidth)
-        let shown = ImageField.columns.filter {
+        let shown = ImageField.choosableColumns.filter {
             $0.dropPriority == 0 ? ($0 != .zone || zoneWidth > 0) : optional.contains($0)
         }
         let gaps = shown.count - 1
@@ -161,7 +167,7 @@ struct ListPane {
 
     private func drawRow(_ row: ImageRow, imageID: String, _ columns: [PlacedColumn], y: Int, on canvas: inout Canvas) {
         for placed in columns {
-            var (text, style) = cell(placed.column, of: row)
+            var (text, style) = placed.column == .instances ? instanceCount(key: imageID) : cell(placed.column, of: row)
             let changed = placed.column.highlightedBy.contains(where: { isChanged(imageID, $0) })
             if changed { style = Theme.changed }
             let x = rect.x + placed.x
@@ -180,6 +186,12 @@ struct ListPane {
 
     private func isChanged(_ imageID: String, _ field: ImageField) -> Bool {
         (state.highlights[HighlightKey(imageID: imageID, field: field)] ?? .distantPast) > now
+    }
+
+    /// The INSTANCES cell: the count, `…` until it is known, `?` when DescribeInstances failed.
+    private func instanceCount(key: String) -> (String, CellStyle) {
+        guard let entry = state.usage.counts[key] else { return ("…", Theme.faint) }
+        return entry.count.map { (String($0), $0 == 0 ? Theme.faint : .plain) } ?? ("?", Theme.warning)
     }
 
     private func cell(_ column: ImageField, of row: ImageRow) -> (String, CellStyle) {

@@ -277,7 +277,7 @@ struct Renderer {
         let changed = Set(ImageField.allCases.filter {
             (state.highlights[HighlightKey(imageID: id, field: $0)] ?? .distantPast) > now
         })
-        let lines = geometry.detailLines(of: row, now: now, highlights: changed)
+        let lines = geometry.detailLines(of: row, usedBy: state.usage.details[id]?.answer, now: now, highlights: changed)
         let top = state.detailScroll
         for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
             canvas.write(line, x: content.x, y: content.y + offset, limit: content.maxX)

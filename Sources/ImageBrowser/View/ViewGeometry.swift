@@ -18,7 +18,8 @@ struct ViewGeometry {
     /// The frame of the help, raw JSON and error overlays.
     let overlayBox: OverlayBox
 
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0) {
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0,
+         chosenColumns: [ImageField] = []) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
                         idWidth: idWidth, zoneWidth: zoneWidth)
@@ -26,10 +27,11 @@ struct ViewGeometry {
             ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth, zoneWidth: zoneWidth)
             : layout
         let listColumns = listLayout.list.map {
-            ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit)
+            ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit,
+                             chosen: chosenColumns)
         } ?? []
         columns = layout.list == nil ? [] : listColumns
-        sortChoices = SortChooser.choices(shown: listColumns.map(\.column))
+        sortChoices = SortChooser.choices(shown: listColumns.map(\.column).filter(\.declaration.isInImage))
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
@@ -39,8 +41,9 @@ struct ViewGeometry {
     var detailVisibleLines: Int { max(1, detailText?.height ?? 0) }
 
     /// The detail pane's lines for `row`, laid out at the pane's text width.
-    func detailLines(of row: ImageRow, now: Date, highlights: Set<ImageField> = []) -> [StyledLine] {
-        DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
+    func detailLines(of row: ImageRow, usedBy: InstanceUsage.Answer?, now: Date, highlights: Set<ImageField> = []) -> [StyledLine] {
+        DetailContent(row: row, usedBy: usedBy, width: detailText?.width ?? layout.size.width, now: now,
+                      highlights: highlights).lines
     }
 
     /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`).
@@ -70,6 +73,7 @@ extension BrowserState {
     /// The geometry for the terminal size last reported.
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
-                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth)
+                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth,
+                     chosenColumns: options.showsInstanceCount ? [.instances] : [])
     }
 }

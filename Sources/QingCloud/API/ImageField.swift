@@ -16,6 +16,10 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     case zone
     case name, status, transitionStatus, osFamily, processorType, platform, size, visibility, provider, owner
     case recommendedType, createTime, statusTime, description, tags
+    /// How many instances run from the image: not a field of DescribeImages' image object, so not in
+    /// ``Image``, `list`, the filter language nor sorting. The browser asks DescribeInstances for it,
+    /// as a list column shown only when chosen (``ImageField/Column/isShownByDefault``).
+    case instances
 
     /// Everything said about one field (a class, so that reading one field's declaration copies nothing).
     public final class Declaration: Sendable {
@@ -35,6 +39,10 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         public let json: @Sendable (Image) -> JSONValue
         /// Whether two versions of an image hold the same value.
         public let same: @Sendable (Image, Image) -> Bool
+        /// Whether the value is the image's own, as DescribeImages sends it; false for a value another
+        /// action answers (INSTANCES), which ``text`` and ``json`` do not hold (empty, null) and which
+        /// `list`, pick's templates, the filter language and sorting leave out.
+        public let isInImage: Bool
 
         init<Value: Equatable & Sendable>(
             _ value: @escaping @Sendable (Image) -> Value,
@@ -54,6 +62,20 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
                 self.json = { .string(text(value($0))) }
             }
             self.same = { value($0) == value($1) }
+            self.isInImage = true
+        }
+
+        /// A field that is not in the image object: only a title and a column.
+        init(notInImage column: Column) {
+            jsonKey = nil
+            detailLabel = nil
+            filter = nil
+            self.column = column
+            tableHeading = nil
+            text = { _ in "" }
+            json = { _ in .null }
+            same = { _, _ in true }
+            isInImage = false
         }
     }
 
@@ -133,9 +155,12 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         public let alsoShows: [ImageField]
         /// Other fields whose change highlights the cell without moving the image in the order.
         public let alsoHighlights: [ImageField]
+        /// Whether the list shows the column unless told otherwise; false for one shown only when chosen.
+        public let isShownByDefault: Bool
 
         init(_ title: String, width: Width, alignsRight: Bool = false, faint: Bool = false, dropping: Dropping? = nil,
-             sort: Sort, alsoShows: [ImageField] = [], alsoHighlights: [ImageField] = []) {
+             sort: Sort, alsoShows: [ImageField] = [], alsoHighlights: [ImageField] = [], shownByDefault: Bool = true) {
+            self.isShownByDefault = shownByDefault
             self.title = title
             self.width = width
             self.alignsRight = alignsRight
@@ -151,16 +176,19 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     public var declaration: Declaration { Self.declarations[rawValue] }
 
     public var jsonKey: String? { declaration.jsonKey }
-    /// The CSV header: the JSON key, `zone` for the zone.
-    public var csvHeader: String { jsonKey ?? "zone" }
+    /// The CSV header: the JSON key, `zone` for the zone (`instances` for the instance count, which no
+    /// CSV of `list` holds).
+    public var csvHeader: String { jsonKey ?? (self == .instances ? "instances" : "zone") }
 
     /// The value as the API writes it, as one line of text.
     public func text(of image: Image) -> String { declaration.text(image) }
 
     /// The fields of the API's image object, in CSV order.
     public static let documented = allCases.filter { $0.jsonKey != nil }
-    /// The list's columns, in screen order.
-    public static let columns = allCases.filter { $0.declaration.column != nil }
+    /// The list's columns shown by default, in screen order.
+    public static let columns = allCases.filter { $0.declaration.column?.isShownByDefault ?? false }
+    /// Every column the list can show, those shown only when chosen too, in screen order.
+    public static let choosableColumns = allCases.filter { $0.declaration.column != nil }
     /// The fields `name:value` can name, in the order the help lists them.
     public static let filterable = allCases.filter { !($0.declaration.filter?.names.isEmpty ?? true) }
 
@@ -271,6 +299,10 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
             Declaration(
                 { $0.tags }, jsonKey: "tags", detailLabel: nil, filter: Filter(["tag"], exactly: false, words: true),
                 text: { $0.map(\.name).joined(separator: ";") }, json: { .array($0.map(\.apiObject)) })
+        case .instances:
+            Declaration(notInImage: Column(
+                "INSTANCES", width: .cells(9), alignsRight: true, dropping: .init(order: 6, nameWidth: 40),
+                sort: .init("instances", byText: false), shownByDefault: false))
         }
     }
 }
