@@ -24,14 +24,18 @@ final class EffectRunner: Sendable {
     private let post: @Sendable (BrowserEvent) -> Void
     /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
     private let clipboard: @Sendable () -> ClipboardRoute
+    /// Writes a view to the settings file (the executable's): nil when written, else why not.
+    private let saveView: @Sendable (BrowserView) -> String?
     private let tasks = TaskTable()
 
     init(
         service: any ImageService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
+        saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" },
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
         self.clipboard = clipboard
+        self.saveView = saveView
         self.post = post
     }
 
@@ -67,6 +71,10 @@ final class EffectRunner: Sendable {
                     if !Task.isCancelled { post(.fetched(id, result)) }
                 }
             }
+        case .saveView(let view):
+            // File I/O, off the terminal's thread; the answer comes back as an event.
+            let saveView = self.saveView, post = self.post
+            Task.detached { post(.viewSaved(view, failure: saveView(view))) }
         case .cancel(let id):
             tasks.cancel(.request(id))
         case .schedule(let timer, let delay):

@@ -1,3 +1,4 @@
+import ImageBrowser
 import Logging
 import QingCloud
 import UserSettings
@@ -7,19 +8,66 @@ import UserSettings
 /// entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
+    /// The views and the remembered state, their meaning checked.
+    var views: ViewSettings
     /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
     var notice: String?
 
     init(directories: UserDirectories, environment: [String: String]) {
-        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        notice = Self.notice(for: file.problems.map(\.description))
+        self.init(file: SettingsFile.load(SettingsLocation(environment: environment, directories: directories)))
+    }
+
+    init(file: SettingsFile) {
+        self.file = file
+        views = ViewSettings(file.settings, file: file.location.displayPath)
+        notice = Self.notice(for: problems.map(\.description))
     }
 
     var settings: Settings { file.settings }
 
+    /// Every problem: the file's, then those of the views' and the remembered state's meaning.
+    var problems: [SettingsProblem] { file.problems + views.problems }
+
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
-        for problem in file.problems { logger.warning("settings: \(problem)") }
+        for problem in problems { logger.warning("settings: \(problem)") }
+    }
+
+    /// Whether `remember: true`: the last sort and zones are kept between runs.
+    var remembers: Bool { settings.remember?.value == true }
+
+    /// What the session starts with: the zones (`-z` wins over the view's, the view's over the remembered
+    /// ones) and the sort (the view's, else the remembered one). Never the remembered filter: there is none.
+    func start(view: BrowserView?, commandLineZones: String?) -> (zones: String?, sort: SortSetting?) {
+        let remembered = remembers ? views : nil
+        return (commandLineZones ?? view?.zones ?? remembered?.rememberedZones, view?.sort ?? remembered?.rememberedSort)
+    }
+
+    /// Saves `view` in the file (added, or replacing the one of its name): nil when written, else the one
+    /// line saying why not.
+    func save(_ view: BrowserView) -> String? {
+        let entry = ViewEntry(name: view.name, filter: view.filter, sort: view.sort?.description, zones: view.zones,
+                              columns: view.columns, line: 0)
+        return write(.view(entry))
+    }
+
+    /// With `remember: true`, writes the sort and zones the session ended with to `last:` (unless the
+    /// file holds them already); nil when done or nothing to do, else the one line saying why not.
+    func remember(sort: SortSetting, zones: String?) -> String? {
+        guard remembers else { return nil }
+        let state = RememberedState(sort: sort.description, zones: zones)
+        guard state != settings.remembered else { return nil }
+        return write(.remembered(state))
+    }
+
+    /// Makes `change` in the file: nil when written, else the one line saying why not.
+    private func write(_ change: SettingsChange) -> String? {
+        do {
+            _ = try SettingsFile.saving([change], at: file.location)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     /// The footer notice for `problems`, the first one and a count of the others.

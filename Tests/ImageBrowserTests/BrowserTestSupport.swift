@@ -52,6 +52,8 @@ struct Harness {
     var cancelled: [RequestID] = []
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
+    /// Views the browser asked to write to the settings file, in order.
+    var savedViews: [BrowserView] = []
     var quitRequested = false
     /// What pick's Enter chose, one entry a choice.
     var chosen: [[Image]] = []
@@ -62,11 +64,13 @@ struct Harness {
 
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
-         initialFilter: String = "") {
+         initialFilter: String = "", configure: (inout BrowserOptions) -> Void = { _ in }) {
         server = InProcessImageService(images: images)
-        state = BrowserState(options: BrowserOptions(
+        var options = BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
-            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter))
+            refreshInterval: refresh, pageSize: pageSize, picking: picking, initialFilter: initialFilter)
+        configure(&options)
+        state = BrowserState(options: options)
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -104,6 +108,7 @@ struct Harness {
                 cancelled.append(id)
                 pending.removeAll { $0.id == id }
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
+            case .saveView(let view): savedViews.append(view)
             }
         }
     }

@@ -21,7 +21,7 @@ struct KeyMapTests {
 
     @Test("no key means two things in one context, and every binding's key reaches its action")
     func unambiguous() {
-        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser] {
+        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt] {
             var seen: [Key: KeyAction] = [:]
             for binding in KeyMap.bindings where binding.context == context {
                 for entry in binding.keys {
@@ -34,6 +34,8 @@ struct KeyMapTests {
         #expect(KeyMap.action(for: .control("c"), in: .filterBar) == .quit)
         #expect(KeyMap.action(for: .control("c"), in: .overlay) == .quit)
         #expect(KeyMap.action(for: .control("c"), in: .sortChooser) == .quit)
+        #expect(KeyMap.action(for: .control("c"), in: .viewChooser) == .quit)
+        #expect(KeyMap.action(for: .control("c"), in: .viewNamePrompt) == .quit)
     }
 
     @Test("every key of the README's table is in the help overlay")

@@ -15,4 +15,7 @@ public enum BrowserEffect: Sendable, Hashable {
     case cancel(RequestID)
     /// Post ``BrowserEvent/timerFired(_:)`` after the delay, replacing any pending timer of the same kind.
     case schedule(BrowserTimer, after: Duration)
+    /// Write the view to the settings file (added, or replacing the one of its name) and post
+    /// ``BrowserEvent/viewSaved(_:failure:)``.
+    case saveView(BrowserView)
 }

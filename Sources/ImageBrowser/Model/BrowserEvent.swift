@@ -17,6 +17,8 @@ public enum BrowserEvent: Sendable {
     /// A ``BrowserEffect/copyToClipboard(_:)`` could not reach the clipboard (tmux drops it): why, and
     /// the fix. The terminal finds out when copying, so that a fix made meanwhile counts.
     case copyRefused(String)
+    /// A ``BrowserEffect/saveView(_:)`` finished: nil when the view is in the file, else why not (one line).
+    case viewSaved(BrowserView, failure: String?)
 }
 
 /// Names one DescribeImages request so that its answer can be matched to what asked for it, and so

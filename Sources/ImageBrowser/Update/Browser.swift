@@ -24,6 +24,7 @@ public enum Browser {
         if let notice = state.options.startupNotice {
             state.show(notice, kind: .warning, now: now, for: startupNoticeDuration)
         }
+        if let sort = state.options.initialSort { state.catalog.sort(by: SortOrder(sort)) }
         let filter = state.options.initialFilter
         if !filter.isEmpty { state.setFilterText(filter, caret: filter.count, &effects) }
         state.loadMorePages(&effects)
@@ -50,6 +51,8 @@ public enum Browser {
             state.handleTimer(timer, now: now, &effects)
         case .copyRefused(let reason):
             state.show(reason, kind: .warning, now: now)
+        case .viewSaved(let view, let failure):
+            state.handleViewSaved(view, failure: failure, now: now)
         }
         state.finish(now: now, &effects)
         return effects

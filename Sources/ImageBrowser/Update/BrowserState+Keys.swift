@@ -6,7 +6,11 @@ import TerminalVocabulary
 /// bar while it is being edited, then the focused pane. Ctrl-C always quits.
 extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        if case .sortChooser(let cursor) = overlay {
+        if viewNamePrompt != nil {
+            handleViewNameKey(key, now: now, &effects)
+        } else if case .viewChooser(let cursor) = overlay {
+            handleViewChooserKey(key, cursor: cursor, now: now, &effects)
+        } else if case .sortChooser(let cursor) = overlay {
             handleSortChooserKey(key, cursor: cursor, now: now, &effects)
         } else if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
@@ -82,6 +86,10 @@ extension BrowserState {
             setSort(catalog.order.reversed, now: now)
         case .chooseSort:
             overlay = .sortChooser(cursor: catalog.order.column)
+        case .chooseView:
+            overlay = .viewChooser(cursor: 0)
+        case .saveView:
+            askForViewName()
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:
@@ -96,7 +104,7 @@ extension BrowserState {
             }
         case .help:
             overlay = .help(scroll: 0)
-        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort, .pickView, .saveViewNamed:
             break
         }
     }
@@ -211,16 +219,22 @@ extension BrowserState {
             let order = catalog.order
             setSort(cursor == order.column ? order : SortOrder(column: cursor, descending: cursor.startsDescending), now: now)
         case .previous, .next, .first, .last:
-            let moved = switch action {
-            case .previous: index - 1
-            case .next: index + 1
-            case .first: 0
-            default: choices.count - 1
-            }
-            overlay = .sortChooser(cursor: choices[min(max(0, moved), choices.count - 1)])
+            overlay = .sortChooser(cursor: choices[Self.chooserCursor(index, after: action, count: choices.count)])
         default:
             break
         }
+    }
+
+    /// A chooser's cursor (of `count` lines) after ↑ ↓ Home End, kept on its lines.
+    static func chooserCursor(_ index: Int, after action: KeyAction, count: Int) -> Int {
+        let moved = switch action {
+        case .previous: index - 1
+        case .next: index + 1
+        case .first: 0
+        case .last: count - 1
+        default: index
+        }
+        return min(max(0, moved), max(0, count - 1))
     }
 
     /// Scrolling text: the position after a movement, kept within the text.

@@ -17,8 +17,11 @@ struct ViewGeometry {
     let detailText: Rect?
     /// The frame of the help, raw JSON and error overlays.
     let overlayBox: OverlayBox
+    /// What `v` offers.
+    let views: [BrowserView]
 
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0) {
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0,
+         views: [BrowserView] = []) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
                         idWidth: idWidth, zoneWidth: zoneWidth)
@@ -33,6 +36,7 @@ struct ViewGeometry {
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
+        self.views = views
     }
 
     /// Content lines the detail pane shows at once.
@@ -44,20 +48,30 @@ struct ViewGeometry {
     }
 
     /// The lines of `overlay`, laid out at the overlay's text width.
-    /// The sort chooser's lines start where its cursor is in view.
+    /// The choosers' lines start where their cursor is in view.
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
         let box = box(for: overlay)
-        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
-        guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, views: views, width: box.contentWidth)
+        let index: Int
+        switch overlay {
+        case .sortChooser(let cursor):
+            guard let found = sortChoices.firstIndex(where: { $0.column == cursor }) else { return lines }
+            index = found
+        case .viewChooser(let cursor):
+            index = cursor
+        default:
             return lines
         }
         return Array(lines.dropFirst(max(0, index + 1 - box.contentHeight)))
     }
 
-    /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
+    /// The frame `overlay` is drawn in: the choosers' fit their lines, the others take the screen.
     func box(for overlay: Overlay) -> OverlayBox {
-        if case .sortChooser = overlay { return SortChooser.box(size: layout.size, count: sortChoices.count) }
-        return overlayBox
+        switch overlay {
+        case .sortChooser: SortChooser.box(size: layout.size, count: sortChoices.count)
+        case .viewChooser: ViewChooser.box(size: layout.size, views: views)
+        default: overlayBox
+        }
     }
 }
 
@@ -65,6 +79,6 @@ extension BrowserState {
     /// The geometry for the terminal size last reported.
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
-                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth)
+                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth, views: views)
     }
 }
