@@ -16,7 +16,7 @@ struct BrowseCommand: AsyncParsableCommand {
               $ qcimages --refresh 2 -z sh1a   Refresh every 2 s (0: no live refresh).
               $ qcimages -z pek3a,sh1a         Two zones at once (or -z all).
               $ qcimages --filter os:ubuntu    Open with the filter applied.
-              $ qcimages --view prod-ubuntu    Open a view of the settings file (its filter, sort, zones).
+              $ qcimages --view prod-ubuntu    Open a saved view (filter, sort, zones).
 
             Press ? in the browser for every key.
             """
@@ -84,15 +84,20 @@ struct BrowseCommand: AsyncParsableCommand {
             StandardError.write("qcimages: \(error.description)")
             throw ExitCode(2)
         }
-        let start = startup.start(view: chosenView, commandLineZones: connection.zone)
+        var start = startup.start(view: chosenView, commandLineZones: connection.zone)
         var connectionOptions = self.connection
         connectionOptions.zone = start.zones
+        var zonesNotice: String?
         if connection.zone == nil, start.zones != nil {
             do {
                 try connectionOptions.validate()
             } catch {
-                let source = chosenView.map { "the view \($0.name)" } ?? "the remembered zones (last: in \(startup.file.location.displayPath))"
-                throw Failure("\(source): \(error)")
+                // A view's zones were asked for: an error. Remembered ones (another account's, or the demo's)
+                // never stop a start: they are left out and the footer says why.
+                if let chosenView, chosenView.zones != nil { throw Failure("the view \(chosenView.name): \(error)") }
+                zonesNotice = "\(startup.file.location.displayPath): last: zones \(start.zones ?? "") not used: \(error)"
+                start.zones = nil
+                connectionOptions.zone = nil
             }
         }
         let connection = try await connectionOptions.connect(logger: logger, requestTimeout: requestTimeout.duration)
@@ -112,7 +117,7 @@ struct BrowseCommand: AsyncParsableCommand {
             isDemo: connection.isDemo,
             refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
             sweepRate: sweepRate,
-            startupNotice: SettingsStartup.joined(startup.notice, logNotice),
+            startupNotice: SettingsStartup.joined(startup.notice, zonesNotice, logNotice),
             picking: picking,
             initialFilter: filter.isEmpty ? chosenView?.filter ?? "" : filter,
             initialSort: start.sort,
