@@ -76,14 +76,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let startup = SettingsStartup(directories: directories, environment: ProcessInfo.processInfo.environment)
         startup.log(to: logger)
         let refresh = startup.refreshSeconds(commandLine: refresh)
-        let chosenView: BrowserView?
-        do {
-            chosenView = try view.map { name throws(Failure) in try startup.views.view(named: name, file: startup.file.location.displayPath) }
-        } catch {
-            // A usage error, as a bad flag value: status 2.
-            StandardError.write("qcimages: \(error.description)")
-            throw ExitCode(2)
-        }
+        let chosenView = try startup.view(named: view)
         var start = startup.start(view: chosenView, commandLineZones: connection.zone)
         var connectionOptions = self.connection
         connectionOptions.zone = start.zones

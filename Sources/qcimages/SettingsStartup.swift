@@ -1,3 +1,4 @@
+import ArgumentParser
 import ImageBrowser
 import Logging
 import QingCloud
@@ -31,6 +32,18 @@ struct SettingsStartup {
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
         for problem in problems { logger.warning("settings: \(problem)") }
+    }
+
+    /// `--view NAME`'s view; nil without the flag. A name the file holds no usable view of is a usage
+    /// error, as a bad flag value: one line on stderr naming the views there are, exit status 2.
+    func view(named name: String?) throws(ExitCode) -> BrowserView? {
+        guard let name else { return nil }
+        do {
+            return try views.view(named: name, file: file.location.displayPath)
+        } catch {
+            StandardError.write("qcimages: \(error.description)")
+            throw ExitCode(2)
+        }
     }
 
     /// Whether `remember: true`: the last sort and zones are kept between runs.

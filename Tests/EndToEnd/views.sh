@@ -84,6 +84,17 @@ expect "an unknown view on the command line: exit 2, one line with the known nam
 [[ $err == *"known: prod-ubuntu, available-small"* ]] || echo "     | stderr: $err"
 tmux_ kill-session -t "$pane" 2>/dev/null
 
+# --- list --view: the view's filter and zones ---------------------------------------------------------------
+run() { env "${session_env[@]}" "$binary" "$@"; }
+by_view=$(run list --demo --demo-images 300 --view prod-ubuntu -o csv)
+by_flags=$(run list --demo --demo-images 300 --filter os:ubuntu -z pek3a,sh1a -o csv)
+expect "list --view prints what --filter and -z of the view print ($(($(wc -l <<<"$by_view") - 1)) images)" \
+    eval '[[ -n $by_view && $by_view == "$by_flags" && $by_view == *sh1a* ]]'
+run list --demo --view nope >/dev/null 2>"$work/list.err"
+list_status=$?
+expect "list --view with an unknown name: exit 2, one line" \
+    eval '((list_status == 2)) && [[ $(cat "$work/list.err") == "qcimages: --view nope: no such view in ~/config/qcimages/config.yaml (known: prod-ubuntu, available-small)" ]]'
+
 # --- remember: true keeps the sort across two runs -------------------------------------------------------
 printf '# mine\nremember: true\n' >"$config"
 start_session first 120 30 -- --demo --demo-images 300 -z sh1a
