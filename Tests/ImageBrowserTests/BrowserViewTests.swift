@@ -159,6 +159,16 @@ struct BrowserViewTests {
         #expect(harness.state.viewNamePrompt == nil && harness.savedViews.isEmpty && !harness.quitRequested)
     }
 
+    @Test("a filter with a mistake is not offered for saving: the view would be left out at the next start")
+    func filterWithMistake() {
+        var harness = Self.harness()
+        harness.press(.character("/"))
+        harness.type("size>")
+        harness.press(.enter, .character("V"))
+        #expect(harness.state.viewNamePrompt == nil && harness.savedViews.isEmpty)
+        #expect(harness.state.message?.text.hasPrefix("not saved as a view: the filter has a mistake") == true)
+    }
+
     @Test("without a settings file nothing is asked to be saved, and the footer says so")
     func noSettingsFile() {
         var harness = Harness(images: Self.images())

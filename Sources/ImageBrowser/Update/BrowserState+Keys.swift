@@ -89,7 +89,7 @@ extension BrowserState {
         case .chooseView:
             overlay = .viewChooser(cursor: 0)
         case .saveView:
-            askForViewName()
+            askForViewName(now: now)
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:

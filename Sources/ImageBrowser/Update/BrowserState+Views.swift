@@ -14,7 +14,7 @@ extension BrowserState {
         case .close:
             overlay = nil
         case .saveView:
-            askForViewName()
+            askForViewName(now: now)
         case .pickView:
             overlay = nil
             if views.indices.contains(cursor) {
@@ -55,8 +55,13 @@ extension BrowserState {
     }
 
     /// `V`: the footer asks for the view's name.
-    mutating func askForViewName() {
+    /// A filter with a mistake is not saved: the view would be left out when qcimages next starts.
+    mutating func askForViewName(now: Date) {
         overlay = nil
+        if let error = filter.applied.syntaxError {
+            show("not saved as a view: the filter has a mistake (\(Sanitizer.forDisplay(error.description)))", kind: .warning, now: now)
+            return
+        }
         viewNamePrompt = LineEdit()
     }
 
