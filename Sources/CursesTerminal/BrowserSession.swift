@@ -18,13 +18,16 @@ public enum BrowserSession {
     /// The loop runs on a dedicated thread that owns the terminal for the whole session. Fails before
     /// touching the screen when stdin or stdout (`/dev/tty` with ``TerminalSettings/usesControllingTerminal``)
     /// is not a terminal or curses cannot drive it; nothing is written to stdout or stderr while the screen is up.
+    /// `saveView` writes a view the user saves (`V`) to the settings file, off the terminal's thread: nil
+    /// when written, else the one line saying why not.
     public static func run(
-        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings
-    ) async -> Result<SessionEnd, TerminalStartupError> {
+        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings,
+        saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" }
+    ) async -> Result<SessionOutcome, TerminalStartupError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let outcome = Result { () throws(TerminalStartupError) in
-                    try runOnThisThread(options: options, service: service, settings: settings)
+                    try runOnThisThread(options: options, service: service, settings: settings, saveView: saveView)
                 }
                 continuation.resume(returning: outcome)
             }
@@ -34,8 +37,9 @@ public enum BrowserSession {
     }
 
     private static func runOnThisThread(
-        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings
-    ) throws(TerminalStartupError) -> SessionEnd {
+        options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings,
+        saveView: @escaping @Sendable (BrowserView) -> String?
+    ) throws(TerminalStartupError) -> SessionOutcome {
         let device = try settings.usesControllingTerminal ? TerminalDevice.controllingTerminal() : .standardStreams()
         defer { device.close() }
         let multiplexer = ClipboardSequence.Multiplexer(environment: settings.environment)
@@ -58,7 +62,7 @@ public enum BrowserSession {
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
             service: service, clipboard: clipboard,
-            launcher: CommandLauncher(environment: settings.environment, logPath: settings.commandLogPath),
+            launcher: CommandLauncher(environment: settings.environment, logPath: settings.commandLogPath), saveView: saveView,
             post: { mailbox.post($0) }
         )
         defer {
@@ -70,8 +74,16 @@ public enum BrowserSession {
         var loop = SessionLoop(
             screen: screen, signals: signals, mailbox: mailbox, runner: runner, state: BrowserState(options: options)
         )
-        return loop.run()
+        let end = loop.run()
+        return SessionOutcome(end: end, sort: loop.state.sort)
     }
+}
+
+/// How a session ended and what the browser showed then, for the remembered state (`remember: true`).
+public struct SessionOutcome: Sendable, Equatable {
+    public let end: SessionEnd
+    /// The list's sort when the session ended.
+    public let sort: SortSetting
 }
 
 /// The loop's state while the screen is up.

@@ -27,6 +27,8 @@ final class EffectRunner: Sendable {
     private let post: @Sendable (BrowserEvent) -> Void
     /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
     private let clipboard: @Sendable () -> ClipboardRoute
+    /// Writes a view to the settings file (the executable's): nil when written, else why not.
+    private let saveView: @Sendable (BrowserView) -> String?
     private let tasks = TaskTable()
     /// Starts the user's commands.
     let launcher: CommandLauncher
@@ -34,11 +36,13 @@ final class EffectRunner: Sendable {
     init(
         service: any ImageService & InstanceService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
         launcher: CommandLauncher = CommandLauncher(environment: [:], logPath: nil),
+        saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" },
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
         self.clipboard = clipboard
         self.launcher = launcher
+        self.saveView = saveView
         self.post = post
     }
 
@@ -64,6 +68,10 @@ final class EffectRunner: Sendable {
         case .countInstances(let id, let imageIDs, let zone):
             let service = self.service
             request(id, event: { .instancesCounted(id, $0) }) { try await service.instanceCounts(of: imageIDs, zone: zone) }
+        case .saveView(let view):
+            // File I/O, off the terminal's thread; the answer comes back as an event.
+            let saveView = self.saveView, post = self.post
+            Task.detached { post(.viewSaved(view, failure: saveView(view))) }
         case .cancel(let id):
             tasks.cancel(.request(id))
         case .runCommand(let run) where run.command.output == .terminal:

@@ -2,7 +2,7 @@
 /// `~/.config/qcimages/config.yaml:12: unknown theme "drak" (dark, light, mono or auto)`.
 ///
 /// A problem never stops qcimages: the entry is left out and its default applies.
-public struct SettingsProblem: Sendable, Hashable, CustomStringConvertible {
+public struct SettingsProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file as the user would type it (`~/...`).
     public var file: String
     /// The line (from 1), nil when the problem is the whole file's.

@@ -16,6 +16,7 @@ struct BrowseCommand: AsyncParsableCommand {
               $ qcimages --refresh 2 -z sh1a   Refresh every 2 s (0: no live refresh).
               $ qcimages -z pek3a,sh1a         Two zones at once (or -z all).
               $ qcimages --filter os:ubuntu    Open with the filter applied.
+              $ qcimages --view prod-ubuntu    Open a saved view (filter, sort, zones).
 
             Press ? in the browser for every key.
             """
@@ -26,6 +27,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Open with this filter applied, as if typed after / (e.g. 'os:ubuntu status:available').", valueName: "filter"))
     var filter = ""
+
+    @Option(help: ArgumentHelp("Open with a view of the settings file (`views:`): its filter, its sort and its zones (-z wins over them; --filter replaces its filter).", valueName: "name"))
+    var view: String?
 
     @Option(help: ArgumentHelp("Seconds between live status refreshes (at least 1; 0 turns it off; default: `refresh:` in the settings file, else 5).", valueName: "seconds"))
     var refresh: Double?
@@ -76,7 +80,24 @@ struct BrowseCommand: AsyncParsableCommand {
         let startup = SettingsStartup(directories: directories, environment: ProcessInfo.processInfo.environment)
         startup.log(to: logger)
         let refresh = startup.refreshSeconds(commandLine: refresh)
-        let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)
+        let chosenView = try startup.view(named: view)
+        var start = startup.start(view: chosenView, commandLineZones: connection.zone)
+        var connectionOptions = self.connection
+        connectionOptions.zone = start.zones
+        var zonesNotice: String?
+        if connection.zone == nil, start.zones != nil {
+            do {
+                try connectionOptions.validate()
+            } catch {
+                // A view's zones were asked for: an error. Remembered ones (another account's, or the demo's)
+                // never stop a start: they are left out and the footer says why.
+                if let chosenView, chosenView.zones != nil { throw Failure("the view \(chosenView.name): \(error)") }
+                zonesNotice = "\(startup.file.location.displayPath): last: zones \(start.zones ?? "") not used: \(error)"
+                start.zones = nil
+                connectionOptions.zone = nil
+            }
+        }
+        let connection = try await connectionOptions.connect(logger: logger, requestTimeout: requestTimeout.duration)
         let zones: (zones: [String], faulty: [String])
         do {
             // -z all asks DescribeZones now: a failure is one line before the screen is taken over.
@@ -93,25 +114,36 @@ struct BrowseCommand: AsyncParsableCommand {
             isDemo: connection.isDemo,
             refreshInterval: refresh == 0 ? nil : .milliseconds(Int64(refresh * 1000)),
             sweepRate: sweepRate,
-            startupNotice: SettingsStartup.joined(startup.notice, logNotice),
+            startupNotice: SettingsStartup.joined(startup.notice, zonesNotice, logNotice),
             picking: picking,
             allowsMarks: allowsMarks,
-            initialFilter: filter,
+            initialFilter: filter.isEmpty ? chosenView?.filter ?? "" : filter,
             keys: startup.keys,
             commands: startup.commands,
-            endpointURL: endpoint.url
+            endpointURL: endpoint.url,
+            initialSort: start.sort,
+            viewColumns: chosenView?.columns,
+            views: startup.views.views,
+            zoneSelection: start.zones,
+            settingsFile: startup.file.location.displayPath
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,
                                         colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking,
                                         commandLogPath: logPath)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
-        let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
+        let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings,
+                                               saveView: { startup.save($0) })
         await connection.close()
         switch outcome {
         case .failure(let error):
             throw Failure(error.description)
-        case .success(let end):
-            return (end, zones.zones[0])
+        case .success(let outcome):
+            // The screen is restored: a failure to remember is one line on stderr, the session's end stands.
+            if let failure = startup.remember(sort: outcome.sort, zones: start.zones) {
+                logger.warning("settings: \(failure)")
+                StandardError.write("qcimages: \(failure)")
+            }
+            return (outcome.end, zones.zones[0])
         }
     }
 

@@ -99,6 +99,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Keep only the images the browser's filter language accepts (as typed after / in the browser), from those the other flags return, e.g. 'os:ubuntu status:available'; a term it cannot read is an error.", valueName: "filter"))
     var filter = ""
 
+    @Option(help: ArgumentHelp("Keep the images a view of the settings file (`views:`) shows: its filter and its zones (--filter and -z win over them). Its sort is not applied: list prints the server's order.", valueName: "name"))
+    var view: String?
+
     func validate() throws {
         do {
             _ = try ListFilter(parsing: filter)
@@ -130,6 +133,25 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard let name = view else { return try await list() }
+        let startup = SettingsStartup(directories: UserDirectories(), environment: ProcessInfo.processInfo.environment)
+        var command = self
+        command.view = nil
+        if let view = try startup.view(named: name) {
+            if filter.isEmpty { command.filter = view.filter }
+            command.connection.zone = connection.zone ?? view.zones
+            do {
+                try command.connection.validate()
+            } catch {
+                StandardError.write("qcimages: the view \(name): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        try await command.list()
+    }
+
+    /// Prints the images the flags (and the view) ask for.
+    private func list() async throws {
         try await reportingFailures {
             let logger = Logger(label: "qcimages") { _ in SwiftLogNoOpLogHandler() }
             let connection = try await connection.connect(logger: logger, requestTimeout: requestTimeout.duration)

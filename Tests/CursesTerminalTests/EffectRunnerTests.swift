@@ -99,6 +99,31 @@ struct EffectRunnerTests {
         #expect(runner.run(.copyToClipboard("img-1")) == .write(Array("\u{1B}]52;c;aW1nLTE=\u{1B}\\".utf8)))
     }
 
+    @Test("saving a view runs the executable's writer off the caller and posts what it answered")
+    func saveViewPosts() async throws {
+        let (events, continuation) = AsyncStream<BrowserEvent>.makeStream()
+        let written = Mutex<[String]>([])
+        let runner = EffectRunner(service: InProcessImageService(images: []), saveView: { view in
+            written.withLock { $0.append(view.name) }
+            return view.name == "refused" ? "settings not saved to ~/.config/qcimages/config.yaml: it is not valid YAML" : nil
+        }, post: { continuation.yield($0) })
+        var iterator = events.makeAsyncIterator()
+        let view = BrowserView(name: "mine", filter: "os:ubuntu", sort: SortSetting(field: .size, descending: true))
+        #expect(runner.run(.saveView(view)) == nil)
+        guard case .viewSaved(let saved, failure: nil) = try #require(await iterator.next()) else {
+            Issue.record("the save was not posted as done")
+            return
+        }
+        #expect(saved == view)
+        runner.run(.saveView(BrowserView(name: "refused", filter: "")))
+        guard case .viewSaved(_, failure: let failure?) = try #require(await iterator.next()) else {
+            Issue.record("the refusal was not posted")
+            return
+        }
+        #expect(failure.hasSuffix("it is not valid YAML"))
+        #expect(written.withLock { $0 } == ["mine", "refused"])
+    }
+
     @Test("API errors come back as they are; other errors as a transport failure")
     func errorsPosted() async throws {
         let (runner, events) = Self.runner()

@@ -396,7 +396,7 @@ after_x=$(detail_id)
 tmux_ send-keys -t keys j '?'
 check "keys: ? opens the help, which names x for moving" wait_until 10 screen_has "↑ x k"
 tmux_ send-keys -t keys Escape
-help_closed() { ! screen_has "this help" && has_rows 20; }
+help_closed() { ! screen_has "┌─ keys ─" && has_rows 20; }
 check "keys: Esc closes the help" wait_until 10 help_closed
 j_ignored() { [[ -n $after_x && $(detail_id) == "$after_x" ]]; }
 check "keys: j no longer moves ($after_x still selected)" j_ignored

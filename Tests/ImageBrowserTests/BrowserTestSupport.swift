@@ -55,6 +55,8 @@ struct Harness {
     var countRequests: [(id: RequestID, imageIDs: [String], zone: String?)] = []
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
+    /// Views the browser asked to write to the settings file, in order.
+    var savedViews: [BrowserView] = []
     var quitRequested = false
     /// What pick's Enter chose, one entry a choice.
     var chosen: [[Image]] = []
@@ -68,13 +70,16 @@ struct Harness {
     init(images: [Image], size: TerminalSize = TerminalSize(width: 120, height: 40),
          refresh: Duration? = .seconds(5), pageSize: Int = 100, demo: Bool = false, picking: Bool = false,
          allowsMarks: Bool = true, initialFilter: String = "", keys: KeyBindings = .defaults,
-         commands: [UserCommand] = [], showsInstanceCount: Bool = false) {
+         commands: [UserCommand] = [], showsInstanceCount: Bool = false,
+         configure: (inout BrowserOptions) -> Void = { _ in }) {
         server = InProcessImageService(images: images)
-        state = BrowserState(options: BrowserOptions(
+        var options = BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize, picking: picking, allowsMarks: allowsMarks,
             initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/",
-            showsInstanceCount: showsInstanceCount))
+            showsInstanceCount: showsInstanceCount)
+        configure(&options)
+        state = BrowserState(options: options)
         _ = Browser.update(&state, .resize(size), now: now)
         absorb(Browser.start(&state, now: now))
     }
@@ -115,6 +120,7 @@ struct Harness {
                 pending.removeAll { $0.id == id }
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
             case .runCommand(let run): commandsRun.append(run)
+            case .saveView(let view): savedViews.append(view)
             }
         }
     }

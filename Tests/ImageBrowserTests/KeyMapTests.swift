@@ -31,7 +31,7 @@ struct KeyMapTests {
 
     @Test("no key means two things in one context, and every binding's key reaches its action")
     func unambiguous() {
-        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser] {
+        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt] {
             var seen: [Key: KeyAction] = [:]
             for binding in KeyMap.bindings where binding.context == context {
                 for entry in binding.keys {
@@ -44,6 +44,8 @@ struct KeyMapTests {
         #expect(KeyBindings.defaults.action(for: .control("c"), in: .filterBar) == .quit)
         #expect(KeyBindings.defaults.action(for: .control("c"), in: .overlay) == .quit)
         #expect(KeyBindings.defaults.action(for: .control("c"), in: .sortChooser) == .quit)
+        #expect(KeyBindings.defaults.action(for: .control("c"), in: .viewChooser) == .quit)
+        #expect(KeyBindings.defaults.action(for: .control("c"), in: .viewNamePrompt) == .quit)
     }
 
     @Test("every key of the README's table is in the help overlay")

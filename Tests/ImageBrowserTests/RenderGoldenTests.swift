@@ -63,6 +63,18 @@ struct RenderGoldenTests {
         try assertGoldenInEveryTheme("sort-chooser-160x45", harness, 160, 45)
     }
 
+    @Test("80x24: the v view chooser, the cursor on the second view")
+    func viewChooser80x24() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.state.views = [
+            BrowserView(name: "prod-ubuntu", filter: "os:ubuntu tag:prod", sort: SortSetting(field: .createTime, descending: true), zones: "all"),
+            BrowserView(name: "国产", filter: "麒麟|统信 status:available", sort: SortSetting(field: .name, descending: false)),
+            BrowserView(name: "big", filter: "size>50"),
+        ]
+        harness.press(.character("v"), .down)
+        try assertGolden("view-chooser-80x24", harness.render(80, 24))
+    }
+
     @Test("80x24: raw JSON of a hostile image")
     func rawJSONOverlay() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ev1l0esc")

@@ -24,4 +24,7 @@ public enum BrowserEffect: Sendable, Hashable {
     /// Run one of the user's commands (``UserCommand/Output``): in the terminal, given back to it, or in the
     /// background; either way post ``BrowserEvent/commandEnded(_:)`` when it ends.
     case runCommand(CommandRun)
+    /// Write the view to the settings file (added, or replacing the one of its name) and post
+    /// ``BrowserEvent/viewSaved(_:failure:)``.
+    case saveView(BrowserView)
 }

@@ -25,6 +25,8 @@ public enum BrowserEvent: Sendable {
     case copyRefused(String)
     /// A ``BrowserEffect/runCommand(_:)`` ended (or could not start).
     case commandEnded(CommandEnd)
+    /// A ``BrowserEffect/saveView(_:)`` finished: nil when the view is in the file, else why not (one line).
+    case viewSaved(BrowserView, failure: String?)
 }
 
 /// Names one DescribeImages (or DescribeInstances) request so that its answer can be matched to what asked for it, and so

@@ -40,6 +40,18 @@ public struct BrowserOptions: Sendable {
     /// DescribeInstances for the rows on screen), where the width allows. Off by default: it costs
     /// requests the other columns do not.
     public var showsInstanceCount: Bool
+    /// The sort the browser opens with (a view's, or the remembered one); nil for the server's order.
+    public var initialSort: SortSetting?
+    /// The columns a view names, by field name; nil for the default ones. Applying them is the column
+    /// setup's work: the browser keeps them here for it.
+    public var viewColumns: [String]?
+    /// The views the settings file holds, in its order, for the chooser (`v`).
+    public var views: [BrowserView]
+    /// The zones as the session was asked for them (`-z`, a view's or the remembered ones: `all`,
+    /// `pek3a,sh1a`); nil for the credentials file's zone. A view naming other zones says they apply at start.
+    public var zoneSelection: String?
+    /// The settings file as messages name it (`~/.config/qcimages/config.yaml`): where `V` saves a view.
+    public var settingsFile: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -61,7 +73,12 @@ public struct BrowserOptions: Sendable {
         keys: KeyBindings = .defaults,
         commands: [UserCommand] = [],
         endpointURL: String = "",
-        showsInstanceCount: Bool = false
+        showsInstanceCount: Bool = false,
+        initialSort: SortSetting? = nil,
+        viewColumns: [String]? = nil,
+        views: [BrowserView] = [],
+        zoneSelection: String? = nil,
+        settingsFile: String? = nil
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -79,6 +96,11 @@ public struct BrowserOptions: Sendable {
         self.commands = commands
         self.endpointURL = endpointURL
         self.showsInstanceCount = showsInstanceCount
+        self.initialSort = initialSort
+        self.viewColumns = viewColumns
+        self.views = views
+        self.zoneSelection = zoneSelection
+        self.settingsFile = settingsFile
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -13,6 +13,10 @@ public struct BrowserState: Sendable {
     /// The catalogue's slots that pass the filter, in sort order: the rows of the list.
     var listSlots: [ImageCatalog.Slot] = []
     var filter = FilterBar()
+    /// The views the chooser (`v`) offers: the settings file's, then those saved in this session.
+    var views: [BrowserView]
+    /// `V`: the name of the view to save, being typed in the footer; nil when not asked.
+    var viewNamePrompt: LineEdit?
     var search: ServerSearch?
     /// The selected image, always one of ``listSlots`` when the view is not empty.
     var selectedKey: String?
@@ -55,8 +59,12 @@ public struct BrowserState: Sendable {
     var tick = TickState()
     public private(set) var shouldQuit = false
 
+    /// The sort the list is in now, as the settings file writes it (for the remembered state).
+    public var sort: SortSetting { catalog.order.setting }
+
     public init(options: BrowserOptions) {
         self.options = options
+        views = options.views
         catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zones[0])
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
         self.zoneStates = ZoneStates(zones: options.zones, pageSize: options.pageSize)

@@ -11,11 +11,13 @@ enum Overlay: Sendable, Hashable {
     /// F6: the columns to sort by, the cursor on one (a column, so that it stays put when a resize
     /// shows or hides columns).
     case sortChooser(cursor: ImageField)
+    /// `v`: the views, the cursor on one (by its place in ``BrowserState/views``).
+    case viewChooser(cursor: Int)
 
     var scroll: Int {
         switch self {
         case .help(let scroll), .rawJSON(_, let scroll), .markedJSON(_, let scroll), .error(_, let scroll): scroll
-        case .sortChooser: 0
+        case .sortChooser, .viewChooser: 0
         }
     }
 
@@ -25,7 +27,7 @@ enum Overlay: Sendable, Hashable {
         case .rawJSON(let id, _): .rawJSON(imageID: id, scroll: scroll)
         case .markedJSON(let keys, _): .markedJSON(imageKeys: keys, scroll: scroll)
         case .error(let error, _): .error(error, scroll: scroll)
-        case .sortChooser: self
+        case .sortChooser, .viewChooser: self
         }
     }
 }

@@ -40,6 +40,10 @@ extension KeyAction {
         case .deleteWord: "delete_word"
         case .close: "close"
         case .pickSort: "pick_sort"
+        case .chooseView: "choose_view"
+        case .saveView: "save_view"
+        case .pickView: "pick_view"
+        case .saveViewNamed: "save_view_named"
         }
     }
 }
@@ -52,9 +56,11 @@ extension KeyContext {
         case .filterBar: "filter_bar"
         case .overlay: "overlay"
         case .sortChooser: "sort_chooser"
+        case .viewChooser: "view_chooser"
+        case .viewNamePrompt: "view_name_prompt"
         }
     }
 
     /// Every context, in the order the README and the problems name them.
-    static let all: [KeyContext] = [.panes, .filterBar, .overlay, .sortChooser]
+    static let all: [KeyContext] = [.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt]
 }

@@ -29,6 +29,7 @@ public enum Browser {
         if let notice = state.options.startupNotice {
             state.show(notice, kind: .warning, now: now, for: startupNoticeDuration)
         }
+        if let sort = state.options.initialSort { state.catalog.sort(by: SortOrder(sort)) }
         let filter = state.options.initialFilter
         if !filter.isEmpty { state.setFilterText(filter, caret: filter.count, &effects) }
         state.loadMorePages(&effects)
@@ -63,6 +64,8 @@ public enum Browser {
             state.show(reason, kind: .warning, now: now)
         case .commandEnded(let end):
             state.commandEnded(end, now: now)
+        case .viewSaved(let view, let failure):
+            state.handleViewSaved(view, failure: failure, now: now)
         }
         state.finish(now: now, &effects)
         return effects

@@ -9,6 +9,10 @@ extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
         if let pendingCommand {
             answerConfirmation(key, pending: pendingCommand, now: now, &effects)
+        } else if viewNamePrompt != nil {
+            handleViewNameKey(key, now: now, &effects)
+        } else if case .viewChooser(let cursor) = overlay {
+            handleViewChooserKey(key, cursor: cursor, now: now, &effects)
         } else if case .sortChooser(let cursor) = overlay {
             handleSortChooserKey(key, cursor: cursor, now: now, &effects)
         } else if overlay != nil {
@@ -87,6 +91,10 @@ extension BrowserState {
             setSort(catalog.order.reversed, now: now)
         case .chooseSort:
             overlay = .sortChooser(cursor: catalog.order.column)
+        case .chooseView:
+            overlay = .viewChooser(cursor: 0)
+        case .saveView:
+            askForViewName(now: now)
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:
@@ -107,7 +115,7 @@ extension BrowserState {
             }
         case .help:
             overlay = .help(scroll: 0)
-        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort, .pickView, .saveViewNamed:
             break
         }
     }
@@ -237,13 +245,7 @@ extension BrowserState {
         case .pickSort:
             pickSort(cursor, now: now)
         case .previous, .next, .first, .last:
-            let moved = switch action {
-            case .previous: index - 1
-            case .next: index + 1
-            case .first: 0
-            default: choices.count - 1
-            }
-            overlay = .sortChooser(cursor: choices[min(max(0, moved), choices.count - 1)])
+            overlay = .sortChooser(cursor: choices[Self.chooserCursor(index, after: action, count: choices.count)])
         default:
             break
         }
@@ -254,6 +256,18 @@ extension BrowserState {
         overlay = nil
         let order = catalog.order
         setSort(column == order.column ? order : SortOrder(column: column, descending: column.startsDescending), now: now)
+    }
+
+    /// A chooser's cursor (of `count` lines) after ↑ ↓ Home End, kept on its lines.
+    static func chooserCursor(_ index: Int, after action: KeyAction, count: Int) -> Int {
+        let moved = switch action {
+        case .previous: index - 1
+        case .next: index + 1
+        case .first: 0
+        case .last: count - 1
+        default: index
+        }
+        return min(max(0, moved), max(0, count - 1))
     }
 
     /// Scrolling text: the position after a movement, kept within the text.

@@ -139,6 +139,10 @@ extension BrowserState {
     /// Characters that arrived together: those the filter bar takes go in as one edit (one parse, one
     /// filtering pass for a whole paste instead of one per character); others act as keys.
     mutating func handleTyped(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        if viewNamePrompt != nil {
+            typeIntoViewName(text)
+            return
+        }
         var run = ""
         for character in text {
             if filter.isEditing, overlay == nil {
@@ -156,6 +160,10 @@ extension BrowserState {
     /// A bracketed paste: into the filter bar (opened when closed) as one edit. Line breaks and tabs
     /// become spaces, other control characters are dropped. Ignored while an overlay is open.
     mutating func handlePasted(_ text: String, now: Date, _ effects: inout [BrowserEffect]) {
+        if viewNamePrompt != nil {
+            typeIntoViewName(text)
+            return
+        }
         guard overlay == nil else { return }
         var cleaned = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -172,17 +180,21 @@ extension BrowserState {
     /// Inserts `text` at the caret of the filter bar in one edit.
     private mutating func insertIntoFilter(_ text: String, _ effects: inout [BrowserEffect]) {
         guard !text.isEmpty else { return }
-        var characters = Array(filter.text)
-        let caret = min(filter.caret, characters.count)
-        let inserted = Array(text)
-        characters.insert(contentsOf: inserted, at: caret)
-        setFilterText(String(characters), caret: caret + inserted.count, &effects)
+        apply(LineEdit(text: filter.text, caret: filter.caret).inserting(text), &effects)
+    }
+
+    /// The filter bar's text and caret after an edit: filtered again when the text changed.
+    private mutating func apply(_ edit: LineEdit, _ effects: inout [BrowserEffect]) {
+        if edit.text == filter.text {
+            filter.caret = edit.caret
+        } else {
+            setFilterText(edit.text, caret: edit.caret, &effects)
+        }
     }
 
     /// A key while the filter bar is open: a command from ``BrowserOptions/keys``, or an edit of the text.
     mutating func handleFilterBarKey(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
-        var characters = Array(filter.text)
-        let caret = min(filter.caret, characters.count)
+        let line = LineEdit(text: filter.text, caret: filter.caret)
         if let action = options.keys.action(for: key, in: .filterBar) {
             switch action {
             case .quit:
@@ -191,14 +203,8 @@ extension BrowserState {
                 filter.isEditing = false
             case .clearFilter:
                 clearFilter(&effects)
-            case .clearFilterText:
-                setFilterText("", caret: 0, &effects)
-            case .deleteWord:
-                var start = caret
-                while start > 0, characters[start - 1] == " " { start -= 1 }
-                while start > 0, characters[start - 1] != " " { start -= 1 }
-                characters.removeSubrange(start..<caret)
-                setFilterText(String(characters), caret: start, &effects)
+            case .clearFilterText, .deleteWord:
+                if let edit = line.applying(action) { apply(edit, &effects) }
             case let movement where movement.isMovement:
                 moveInList(movement, now: now, &effects)
             default:
@@ -206,31 +212,10 @@ extension BrowserState {
             }
             return
         }
-        switch key {
-        case .character(let character):
-            insertIntoFilter(String(character), &effects)
-        case .backspace:
-            if caret > 0 {
-                characters.remove(at: caret - 1)
-                setFilterText(String(characters), caret: caret - 1, &effects)
-            } else if characters.isEmpty {
-                filter.isEditing = false
-            }
-        case .delete:
-            if caret < characters.count {
-                characters.remove(at: caret)
-                setFilterText(String(characters), caret: caret, &effects)
-            }
-        case .left:
-            filter.caret = max(0, caret - 1)
-        case .right:
-            filter.caret = min(characters.count, caret + 1)
-        case .home, .control("a"):
-            filter.caret = 0
-        case .end, .control("e"):
-            filter.caret = characters.count
-        default:
-            break
+        if key == .backspace, filter.text.isEmpty {
+            filter.isEditing = false
+        } else if let edit = line.applying(key) {
+            apply(edit, &effects)
         }
     }
 }

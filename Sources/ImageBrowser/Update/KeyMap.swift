@@ -19,12 +19,18 @@ enum KeyAction: Sendable, Hashable {
     case close
     /// In the sort chooser: sort by the column under the cursor.
     case pickSort
+    /// `v`: the views to choose from; `V`: save the filter and sort as a view (asks for its name).
+    case chooseView, saveView
+    /// In the view chooser: open the view under the cursor.
+    case pickView
+    /// In the view name prompt: save under the name typed.
+    case saveViewNamed
 }
 
-/// Where a key is read: an overlay takes the keys while it is open (the sort chooser its own), then the
-/// filter bar while it is being edited, then the panes.
+/// Where a key is read: the view name prompt while it asks, an overlay while it is open (the sort and
+/// view choosers their own), then the filter bar while it is being edited, then the panes.
 public enum KeyContext: Sendable, Hashable {
-    case panes, filterBar, overlay, sortChooser
+    case panes, filterBar, overlay, sortChooser, viewChooser, viewNamePrompt
 }
 
 /// One row of the key map: keys, what each does, and how the help overlay, the footer and the README
@@ -106,6 +112,12 @@ enum KeyMap {
         KeyBinding([(.function(6), .chooseSort)], .panes, section: "Data",
                    help: "sort by a column chosen from a list (as htop's Sort by), also one this width does not show",
                    summary: "choose the sort column from a list (as htop's F6)"),
+        KeyBinding([(.character("v"), .chooseView)], .panes, section: "Data",
+                   help: "open a view: a saved filter with its sort, chosen from a list",
+                   summary: "open a view (a saved filter and sort) from a list"),
+        KeyBinding([(.character("V"), .saveView)], .panes, section: "Data",
+                   help: "save the filter and sort as a view (asks for its name)",
+                   summary: "save the filter and sort as a view"),
         KeyBinding([(.character("r"), .refresh), (.function(5), .refresh)], .panes, section: "Data", help: "refresh now (every zone shown)", summary: "refresh now",
                    footer: (6, "refresh")),
         KeyBinding([(.character("p"), .togglePause)], .panes, section: "Data", help: "pause / resume live refresh",
@@ -147,6 +159,20 @@ enum KeyMap {
                    help: "sort by it (the selected image stays selected)", footer: (2, "sort")),
         KeyBinding([(.escape, .close), (.character("q"), .close), (.function(6), .close)], .sortChooser,
                    section: "Sort by (F6)", help: "keep the order as it was", footer: (3, "cancel"), footerKeys: "Esc"),
+        KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next),
+                    (.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .viewChooser,
+                   section: "Views (v)", help: "move to another view", footer: (1, "choose"), footerKeys: "↑↓"),
+        KeyBinding([(.enter, .pickView)], .viewChooser, section: "Views (v)",
+                   help: "open it: its filter and its sort (its zones apply at start)", footer: (2, "open")),
+        KeyBinding([(.character("V"), .saveView)], .viewChooser, section: "Views (v)",
+                   help: "save the filter and sort as a view", footer: (3, "save current")),
+        KeyBinding([(.escape, .close), (.character("q"), .close), (.character("v"), .close)], .viewChooser,
+                   section: "Views (v)", help: "keep the filter and sort as they are", footer: (4, "cancel"), footerKeys: "Esc"),
+        KeyBinding([(.enter, .saveViewNamed)], .viewNamePrompt, section: "Views (v)",
+                   help: "save the view under the name typed (V asks for it)"),
+        KeyBinding([(.escape, .close)], .viewNamePrompt, section: "Views (v)", help: "do not save"),
+        KeyBinding([(.control("u"), .clearFilterText), (.control("w"), .deleteWord)], .viewNamePrompt, section: "Views (v)",
+                   help: "clear the name / delete the last word"),
     ]
 }
 

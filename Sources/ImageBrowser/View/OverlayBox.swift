@@ -29,7 +29,7 @@ struct OverlayBox {
 
     /// The content of an overlay.
     static func lines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions,
-                      sortChoices: [SortChooser.Choice], width: Int) -> [StyledLine] {
+                      sortChoices: [SortChooser.Choice], views: [BrowserView] = [], width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
             return HelpContent.lines(width: width, options: options)
@@ -44,6 +44,8 @@ struct OverlayBox {
             return ErrorNotice(error: error).overlayLines(width: width)
         case .sortChooser(let cursor):
             return SortChooser.lines(of: sortChoices, cursor: cursor, order: catalog.order, width: width)
+        case .viewChooser(let cursor):
+            return ViewChooser.lines(of: views, cursor: cursor, width: width)
         }
     }
 
@@ -65,6 +67,7 @@ struct OverlayBox {
         case .markedJSON(let keys, _): " raw JSON · \(keys.count) marked \(keys.count == 1 ? "image" : "images") "
         case .error: " the last error "
         case .sortChooser: " sort by "
+        case .viewChooser: " views "
         }
     }
 

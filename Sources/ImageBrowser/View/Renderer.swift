@@ -311,6 +311,10 @@ struct Renderer {
             canvas.write(" " + pending.prompt, x: 0, y: y, limit: width, style: Theme.warning)
             return
         }
+        if let prompt = state.viewNamePrompt {
+            drawViewNamePrompt(prompt, y: y, width: width, on: &canvas)
+            return
+        }
         if state.filter.isEditing {
             drawFilterBar(y: y, width: width, on: &canvas)
             return
@@ -322,6 +326,10 @@ struct Renderer {
         }
         if case .sortChooser = state.overlay {
             drawHints(state.options.keys.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            return
+        }
+        if case .viewChooser = state.overlay {
+            drawHints(state.options.keys.footerHints(in: .viewChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {
@@ -398,22 +406,7 @@ struct Renderer {
     }
 
     private func drawFilterBar(y: Int, width: Int, on canvas: inout Canvas) {
-        let characters = Array(Sanitizer.forDisplay(state.filter.text))
-        let caret = min(state.filter.caret, characters.count)
-        let prompt = "/"
-        let room = max(1, width - 2)
-        // Scroll the text sideways so that the caret stays on screen: the first character shown is the
-        // earliest from which the text up to the caret takes less than `room` cells (found walking back
-        // from the caret, so that a pasted 10,000-character filter costs one pass, not one per character).
-        var start = caret
-        var caretOffset = 0
-        while start > 0, caretOffset + DisplayWidth.of(characters[start - 1]) < room {
-            start -= 1
-            caretOffset += DisplayWidth.of(characters[start])
-        }
-        let shown = String(characters[start..<min(characters.count, caret + room)])
-        canvas.write(prompt, x: 0, y: y, style: Theme.filterText)
-        var end = canvas.write(shown, x: 1, y: y, limit: width, style: .plain)
+        var end = drawLine(LineEdit(text: state.filter.text, caret: state.filter.caret), prompt: "/", y: y, width: width, on: &canvas)
         if let error = state.filter.applied.syntaxError {
             end = canvas.write("  ✗ ", x: end, y: y, limit: width, style: Theme.error)
             canvas.write(Sanitizer.forDisplay(error.description), x: end, y: y, limit: width, style: Theme.error)
@@ -423,7 +416,38 @@ struct Renderer {
         } else if state.filter.text.isEmpty {
             canvas.write("  type to filter: word  status:available  os:ubuntu  !term  a|b  size>50", x: end, y: y, limit: width, style: Theme.faint)
         }
-        let caretColumn = 1 + caretOffset
-        canvas.setCursor(column: min(caretColumn, width - 1), row: y)
+    }
+
+    /// `V`'s question in the footer, the name typed so far, and what was wrong with the last one.
+    private func drawViewNamePrompt(_ prompt: LineEdit, y: Int, width: Int, on canvas: inout Canvas) {
+        let end = drawLine(prompt, prompt: "save the filter and sort as view: ", y: y, width: width, on: &canvas)
+        if let message = state.message, message.until > now, message.kind == .warning {
+            canvas.write("  ✗ " + message.text, x: end, y: y, limit: width, style: Theme.error)
+        } else if prompt.text.isEmpty {
+            canvas.write("name, then Enter (Esc: do not save)", x: end, y: y, limit: width, style: Theme.faint)
+        }
+    }
+
+    /// A line being typed after `prompt`, scrolled sideways so that the caret stays on screen, the
+    /// terminal's cursor on the caret; returns where the text ends.
+    private func drawLine(_ line: LineEdit, prompt: String, y: Int, width: Int, on canvas: inout Canvas) -> Int {
+        let characters = Array(Sanitizer.forDisplay(line.text))
+        let caret = min(line.caret, characters.count)
+        let promptWidth = DisplayWidth.of(prompt)
+        let room = max(1, width - promptWidth - 1)
+        // The first character shown is the earliest from which the text up to the caret takes less than
+        // `room` cells (found walking back from the caret, so that a pasted 10,000-character filter costs
+        // one pass, not one per character).
+        var start = caret
+        var caretOffset = 0
+        while start > 0, caretOffset + DisplayWidth.of(characters[start - 1]) < room {
+            start -= 1
+            caretOffset += DisplayWidth.of(characters[start])
+        }
+        let shown = String(characters[start..<min(characters.count, caret + room)])
+        canvas.write(prompt, x: 0, y: y, style: Theme.filterText)
+        let end = canvas.write(shown, x: promptWidth, y: y, limit: width, style: .plain)
+        canvas.setCursor(column: min(promptWidth + caretOffset, width - 1), row: y)
+        return end
     }
 }

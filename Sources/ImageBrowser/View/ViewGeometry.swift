@@ -17,9 +17,11 @@ struct ViewGeometry {
     let detailText: Rect?
     /// The frame of the help, raw JSON and error overlays.
     let overlayBox: OverlayBox
+    /// What `v` offers.
+    let views: [BrowserView]
 
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0,
-         chosenColumns: [ImageField] = []) {
+         chosenColumns: [ImageField] = [], views: [BrowserView] = []) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
                         idWidth: idWidth, zoneWidth: zoneWidth)
@@ -35,6 +37,7 @@ struct ViewGeometry {
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
+        self.views = views
     }
 
     /// Content lines the detail pane shows at once.
@@ -47,13 +50,19 @@ struct ViewGeometry {
     }
 
     /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`).
-    /// The sort chooser's lines start where its cursor is in view.
+    /// The choosers' lines start where their cursor is in view.
     func overlayLines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions) -> [StyledLine] {
         let box = box(for: overlay)
         let lines = OverlayBox.lines(of: overlay, catalog: catalog, options: options, sortChoices: sortChoices,
-                                     width: box.contentWidth)
-        guard case .sortChooser(let cursor) = overlay else { return lines }
-        return Array(lines.dropFirst(sortChooserTop(cursor: cursor)))
+                                     views: views, width: box.contentWidth)
+        switch overlay {
+        case .sortChooser(let cursor):
+            return Array(lines.dropFirst(sortChooserTop(cursor: cursor)))
+        case .viewChooser(let cursor):
+            return Array(lines.dropFirst(max(0, cursor + 1 - box.contentHeight)))
+        default:
+            return lines
+        }
     }
 
     /// The first choice the sort chooser shows: the top one, or the one that keeps the cursor in view.
@@ -62,10 +71,13 @@ struct ViewGeometry {
         return max(0, index + 1 - box(for: .sortChooser(cursor: cursor)).contentHeight)
     }
 
-    /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
+    /// The frame `overlay` is drawn in: the choosers' fit their lines, the others take the screen.
     func box(for overlay: Overlay) -> OverlayBox {
-        if case .sortChooser = overlay { return SortChooser.box(size: layout.size, count: sortChoices.count) }
-        return overlayBox
+        switch overlay {
+        case .sortChooser: SortChooser.box(size: layout.size, count: sortChoices.count)
+        case .viewChooser: ViewChooser.box(size: layout.size, views: views)
+        default: overlayBox
+        }
     }
 }
 
@@ -74,6 +86,6 @@ extension BrowserState {
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
                      widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth,
-                     chosenColumns: options.showsInstanceCount ? [.instances] : [])
+                     chosenColumns: options.showsInstanceCount ? [.instances] : [], views: views)
     }
 }
