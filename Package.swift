@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "qcimagesTests",
             dependencies: [
-                "qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary",
+                "qcimages", "QingCloud", "JSONEngine", "QingCloudSimulator", "TerminalVocabulary", "ImageBrowser", "UserSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

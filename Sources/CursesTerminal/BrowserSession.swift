@@ -18,13 +18,15 @@ public enum BrowserSession {
     /// The loop runs on a dedicated thread that owns the terminal for the whole session. Fails before
     /// touching the screen when stdin or stdout (`/dev/tty` with ``TerminalSettings/usesControllingTerminal``)
     /// is not a terminal or curses cannot drive it; nothing is written to stdout or stderr while the screen is up.
+    /// `saveSettings` writes what the setup screen (F2) changed to the settings file, and says how it went.
     public static func run(
-        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+        options: BrowserOptions, service: any ImageService, settings: TerminalSettings,
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome = noSettingsFile
     ) async -> Result<SessionEnd, TerminalStartupError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let outcome = Result { () throws(TerminalStartupError) in
-                    try runOnThisThread(options: options, service: service, settings: settings)
+                    try runOnThisThread(options: options, service: service, settings: settings, saveSettings: saveSettings)
                 }
                 continuation.resume(returning: outcome)
             }
@@ -33,8 +35,14 @@ public enum BrowserSession {
         }
     }
 
+    /// Where no settings file is given: the setup screen's changes hold for the session only.
+    public static let noSettingsFile: @Sendable ([SetupChange]) -> SettingsSaveOutcome = { _ in
+        .notSaved("settings not saved: no settings file for this session")
+    }
+
     private static func runOnThisThread(
-        options: BrowserOptions, service: any ImageService, settings: TerminalSettings
+        options: BrowserOptions, service: any ImageService, settings: TerminalSettings,
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome
     ) throws(TerminalStartupError) -> SessionEnd {
         let device = try settings.usesControllingTerminal ? TerminalDevice.controllingTerminal() : .standardStreams()
         defer { device.close() }
@@ -57,7 +65,7 @@ public enum BrowserSession {
         defer { screen.close() }
         signals.forwardAndChain([SIGWINCH])
         let runner = EffectRunner(
-            service: service, clipboard: clipboard,
+            service: service, clipboard: clipboard, saveSettings: saveSettings,
             post: { mailbox.post($0) }
         )
         defer {
@@ -142,6 +150,8 @@ private struct SessionLoop {
                 pendingTerminalWrites.append(bytes)
             case .copyRefused(let reason):
                 perform(Browser.update(&state, .copyRefused(reason), now: Date()))
+            case .setMouse(let on):
+                screen.setMouse(on)
             case nil:
                 continue
             }

@@ -14,7 +14,7 @@ final class CursesScreen {
     /// The terminal curses draws on and reads from: stdin/stdout, or `/dev/tty` (see ``TerminalDevice``).
     let device: TerminalDevice
     private let painter: ScreenPainter
-    private let mouse: Bool
+    private var mouse: Bool
     private(set) var size: TerminalSize
     private var isClosed = false
     /// The text of a bracketed paste whose end has not been read yet.
@@ -186,6 +186,13 @@ final class CursesScreen {
         }
         endwin()
         fflush(device.output)
+    }
+
+    /// Turns mouse reporting on or off while the screen is up (the setup screen's Mouse).
+    func setMouse(_ on: Bool) {
+        guard on != mouse else { return }
+        mouse = on
+        if on { enableMouse() } else { mousemask(0, nil) }
     }
 
     private func enableMouse() {

@@ -18,20 +18,26 @@ final class EffectRunner: Sendable {
         case write([UInt8])
         /// The copy cannot reach the clipboard: tell the browser why (``BrowserEvent/copyRefused(_:)``).
         case copyRefused(String)
+        /// Turn mouse reporting on or off.
+        case setMouse(Bool)
     }
 
     private let service: any ImageService
     private let post: @Sendable (BrowserEvent) -> Void
     /// How a copy reaches the clipboard, found out at each copy (inside tmux, see ``TmuxClipboard``).
     private let clipboard: @Sendable () -> ClipboardRoute
+    /// Writes the setup screen's changes to the settings file (the executable's, which knows the file).
+    private let saveSettings: @Sendable ([SetupChange]) -> SettingsSaveOutcome
     private let tasks = TaskTable()
 
     init(
         service: any ImageService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome = BrowserSession.noSettingsFile,
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
         self.clipboard = clipboard
+        self.saveSettings = saveSettings
         self.post = post
     }
 
@@ -69,6 +75,12 @@ final class EffectRunner: Sendable {
             }
         case .cancel(let id):
             tasks.cancel(.request(id))
+        case .setMouse(let on):
+            return .setMouse(on)
+        case .saveSettings(let changes):
+            // On the loop's thread, at once: a few hundred bytes, written before a `q` typed next can end
+            // the session.
+            post(.settingsSaved(saveSettings(changes)))
         case .schedule(let timer, let delay):
             let post = self.post, tasks = self.tasks
             tasks.start(.timer(timer.kind)) { token in

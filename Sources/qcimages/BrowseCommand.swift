@@ -91,12 +91,19 @@ struct BrowseCommand: AsyncParsableCommand {
             sweepRate: sweepRate,
             startupNotice: SettingsStartup.joined(startup.notice, logNotice),
             picking: picking,
-            initialFilter: filter
+            initialFilter: filter,
+            columns: startup.columns,
+            sort: startup.sort,
+            themeName: startup.themeName,
+            mouse: mouse || startup.settings.mouse?.value == true
         )
-        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true, colorsAllowed: !noColor,
+        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: options.mouse, colorsAllowed: !noColor,
                                         usesControllingTerminal: picking)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
-        let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings)
+        let location = startup.file.location
+        let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings) {
+            SettingsStartup.save($0, at: location)
+        }
         await connection.close()
         switch outcome {
         case .failure(let error):

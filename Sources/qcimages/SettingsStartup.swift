@@ -1,3 +1,4 @@
+import ImageBrowser
 import Logging
 import QingCloud
 import UserSettings
@@ -7,19 +8,80 @@ import UserSettings
 /// entry out and the default applies.
 struct SettingsStartup {
     var file: SettingsFile
+    /// What is wrong in the file: its structure's problems, then the meaning's (an unknown column, sort
+    /// or theme), one line each.
+    var problems: [SettingsProblem]
     /// The footer's notice: the first problem, and how many more the log holds; nil when there is none.
     var notice: String?
+    /// `columns:`, the known names in order; standard when unset.
+    var columns = ColumnChoice.standard
+    /// `sort:`; newest first when unset or unknown.
+    var sort = SortOrder.serverDefault
+    /// `theme:`; the first of ``SetupScreen/themeNames`` when unset or unknown.
+    var themeName = SetupScreen.themeNames[0]
 
     init(directories: UserDirectories, environment: [String: String]) {
-        file = SettingsFile.load(SettingsLocation(environment: environment, directories: directories))
-        notice = Self.notice(for: file.problems.map(\.description))
+        self.init(file: SettingsFile.load(SettingsLocation(environment: environment, directories: directories)))
+    }
+
+    init(file: SettingsFile) {
+        self.file = file
+        problems = file.problems
+        let settings = file.settings
+        func problem(_ line: Int, _ message: String) {
+            problems.append(SettingsProblem(file: file.location.displayPath, line: line, message: message))
+        }
+        let known = ImageField.columns.map(\.columnName).joined(separator: ", ")
+        if let chosen = settings.columns {
+            let named = ColumnChoice.named(chosen.value)
+            for name in named.unknown {
+                problem(chosen.line, "unknown column \"\(name)\" (known: \(known)); left out")
+            }
+            columns = named.choice
+        }
+        if let sort = settings.sort {
+            if let order = SortOrder(settingsName: sort.value) {
+                self.sort = order
+            } else {
+                problem(sort.line, "unknown sort \"\(sort.value)\" (a column: \(known); - in front for descending); sorting by -created")
+            }
+        }
+        if let theme = settings.theme {
+            if SetupScreen.themeNames.contains(theme.value) {
+                themeName = theme.value
+            } else {
+                problem(theme.line, "unknown theme \"\(theme.value)\" (\(SetupScreen.themeNames.joined(separator: ", "))); using \(themeName)")
+            }
+        }
+        notice = Self.notice(for: problems.map(\.description))
     }
 
     var settings: Settings { file.settings }
 
     /// Writes every problem to `logger`.
     func log(to logger: Logger) {
-        for problem in file.problems { logger.warning("settings: \(problem)") }
+        for problem in problems { logger.warning("settings: \(problem)") }
+    }
+
+    /// Writes the setup screen's changes to the file (atomically, the rest of it kept) and says how it went.
+    static func save(_ changes: [SetupChange], at location: SettingsLocation) -> SettingsSaveOutcome {
+        do {
+            _ = try SettingsFile.saving(changes.map(settingsChange), at: location)
+            return .saved(file: location.displayPath)
+        } catch {
+            return .notSaved(error.description)
+        }
+    }
+
+    /// A setup screen's change as the settings file writes it.
+    static func settingsChange(_ change: SetupChange) -> SettingsChange {
+        switch change {
+        case .columns(let choice): .columns(choice.names)
+        case .sort(let order): .sort(order.settingsName)
+        case .refresh(let interval): .refresh(interval.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0)
+        case .theme(let name): .theme(name)
+        case .mouse(let on): .mouse(on)
+        }
     }
 
     /// The footer notice for `problems`, the first one and a count of the others.

@@ -52,6 +52,9 @@ struct Harness {
     var cancelled: [RequestID] = []
     var timers: [BrowserTimer.Kind: (timer: BrowserTimer, delay: Duration)] = [:]
     var copied: [String] = []
+    /// What the setup screen asked to save, one entry a visit; and the mouse switches it asked for.
+    var saved: [[SetupChange]] = []
+    var mouseSwitches: [Bool] = []
     var quitRequested = false
     /// What pick's Enter chose, one entry a choice.
     var chosen: [[Image]] = []
@@ -104,6 +107,8 @@ struct Harness {
                 cancelled.append(id)
                 pending.removeAll { $0.id == id }
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
+            case .saveSettings(let changes): saved.append(changes)
+            case .setMouse(let on): mouseSwitches.append(on)
             }
         }
     }

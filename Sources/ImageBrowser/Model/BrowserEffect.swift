@@ -15,4 +15,9 @@ public enum BrowserEffect: Sendable, Hashable {
     case cancel(RequestID)
     /// Post ``BrowserEvent/timerFired(_:)`` after the delay, replacing any pending timer of the same kind.
     case schedule(BrowserTimer, after: Duration)
+    /// Write what the setup screen changed to the settings file and post
+    /// ``BrowserEvent/settingsSaved(_:)`` with how it went.
+    case saveSettings([SetupChange])
+    /// Turn the terminal's mouse reporting on or off (the setup screen's Mouse).
+    case setMouse(Bool)
 }

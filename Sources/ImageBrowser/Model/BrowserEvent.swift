@@ -17,6 +17,8 @@ public enum BrowserEvent: Sendable {
     /// A ``BrowserEffect/copyToClipboard(_:)`` could not reach the clipboard (tmux drops it): why, and
     /// the fix. The terminal finds out when copying, so that a fix made meanwhile counts.
     case copyRefused(String)
+    /// A ``BrowserEffect/saveSettings(_:)`` finished.
+    case settingsSaved(SettingsSaveOutcome)
 }
 
 /// Names one DescribeImages request so that its answer can be matched to what asked for it, and so

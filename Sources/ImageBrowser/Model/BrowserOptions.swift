@@ -26,6 +26,14 @@ public struct BrowserOptions: Sendable {
     public var initialFilter: String
     /// `qcimages pick`: Enter chooses the selected image and ends the session, Esc cancels.
     public var picking: Bool
+    /// The list's columns the session starts with (`columns:` in the settings file).
+    public var columns: ColumnChoice
+    /// The order the session starts with (`sort:` in the settings file).
+    public var sort: SortOrder
+    /// The theme's name as the settings file and the setup screen write it (one of ``SetupScreen/themeNames``).
+    public var themeName: String
+    /// Whether the mouse is on at the start (`--mouse`, `mouse:` in the settings file).
+    public var mouse: Bool
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -42,7 +50,11 @@ public struct BrowserOptions: Sendable {
         pageSize: Int = 100,
         startupNotice: String? = nil,
         picking: Bool = false,
-        initialFilter: String = ""
+        initialFilter: String = "",
+        columns: ColumnChoice = .standard,
+        sort: SortOrder = .serverDefault,
+        themeName: String = SetupScreen.themeNames[0],
+        mouse: Bool = false
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -55,6 +67,10 @@ public struct BrowserOptions: Sendable {
         self.startupNotice = startupNotice
         self.picking = picking
         self.initialFilter = initialFilter
+        self.columns = columns
+        self.sort = sort
+        self.themeName = themeName
+        self.mouse = mouse
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -9,11 +9,13 @@ enum Overlay: Sendable, Hashable {
     /// F6: the columns to sort by, the cursor on one (a column, so that it stays put when a resize
     /// shows or hides columns).
     case sortChooser(cursor: ImageField)
+    /// F2: the setup screen, as htop's.
+    case setup(SetupScreen)
 
     var scroll: Int {
         switch self {
         case .help(let scroll), .rawJSON(_, let scroll), .error(_, let scroll): scroll
-        case .sortChooser: 0
+        case .sortChooser, .setup: 0
         }
     }
 
@@ -22,7 +24,7 @@ enum Overlay: Sendable, Hashable {
         case .help: .help(scroll: scroll)
         case .rawJSON(let id, _): .rawJSON(imageID: id, scroll: scroll)
         case .error(let error, _): .error(error, scroll: scroll)
-        case .sortChooser: self
+        case .sortChooser, .setup: self
         }
     }
 }

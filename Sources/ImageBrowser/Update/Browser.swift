@@ -50,6 +50,8 @@ public enum Browser {
             state.handleTimer(timer, now: now, &effects)
         case .copyRefused(let reason):
             state.show(reason, kind: .warning, now: now)
+        case .settingsSaved(let outcome):
+            state.handleSettingsSaved(outcome, now: now)
         }
         state.finish(now: now, &effects)
         return effects
@@ -154,6 +156,11 @@ extension BrowserState {
         if geometry.columns.contains(where: { $0.column == .createTime }) {
             for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
                 if let created = catalog.createTime(at: slot) { times.append(created) }
+            }
+        }
+        if geometry.columns.contains(where: { $0.column == .statusTime }) {
+            for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
+                if let changed = catalog.image(at: slot).statusTime { times.append(changed) }
             }
         }
         if geometry.layout.detail != nil, let row = selectedRow {

@@ -8,6 +8,8 @@ extension BrowserState {
     mutating func handle(_ key: Key, now: Date, _ effects: inout [BrowserEffect]) {
         if case .sortChooser(let cursor) = overlay {
             handleSortChooserKey(key, cursor: cursor, now: now, &effects)
+        } else if case .setup(let screen) = overlay {
+            handleSetupKey(key, screen: screen, now: now, &effects)
         } else if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
         } else if filter.isEditing {
@@ -82,6 +84,8 @@ extension BrowserState {
             setSort(catalog.order.reversed, now: now)
         case .chooseSort:
             overlay = .sortChooser(cursor: catalog.order.column)
+        case .setup:
+            openSetup()
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:
@@ -96,7 +100,8 @@ extension BrowserState {
             }
         case .help:
             overlay = .help(scroll: 0)
-        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort, .toggleItem, .previousValue,
+             .nextValue, .moveColumnUp, .moveColumnDown, .hideColumn:
             break
         }
     }
@@ -211,16 +216,21 @@ extension BrowserState {
             let order = catalog.order
             setSort(cursor == order.column ? order : SortOrder(column: cursor, descending: cursor.startsDescending), now: now)
         case .previous, .next, .first, .last:
-            let moved = switch action {
-            case .previous: index - 1
-            case .next: index + 1
-            case .first: 0
-            default: choices.count - 1
-            }
-            overlay = .sortChooser(cursor: choices[min(max(0, moved), choices.count - 1)])
+            overlay = .sortChooser(cursor: choices[Self.cursor(index, movedBy: action, count: choices.count)])
         default:
             break
         }
+    }
+
+    /// A chooser's cursor after ↑ ↓ Home End: the line it moves to, kept within `count` lines.
+    static func cursor(_ index: Int, movedBy action: KeyAction, count: Int) -> Int {
+        let moved = switch action {
+        case .previous: index - 1
+        case .next: index + 1
+        case .first: 0
+        default: count - 1
+        }
+        return min(max(0, moved), count - 1)
     }
 
     /// Scrolling text: the position after a movement, kept within the text.

@@ -17,12 +17,19 @@ enum KeyAction: Sendable, Hashable {
     case close
     /// In the sort chooser: sort by the column under the cursor.
     case pickSort
+    /// F2: open the setup screen.
+    case setup
+    // In the setup screen.
+    /// Show or hide the column under the cursor, or change the setting to its next value.
+    case toggleItem
+    case previousValue, nextValue
+    case moveColumnUp, moveColumnDown, hideColumn
 }
 
-/// Where a key is read: an overlay takes the keys while it is open (the sort chooser its own), then the
-/// filter bar while it is being edited, then the panes.
+/// Where a key is read: an overlay takes the keys while it is open (the sort chooser and the setup screen
+/// their own), then the filter bar while it is being edited, then the panes.
 enum KeyContext: Sendable, Hashable {
-    case panes, filterBar, overlay, sortChooser
+    case panes, filterBar, overlay, sortChooser, setup
 }
 
 /// One row of the key map: keys, what each does, and how the help overlay, the footer and the README
@@ -116,6 +123,9 @@ enum KeyMap {
         KeyBinding([(.character("!"), .showError)], .panes, section: "Data",
                    help: "the last error in full (also Enter while no image is loaded)",
                    summary: "the last error in full (also Enter while no image is loaded)"),
+        KeyBinding([(.function(2), .setup)], .panes, section: "Other",
+                   help: "setup: columns, default sort, refresh, theme, mouse (as htop's F2); kept in the settings file",
+                   summary: "setup: columns, sort, refresh, theme, mouse, kept in the settings file (as htop's F2)"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
         KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
@@ -138,6 +148,23 @@ enum KeyMap {
                    help: "sort by it (the selected image stays selected)", footer: (2, "sort")),
         KeyBinding([(.escape, .close), (.character("q"), .close), (.function(6), .close)], .sortChooser,
                    section: "Sort by (F6)", help: "keep the order as it was", footer: (3, "cancel"), footerKeys: "Esc"),
+        KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next),
+                    (.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .setup,
+                   section: "Setup (F2)", help: "move to another line", footer: (1, "move"), footerKeys: "↑↓"),
+        KeyBinding([(.enter, .toggleItem), (.character(" "), .toggleItem)], .setup, section: "Setup (F2)",
+                   help: "show or hide the column (a new one goes last) / the setting's next value",
+                   footer: (2, "show/hide"), footerKeys: "Space"),
+        KeyBinding([(.character("["), .moveColumnUp), (.character("]"), .moveColumnDown), (.function(7), .moveColumnUp),
+                    (.function(8), .moveColumnDown)], .setup, section: "Setup (F2)",
+                   help: "move the column up / down the list's order (as htop)", footer: (3, "move column"), footerKeys: "[ ]"),
+        KeyBinding([(.delete, .hideColumn), (.function(9), .hideColumn)], .setup, section: "Setup (F2)",
+                   help: "hide the column"),
+        KeyBinding([(.left, .previousValue), (.right, .nextValue), (.character("h"), .previousValue),
+                    (.character("l"), .nextValue)], .setup, section: "Setup (F2)",
+                   help: "the setting's previous / next value", footer: (4, "value"), footerKeys: "←→"),
+        KeyBinding([(.escape, .close), (.character("q"), .close), (.function(2), .close), (.function(10), .close)],
+                   .setup, section: "Setup (F2)", help: "leave: what changed is saved to the settings file",
+                   footer: (5, "done"), footerKeys: "Esc"),
     ]
 
     /// What `key` does in `context`; Ctrl-C quits everywhere.

@@ -28,7 +28,7 @@ struct OverlayBox {
 
     /// The content of an overlay.
     static func lines(of overlay: Overlay, catalog: ImageCatalog, sortChoices: [SortChooser.Choice],
-                      width: Int) -> [StyledLine] {
+                      setup: SetupContent?, width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
             return HelpContent.lines(width: width)
@@ -47,6 +47,8 @@ struct OverlayBox {
             return ErrorNotice(error: error).overlayLines(width: width)
         case .sortChooser(let cursor):
             return SortChooser.lines(of: sortChoices, cursor: cursor, order: catalog.order, width: width)
+        case .setup:
+            return setup?.lines(width: width).lines ?? []
         }
     }
 
@@ -56,6 +58,7 @@ struct OverlayBox {
         case .rawJSON(let id, _): " raw JSON · \(Sanitizer.forDisplay(id)) "
         case .error: " the last error "
         case .sortChooser: " sort by "
+        case .setup: " setup "
         }
     }
 

@@ -39,7 +39,7 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, setup: state.setupValues), on: &canvas)
         }
         return canvas.frame
     }
@@ -146,6 +146,10 @@ struct Renderer {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
             if state.zoneNotOpenNote != nil { line.append(Span(" (zone not open)", Theme.error)) }
+        }
+        if state.columns != .standard, geometry.hiddenColumns > 0 {
+            let hidden = geometry.hiddenColumns
+            line.append(Span(" · \(hidden) column\(hidden == 1 ? "" : "s") hidden", Theme.faint))
         }
         let order = state.catalog.order
         let sort: StyledLine = [Span("sort ", Theme.faint), Span(order.column.sortName + (order.descending ? " ▼" : " ▲") + " ")]
@@ -283,6 +287,10 @@ struct Renderer {
         }
         if case .sortChooser = state.overlay {
             drawHints(KeyMap.footerHints(in: .sortChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            return
+        }
+        if case .setup = state.overlay {
+            drawHints(KeyMap.footerHints(in: .setup).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {

@@ -11,28 +11,40 @@ struct ViewGeometry {
     let columns: [ListPane.PlacedColumn]
     /// What F6 offers: the list's columns (those it shows when it comes back from full screen) first.
     let sortChoices: [SortChooser.Choice]
+    /// Chosen columns this width leaves out (ZONE not counted with a single zone); with a chosen column
+    /// set, the header says how many.
+    let hiddenColumns: Int
     /// Image rows the list shows at once; with the detail full screen, those it shows when it comes back.
     let listRows: Int
     /// Where the detail pane's text goes: below its title row, one column in from each side.
     let detailText: Rect?
     /// The frame of the help, raw JSON and error overlays.
     let overlayBox: OverlayBox
+    /// Whether several zones are shown (ZONE is then shown when chosen).
+    let isMultiZone: Bool
 
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0) {
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0,
+         choice: ColumnChoice = .standard) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
-                        idWidth: idWidth, zoneWidth: zoneWidth)
+                        idWidth: idWidth, zoneWidth: zoneWidth, choice: choice)
         let listLayout = detailFullScreen
-            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth, zoneWidth: zoneWidth)
+            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth,
+                     zoneWidth: zoneWidth, choice: choice)
             : layout
         let listColumns = listLayout.list.map {
-            ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit)
+            ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit,
+                             choice: choice)
         } ?? []
         columns = layout.list == nil ? [] : listColumns
-        sortChoices = SortChooser.choices(shown: listColumns.map(\.column))
+        let shown = listColumns.map(\.column)
+        sortChoices = SortChooser.choices(shown: shown, chosen: choice.fields)
+        hiddenColumns = listLayout.list == nil ? 0
+            : choice.fields.filter { !shown.contains($0) && ($0 != .zone || zoneWidth > 0) }.count
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
+        isMultiZone = zoneWidth > 0
     }
 
     /// Content lines the detail pane shows at once.
@@ -43,20 +55,32 @@ struct ViewGeometry {
         DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
     }
 
-    /// The lines of `overlay`, laid out at the overlay's text width.
-    /// The sort chooser's lines start where its cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog) -> [StyledLine] {
+    /// The lines of `overlay`, laid out at the overlay's text width (the setup screen's showing `setup`).
+    /// The sort chooser's and the setup screen's lines start where the cursor is in view.
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, setup values: SetupScreen.Values) -> [StyledLine] {
         let box = box(for: overlay)
-        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, width: box.contentWidth)
-        guard case .sortChooser(let cursor) = overlay, let index = sortChoices.firstIndex(where: { $0.column == cursor }) else {
+        var setup: SetupContent?
+        if case .setup(let screen) = overlay {
+            setup = SetupContent(screen: screen, values: values, shown: sortChoices.filter(\.isShown).map(\.column),
+                                 isMultiZone: isMultiZone)
+        }
+        let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, setup: setup, width: box.contentWidth)
+        let cursorLine: Int
+        switch overlay {
+        case .sortChooser(let cursor):
+            guard let index = sortChoices.firstIndex(where: { $0.column == cursor }) else { return lines }
+            cursorLine = index
+        case .setup:
+            cursorLine = setup?.lines(width: box.contentWidth).cursorLine ?? 0
+        default:
             return lines
         }
-        return Array(lines.dropFirst(max(0, index + 1 - box.contentHeight)))
+        return Array(lines.dropFirst(max(0, cursorLine + 1 - box.contentHeight)))
     }
 
     /// The frame `overlay` is drawn in: the sort chooser's fits its lines, the others take the screen.
     func box(for overlay: Overlay) -> OverlayBox {
-        if case .sortChooser = overlay { return SortChooser.box(size: layout.size, count: sortChoices.count) }
+        if case .sortChooser = overlay { return SortChooser.box(size: layout.size, choices: sortChoices) }
         return overlayBox
     }
 }
@@ -65,6 +89,6 @@ extension BrowserState {
     /// The geometry for the terminal size last reported.
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
-                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth)
+                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth, choice: columns)
     }
 }
