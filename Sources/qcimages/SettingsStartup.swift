@@ -31,11 +31,15 @@ struct SettingsStartup {
         func problem(_ line: Int, _ message: String) {
             problems.append(SettingsProblem(file: file.location.displayPath, line: line, message: message))
         }
-        let known = ImageField.columns.map(\.columnName).joined(separator: ", ")
+        let known = ImageField.columns.map(\.columnName)
+        // "did you mean created?", else where the names are listed.
+        func hint(_ name: String) -> String {
+            SpellingSuggestion.closest(to: name, among: known).map { "did you mean \($0)?" } ?? "F2 lists the columns"
+        }
         if let chosen = settings.columns {
             let named = ColumnChoice.named(chosen.value)
             for name in named.unknown {
-                problem(chosen.line, "unknown column \"\(name)\" (known: \(known)); left out")
+                problem(chosen.line, "unknown column \"\(name)\" (\(hint(name))); left out")
             }
             columns = named.choice
         }
@@ -43,7 +47,8 @@ struct SettingsStartup {
             if let order = SortOrder(settingsName: sort.value) {
                 self.sort = order
             } else {
-                problem(sort.line, "unknown sort \"\(sort.value)\" (a column: \(known); - in front for descending); sorting by -created")
+                let name = sort.value.hasPrefix("-") || sort.value.hasPrefix("+") ? String(sort.value.dropFirst()) : sort.value
+                problem(sort.line, "unknown sort \"\(sort.value)\" (\(hint(name)); - in front for descending); sorting by -created")
             }
         }
         if let theme = settings.theme {
