@@ -90,6 +90,38 @@ fi
 tmux_ send-keys -t "$pane" q
 wait_until 10 ended
 
+# Mouse turned on in F2 at run time: a wheel turn (as the terminal reports it, X10 encoding) moves the
+# selection three rows.
+selected_id() { screen_text | sed -n 's/^ *ID  *\(img-[a-z0-9]*\).*/\1/p' | head -n 1; }
+fourth_row_id() { list_rows | sed -n 4p | awk '{ print $1 }'; }
+selected_is_fourth() { [[ -n $(selected_id) && $(selected_id) == "$(fourth_row_id)" ]]; }
+start_session mouse 120 30 "XDG_CONFIG_HOME=$work/mouse-config" -- "${demo[@]}"
+if wait_until 60 has_rows 5; then
+    tmux_ send-keys -t "$pane" F2
+    wait_until 10 screen_has " setup "
+    tmux_ send-keys -t "$pane" End
+    wait_until 5 cursor_on "Mouse"
+    tmux_ send-keys -t "$pane" Space
+    wait_until 5 cursor_on "on"
+    tmux_ send-keys -t "$pane" Escape
+    wait_until 10 screen_has "saved to"
+    tmux_ send-keys -t "$pane" -l $'\e[M\x61\x2a\x2a'
+    if wait_until 10 selected_is_fourth; then
+        pass "mouse turned on in F2: the wheel moves the selection at once"
+    else
+        fail "mouse turned on in F2: the wheel moves the selection at once" "$(screen_text)"
+    fi
+    if grep -qx "mouse: true" "$work/mouse-config/qcimages/config.yaml" 2>/dev/null; then
+        pass "the file holds mouse: true"
+    else
+        fail "the file holds mouse: true" "$(cat "$work/mouse-config/qcimages/config.yaml" 2>&1)"
+    fi
+    tmux_ send-keys -t "$pane" q
+    wait_until 10 ended
+else
+    fail "the demo opens (mouse)" "$(screen_text)"
+fi
+
 # A config directory the user cannot write to (as nobody when run as root: root ignores mode bits).
 readonly_home="$work/readonly"
 mkdir -p "$readonly_home/qcimages"

@@ -135,6 +135,20 @@ struct SetupScreenTests {
         #expect(harness.state.columns.fields.contains(.owner))
     }
 
+    @Test("on a short terminal the cursor's line stays in view as it moves to the end and back",
+          arguments: [TerminalSize(width: 40, height: 12), TerminalSize(width: 80, height: 24)])
+    func cursorInView(size: TerminalSize) {
+        var harness = Self.opened(size: size)
+        for key in [Key.end, .up, .home, .down] {
+            harness.press(key)
+            let frame = harness.render(size.width, size.height)
+            let bar = (1..<size.height - 1).filter { row in
+                (0..<size.width).contains { frame[$0, row].style == Theme.selectionBar(focused: true) }
+            }
+            #expect(bar.count == 1, "\(key) at \(size.width)x\(size.height)")
+        }
+    }
+
     @Test("q leaves as Esc does; Ctrl-C still quits")
     func keys() {
         var harness = Self.opened()
