@@ -95,7 +95,8 @@ struct BrowseCommand: AsyncParsableCommand {
             columns: startup.columns,
             sort: startup.sort,
             themeName: startup.themeName,
-            mouse: mouse || startup.settings.mouse?.value == true
+            mouse: mouse || startup.settings.mouse?.value == true,
+            settingsFile: startup.file.location.displayPath
         )
         let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: options.mouse, colorsAllowed: !noColor,
                                         usesControllingTerminal: picking)

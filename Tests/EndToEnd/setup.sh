@@ -44,10 +44,11 @@ if ! wait_until 60 has_rows 5; then
 fi
 tmux_ send-keys -t "$pane" F2
 if wait_until 10 screen_has " setup "; then pass "F2 opens the setup screen"; else fail "F2 opens the setup screen" "$(screen_text)"; fi
-if screen_has "[x] NAME" && screen_has "[ ] PLATFORM" && screen_has "Refresh" && screen_has "Theme"; then
-    pass "it lists the shown columns, those to add, and the settings"
+if screen_has "[x] NAME" && screen_has "[ ] PLATFORM" && screen_has "Refresh" && screen_has "Theme" \
+    && screen_has "Esc saves the changes to $config"; then
+    pass "it lists the shown columns, those to add, the settings, and the file Esc saves to"
 else
-    fail "it lists the shown columns, those to add, and the settings" "$(screen_text)"
+    fail "it lists the shown columns, those to add, the settings, and the file Esc saves to" "$(screen_text)"
 fi
 if move_cursor_to "PLATFORM"; then
     tmux_ send-keys -t "$pane" Space

@@ -149,6 +149,22 @@ struct SetupScreenTests {
         }
     }
 
+    @Test("the screen ends with where Esc saves the changes, or that there is no settings file")
+    func destination() {
+        let harness = Self.opened()
+        guard case .setup(let screen) = harness.state.overlay else {
+            Issue.record("no setup screen")
+            return
+        }
+        func lastLine(_ file: String?) -> String {
+            let content = SetupContent(screen: screen, values: harness.state.setupValues, shown: [], isMultiZone: false,
+                                       settingsFile: file)
+            return content.lines(width: 76).lines.last.map { $0.map(\.text).joined() } ?? ""
+        }
+        #expect(lastLine("~/.config/qcimages/config.yaml") == "Esc saves the changes to ~/.config/qcimages/config.yaml")
+        #expect(lastLine(nil) == "no settings file: the changes hold for this session")
+    }
+
     @Test("q leaves as Esc does; Ctrl-C still quits")
     func keys() {
         var harness = Self.opened()

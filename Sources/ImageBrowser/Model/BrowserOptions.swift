@@ -34,6 +34,8 @@ public struct BrowserOptions: Sendable {
     public var themeName: String
     /// Whether the mouse is on at the start (`--mouse`, `mouse:` in the settings file).
     public var mouse: Bool
+    /// The settings file the setup screen's changes go to, as messages show it; nil when there is none.
+    public var settingsFile: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
     public static let minimumRefreshInterval = Duration.seconds(1)
@@ -54,7 +56,8 @@ public struct BrowserOptions: Sendable {
         columns: ColumnChoice = .standard,
         sort: SortOrder = .serverDefault,
         themeName: String = SetupScreen.themeNames[0],
-        mouse: Bool = false
+        mouse: Bool = false,
+        settingsFile: String? = nil
     ) {
         self.endpointLabel = endpointLabel
         precondition(!zones.isEmpty, "a browser shows at least one zone")
@@ -71,6 +74,7 @@ public struct BrowserOptions: Sendable {
         self.sort = sort
         self.themeName = themeName
         self.mouse = mouse
+        self.settingsFile = settingsFile
     }
 
     /// Whether several zones are shown (a single zone shows exactly as before: untagged, no ZONE column).

@@ -39,7 +39,8 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, setup: state.setupValues), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, setup: state.setupValues,
+                                                  settingsFile: state.options.settingsFile), on: &canvas)
         }
         return canvas.frame
     }

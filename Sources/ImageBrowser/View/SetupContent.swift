@@ -9,6 +9,8 @@ struct SetupContent {
     /// The columns the list shows at this width (a chosen column not among them is marked so).
     let shown: [ImageField]
     let isMultiZone: Bool
+    /// Where leaving writes the changes, as messages show it.
+    let settingsFile: String?
 
     static let labelWidth = 14
     static let nextStartNote = "applies at the next start"
@@ -51,6 +53,10 @@ struct SetupContent {
         add(.refresh, setting("Refresh", values.refresh.map { "every " + TextFormat.interval($0) } ?? "off"))
         add(.theme, setting("Theme", values.theme), note: values.theme == screen.opened.theme ? "" : Self.nextStartNote)
         add(.mouse, setting("Mouse", values.mouse ? "on" : "off"))
+        lines.append([])
+        let destination = settingsFile.map { "Esc saves the changes to " + Sanitizer.forDisplay($0) }
+            ?? "no settings file: the changes hold for this session"
+        lines += TextFormat.wrap(destination, width: max(1, width)).map { [Span($0, Theme.faint)] }
         return (lines, cursorLine)
     }
 

@@ -55,14 +55,16 @@ struct ViewGeometry {
         DetailContent(row: row, width: detailText?.width ?? layout.size.width, now: now, highlights: highlights).lines
     }
 
-    /// The lines of `overlay`, laid out at the overlay's text width (the setup screen's showing `setup`).
+    /// The lines of `overlay`, laid out at the overlay's text width (the setup screen's showing `setup`
+    /// and where leaving saves it).
     /// The sort chooser's and the setup screen's lines start where the cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, setup values: SetupScreen.Values) -> [StyledLine] {
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, setup values: SetupScreen.Values,
+                      settingsFile: String?) -> [StyledLine] {
         let box = box(for: overlay)
         var setup: SetupContent?
         if case .setup(let screen) = overlay {
             setup = SetupContent(screen: screen, values: values, shown: sortChoices.filter(\.isShown).map(\.column),
-                                 isMultiZone: isMultiZone)
+                                 isMultiZone: isMultiZone, settingsFile: settingsFile)
         }
         let lines = OverlayBox.lines(of: overlay, catalog: catalog, sortChoices: sortChoices, setup: setup, width: box.contentWidth)
         let cursorLine: Int
