@@ -69,7 +69,16 @@ struct SettingsStartup {
     }
 
     /// Writes the setup screen's changes to the file (atomically, the rest of it kept) and says how it went.
+    /// New columns are not written over a `columns:` naming one this qcimages does not know (a typo, or a
+    /// column of a newer version): that name would be lost.
     static func save(_ changes: [SetupChange], at location: SettingsLocation) -> SettingsSaveOutcome {
+        if changes.contains(where: { if case .columns = $0 { true } else { false } }),
+           let columns = SettingsFile.load(location).settings.columns,
+           let unknown = ColumnChoice.named(columns.value).unknown.first {
+            return .notSaved(SettingsSaveError(
+                file: location.displayPath,
+                reason: "line \(columns.line) of `columns` names \"\(unknown)\", no column here; fix it by hand first").description)
+        }
         do {
             _ = try SettingsFile.saving(changes.map(settingsChange), at: location)
             return .saved(file: location.displayPath)

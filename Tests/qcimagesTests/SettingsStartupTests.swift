@@ -70,6 +70,18 @@ struct SettingsStartupTests {
         #expect(again.settings.refresh?.value == 0)
     }
 
+    @Test("columns are not written over a columns: naming an unknown one (it would be lost); one line says so")
+    func unknownColumnKept() throws {
+        let temporary = TemporarySettingsDirectory()
+        defer { temporary.remove() }
+        let text = "# mine\ncolumns: [id, name, instances]\n"
+        try text.write(toFile: temporary.location.path, atomically: false, encoding: .utf8)
+        let outcome = SettingsStartup.save([.columns(ColumnChoice([.id, .name, .owner]))], at: temporary.location)
+        #expect(outcome == .notSaved("settings not saved to \(temporary.location.displayPath): line 2 of `columns` names \"instances\", no column here; fix it by hand first"))
+        #expect(try String(contentsOfFile: temporary.location.path, encoding: .utf8) == text)
+        #expect(SettingsStartup.save([.mouse(true)], at: temporary.location) == .saved(file: temporary.location.displayPath))
+    }
+
     @Test("a file that cannot be rewritten: one line saying why, nothing written")
     func notSaved() throws {
         let temporary = TemporarySettingsDirectory()
