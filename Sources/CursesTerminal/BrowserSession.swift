@@ -19,15 +19,18 @@ public enum BrowserSession {
     /// touching the screen when stdin or stdout (`/dev/tty` with ``TerminalSettings/usesControllingTerminal``)
     /// is not a terminal or curses cannot drive it; nothing is written to stdout or stderr while the screen is up.
     /// `saveView` writes a view the user saves (`V`) to the settings file, off the terminal's thread: nil
-    /// when written, else the one line saying why not.
+    /// when written, else the one line saying why not. `saveSettings` writes what the setup screen (F2)
+    /// changed to the settings file, and says how it went.
     public static func run(
         options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings,
-        saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" }
+        saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" },
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome = noSettingsFile
     ) async -> Result<SessionOutcome, TerminalStartupError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let outcome = Result { () throws(TerminalStartupError) in
-                    try runOnThisThread(options: options, service: service, settings: settings, saveView: saveView)
+                    try runOnThisThread(options: options, service: service, settings: settings, saveView: saveView,
+                                        saveSettings: saveSettings)
                 }
                 continuation.resume(returning: outcome)
             }
@@ -36,9 +39,15 @@ public enum BrowserSession {
         }
     }
 
+    /// Where no settings file is given: the setup screen's changes hold for the session only.
+    public static let noSettingsFile: @Sendable ([SetupChange]) -> SettingsSaveOutcome = { _ in
+        .notSaved("settings not saved: no settings file for this session")
+    }
+
     private static func runOnThisThread(
         options: BrowserOptions, service: any ImageService & InstanceService, settings: TerminalSettings,
-        saveView: @escaping @Sendable (BrowserView) -> String?
+        saveView: @escaping @Sendable (BrowserView) -> String?,
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome
     ) throws(TerminalStartupError) -> SessionOutcome {
         let device = try settings.usesControllingTerminal ? TerminalDevice.controllingTerminal() : .standardStreams()
         defer { device.close() }
@@ -63,6 +72,7 @@ public enum BrowserSession {
         let runner = EffectRunner(
             service: service, clipboard: clipboard,
             launcher: CommandLauncher(environment: settings.environment, logPath: settings.commandLogPath), saveView: saveView,
+            saveSettings: saveSettings,
             post: { mailbox.post($0) }
         )
         defer {
@@ -163,6 +173,8 @@ private struct SessionLoop {
                 guard end == nil else { return }
                 perform(Browser.update(&state, .resize(screen.size), now: Date()))
                 perform(Browser.update(&state, .commandEnded(outcome.end), now: Date()))
+            case .setMouse(let on):
+                screen.setMouse(on)
             case nil:
                 continue
             }

@@ -11,10 +11,13 @@ final class CursesScreen {
     /// The terminal curses draws on and reads from: stdin/stdout, or `/dev/tty` (see ``TerminalDevice``).
     let device: TerminalDevice
     private let painter: ScreenPainter
-    private let mouse: Bool
+    private var mouse: Bool
     /// Whether the browser turns SGR (1006) mouse reports on and reads them itself, where curses asks for
     /// X10 reports (``SGRMouseReport``).
-    private let readsSGRMouse: Bool
+    private var readsSGRMouse: Bool { mouse && sgrMouseDefined }
+    /// Whether an SGR report's start is defined as a key (where curses would ask for X10 reports): it is
+    /// read whole and dropped without the mouse, and read as a report with it.
+    private let sgrMouseDefined: Bool
     /// Whether curses' own mouse reports are SGR ones (`kmous` is `ESC [<`: xterm's entries).
     private let cursesMouseIsSGR: Bool
     /// The theme settled for this terminal: frames are to be drawn in it.
@@ -66,7 +69,7 @@ final class CursesScreen {
         cursesMouseIsSGR = qc_curses_mouse_is_sgr() != 0
         // Defined with or without --mouse, so that a stray report is read whole and dropped, never keys.
         let sgrDefined = !cursesMouseIsSGR && Self.defineSGRMouseKey()
-        readsSGRMouse = settings.mouse && sgrDefined
+        sgrMouseDefined = sgrDefined
         var defaultColorsAvailable = false
         if settings.wantsColors, has_colors() {
             start_color()
@@ -202,6 +205,19 @@ final class CursesScreen {
         }
         endwin()
         fflush(device.output)
+    }
+
+    /// Turns mouse reporting on or off while the screen is up (the setup screen's Mouse).
+    func setMouse(_ on: Bool) {
+        guard on != mouse else { return }
+        if on {
+            mouse = true
+            enableMouse()
+        } else {
+            if readsSGRMouse { writeBetweenFrames(Self.sgrMouseOff) }
+            mousemask(0, nil)
+            mouse = false
+        }
     }
 
     /// Turns mouse reporting on (with --mouse): curses' own (`ESC [?1000h`, its decoding), and SGR

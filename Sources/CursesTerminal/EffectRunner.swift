@@ -21,6 +21,8 @@ final class EffectRunner: Sendable {
         case copyRefused(String)
         /// Give the terminal to this user command until it ends (``TerminalCommand``).
         case runInTerminal(CommandRun)
+        /// Turn mouse reporting on or off.
+        case setMouse(Bool)
     }
 
     private let service: any ImageService & InstanceService
@@ -29,6 +31,8 @@ final class EffectRunner: Sendable {
     private let clipboard: @Sendable () -> ClipboardRoute
     /// Writes a view to the settings file (the executable's): nil when written, else why not.
     private let saveView: @Sendable (BrowserView) -> String?
+    /// Writes the setup screen's changes to the settings file (the executable's, which knows the file).
+    private let saveSettings: @Sendable ([SetupChange]) -> SettingsSaveOutcome
     private let tasks = TaskTable()
     /// Starts the user's commands.
     let launcher: CommandLauncher
@@ -37,12 +41,14 @@ final class EffectRunner: Sendable {
         service: any ImageService & InstanceService, clipboard: @escaping @Sendable () -> ClipboardRoute = { ClipboardRoute(forms: [.none]) },
         launcher: CommandLauncher = CommandLauncher(environment: [:], logPath: nil),
         saveView: @escaping @Sendable (BrowserView) -> String? = { _ in "views cannot be saved here" },
+        saveSettings: @escaping @Sendable ([SetupChange]) -> SettingsSaveOutcome = BrowserSession.noSettingsFile,
         post: @escaping @Sendable (BrowserEvent) -> Void
     ) {
         self.service = service
         self.clipboard = clipboard
         self.launcher = launcher
         self.saveView = saveView
+        self.saveSettings = saveSettings
         self.post = post
     }
 
@@ -78,6 +84,12 @@ final class EffectRunner: Sendable {
             return .runInTerminal(run)
         case .runCommand(let run):
             launcher.startInBackground(run, post: post)
+        case .setMouse(let on):
+            return .setMouse(on)
+        case .saveSettings(let changes):
+            // On the loop's thread, at once: a few hundred bytes, written before a `q` typed next can end
+            // the session.
+            post(.settingsSaved(saveSettings(changes)))
         case .schedule(let timer, let delay):
             let post = self.post, tasks = self.tasks
             tasks.start(.timer(timer.kind)) { token in

@@ -7,6 +7,11 @@ public struct SettingsSaveError: Error, Sendable, Hashable, CustomStringConverti
     public var file: String
     public var reason: String
 
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
     public var description: String { "settings not saved to \(file): \(reason)" }
 }
 

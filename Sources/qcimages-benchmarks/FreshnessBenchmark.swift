@@ -71,7 +71,7 @@ enum FreshnessBenchmark {
                 case .fetch(let id, let query): queue.append((id, query))
                 case .cancel(let id): queue.removeAll { $0.0 == id }
                 case .schedule(let timer, let delay): timers[timer.kind] = (timer, now.addingTimeInterval(seconds(delay)))
-                case .quit, .choose, .copyToClipboard, .runCommand, .describeInstances, .countInstances, .saveView: break
+                case .quit, .choose, .copyToClipboard, .runCommand, .describeInstances, .countInstances, .saveView, .saveSettings, .setMouse: break
                 }
             }
         }

@@ -125,14 +125,20 @@ struct BrowseCommand: AsyncParsableCommand {
             viewColumns: chosenView?.columns,
             views: startup.views.views,
             zoneSelection: start.zones,
+            columns: startup.columns,
+            sort: startup.sort,
+            themeName: (theme ?? startup.theme ?? .auto).rawValue,
+            mouse: mouse || startup.settings.mouse?.value == true,
             settingsFile: startup.file.location.displayPath
         )
-        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: mouse || startup.settings.mouse?.value == true,
+        let settings = TerminalSettings(escapeDelayMilliseconds: escapeDelay, mouse: options.mouse,
                                         colorsAllowed: !noColor, theme: theme ?? startup.theme ?? .auto, usesControllingTerminal: picking,
                                         commandLogPath: logPath)
         logger.info("\(picking ? "picking" : "browsing") \(connection.client.configuration) zones=\(zones.zones.joined(separator: ","))")
+        let location = startup.file.location
         let outcome = await BrowserSession.run(options: options, service: connection.client, settings: settings,
-                                               saveView: { startup.save($0) })
+                                               saveView: { startup.save($0) },
+                                               saveSettings: { SettingsStartup.save($0, at: location) })
         await connection.close()
         switch outcome {
         case .failure(let error):

@@ -19,6 +19,10 @@ struct SettingsStartup {
     private(set) var theme: ThemeName?
     /// The views and the remembered state, their meaning checked.
     private(set) var views: ViewSettings
+    /// `columns:`, the known names in order; standard when unset.
+    private(set) var columns = ColumnChoice.standard
+    /// `sort:`; newest first when unset or unknown.
+    private(set) var sort = SortOrder.serverDefault
 
     init(directories: UserDirectories, environment: [String: String]) {
         self.init(file: SettingsFile.load(SettingsLocation(environment: environment, directories: directories)))
@@ -36,6 +40,27 @@ struct SettingsStartup {
         problems += checked.problems
         views = ViewSettings(file.settings, file: file.location.displayPath)
         problems += views.problems
+        let settings = file.settings
+        let known = ImageField.columns.map(\.columnName)
+        // "did you mean created?", else where the names are listed.
+        func hint(_ name: String) -> String {
+            SpellingSuggestion.closest(to: name, among: known).map { "did you mean \($0)?" } ?? "F2 lists the columns"
+        }
+        if let chosen = settings.columns {
+            let named = ColumnChoice.named(chosen.value)
+            for name in named.unknown {
+                note(chosen.line, "unknown column \"\(name)\" (\(hint(name))); left out")
+            }
+            columns = named.choice
+        }
+        if let sort = settings.sort {
+            if let order = SortOrder(settingsName: sort.value) {
+                self.sort = order
+            } else {
+                let name = sort.value.hasPrefix("-") || sort.value.hasPrefix("+") ? String(sort.value.dropFirst()) : sort.value
+                note(sort.line, "unknown sort \"\(sort.value)\" (\(hint(name)); - in front for descending); sorting by -created")
+            }
+        }
         if let name = file.settings.theme {
             theme = ThemeName(rawValue: name.value)
             if theme == nil {
@@ -105,6 +130,36 @@ struct SettingsStartup {
             return nil
         } catch {
             return error.description
+        }
+    }
+
+    /// Writes the setup screen's changes to the file (atomically, the rest of it kept) and says how it went.
+    /// New columns are not written over a `columns:` naming one this qcimages does not know (a typo, or a
+    /// column of a newer version): that name would be lost.
+    static func save(_ changes: [SetupChange], at location: SettingsLocation) -> SettingsSaveOutcome {
+        if changes.contains(where: { if case .columns = $0 { true } else { false } }),
+           let columns = SettingsFile.load(location).settings.columns,
+           let unknown = ColumnChoice.named(columns.value).unknown.first {
+            return .notSaved(SettingsSaveError(
+                file: location.displayPath,
+                reason: "line \(columns.line) of `columns` names \"\(unknown)\", no column here; fix it by hand first").description)
+        }
+        do {
+            _ = try SettingsFile.saving(changes.map(settingsChange), at: location)
+            return .saved(file: location.displayPath)
+        } catch {
+            return .notSaved(error.description)
+        }
+    }
+
+    /// A setup screen's change as the settings file writes it.
+    static func settingsChange(_ change: SetupChange) -> SettingsChange {
+        switch change {
+        case .columns(let choice): .columns(choice.names)
+        case .sort(let order): .sort(order.settingsName)
+        case .refresh(let interval): .refresh(interval.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0)
+        case .theme(let name): .theme(name)
+        case .mouse(let on): .mouse(on)
         }
     }
 

@@ -113,7 +113,7 @@ struct LiveDriver {
             case .fetch(let id, let query): pending.append((id, query))
             case .cancel(let id): pending.removeAll { $0.id == id }
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, now.addingTimeInterval(delay.timeInterval))
-            case .quit, .choose, .copyToClipboard, .runCommand, .describeInstances, .countInstances, .saveView: break
+            case .quit, .choose, .copyToClipboard, .runCommand, .describeInstances, .countInstances, .saveView, .saveSettings, .setMouse: break
             }
         }
     }

@@ -348,7 +348,7 @@ struct SortChooserTests {
         let shown = harness.state.geometry.columns.map(\.column)
         #expect(choices.filter(\.isShown).map(\.column) == shown)
         #expect(choices.filter { !$0.isShown }.map(\.column) == [.processorType, .visibility])
-        #expect(Set(choices.map(\.column)) == Set(ImageField.columns.filter { $0 != .zone }))
+        #expect(Set(choices.map(\.column)) == Set(ImageField.standardColumns.filter { $0 != .zone }))
         let frame = harness.render(80, 24)
         let text = (0..<24).map { frame.text(ofRow: $0) }.joined(separator: "\n")
         #expect(text.contains("sort by"))

@@ -199,7 +199,7 @@ struct BrowserMarkTests {
         let frame = harness.render()
         #expect(frame.text.contains("raw JSON · 2 marked images"))
         let lines = harness.state.geometry.overlayLines(of: harness.state.overlay!, catalog: harness.state.catalog,
-                                                        options: harness.state.options)
+                                                        options: harness.state.options, setup: harness.state.setupValues)
         let text = lines.map { $0.map(\.text).joined() }.joined(separator: "\n")
         let array = try JSONValue(parsing: Array(text.utf8)[...])
         guard case .array(let objects) = array else {

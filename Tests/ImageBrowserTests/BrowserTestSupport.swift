@@ -57,6 +57,9 @@ struct Harness {
     var copied: [String] = []
     /// Views the browser asked to write to the settings file, in order.
     var savedViews: [BrowserView] = []
+    /// What the setup screen asked to save, one entry a visit; and the mouse switches it asked for.
+    var saved: [[SetupChange]] = []
+    var mouseSwitches: [Bool] = []
     var quitRequested = false
     /// What pick's Enter chose, one entry a choice.
     var chosen: [[Image]] = []
@@ -76,8 +79,9 @@ struct Harness {
         var options = BrowserOptions(
             endpointLabel: demo ? "built-in simulator" : "api.example.test", zones: ["pek3a"], isDemo: demo,
             refreshInterval: refresh, pageSize: pageSize, picking: picking, allowsMarks: allowsMarks,
-            initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/",
-            showsInstanceCount: showsInstanceCount)
+            initialFilter: initialFilter, keys: keys, commands: commands, endpointURL: "https://api.example.test/iaas/")
+        // INSTANCES is a column the user chooses (F2, `columns:`): here after the standard ones.
+        if showsInstanceCount { options.columns = ColumnChoice(ImageField.standardColumns + [.instances]) }
         configure(&options)
         state = BrowserState(options: options)
         _ = Browser.update(&state, .resize(size), now: now)
@@ -121,6 +125,8 @@ struct Harness {
             case .schedule(let timer, let delay): timers[timer.kind] = (timer, delay)
             case .runCommand(let run): commandsRun.append(run)
             case .saveView(let view): savedViews.append(view)
+            case .saveSettings(let changes): saved.append(changes)
+            case .setMouse(let on): mouseSwitches.append(on)
             }
         }
     }

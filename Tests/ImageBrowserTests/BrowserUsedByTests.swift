@@ -126,8 +126,7 @@ struct BrowserUsedByTests {
     func columnNotByDefault() {
         let harness = Self.harness(size: TerminalSize(width: 200, height: 40))
         #expect(!harness.state.geometry.columns.contains { $0.column == .instances })
-        #expect(!ImageField.columns.contains(.instances))
-        #expect(ImageField.choosableColumns.contains(.instances))
+        #expect(ImageField.columns.contains(.instances) && !ImageField.standardColumns.contains(.instances))
         #expect(!ImageField.documented.contains(.instances))
         #expect(ImageField.instances.csvHeader == "instances" && !ImageField.instances.declaration.isInImage)
     }

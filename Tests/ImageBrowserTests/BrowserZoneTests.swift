@@ -139,7 +139,7 @@ struct BrowserZoneTests {
     @Test func sortingByZoneIsOneOfTheColumns() {
         var harness = Harness(zones: Self.zones())
         harness.answerAll()
-        let withZone = ImageField.columns
+        let withZone = ImageField.standardColumns
         let withoutZone = withZone.filter { $0 != .zone }
         let order = SortOrder.serverDefault.moved(by: 1, among: withZone)
         #expect(SortOrder(column: .id, descending: false).moved(by: 1, among: withZone).column == .zone)

@@ -31,7 +31,7 @@ struct KeyMapTests {
 
     @Test("no key means two things in one context, and every binding's key reaches its action")
     func unambiguous() {
-        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt] {
+        for context in [KeyContext.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt, .setup] {
             var seen: [Key: KeyAction] = [:]
             for binding in KeyMap.bindings where binding.context == context {
                 for entry in binding.keys {

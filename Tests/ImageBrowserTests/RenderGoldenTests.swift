@@ -75,6 +75,25 @@ struct RenderGoldenTests {
         try assertGolden("view-chooser-80x24", harness.render(80, 24))
     }
 
+    @Test("80x24: the F2 setup screen, PLATFORM just added (last), the cursor on it")
+    func setupScreen80x24() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24))
+        harness.press(.function(2))
+        while harness.state.columns.fields.last != .platform {
+            harness.press(.down)
+            if case .setup(let screen) = harness.state.overlay, screen.cursor == .column(.platform) { harness.press(.character(" ")) }
+        }
+        try assertGolden("setup-80x24", harness.render(80, 24))
+    }
+
+    @Test("100x24: a chosen column set (STATUS first; PLATFORM, OWNER, CHANGED, DESCRIPTION, TAGS added), 2 hidden at this width")
+    func customColumns100x24() throws {
+        var harness = RenderFixtures.harness(size: TerminalSize(width: 100, height: 24), selecting: "img-ky10sp3a")
+        harness.state.columns = ColumnChoice([.status, .id, .name, .size, .createTime, .platform, .owner, .statusTime,
+                                              .description, .tags])
+        try assertGolden("custom-columns-100x24", harness.render(100, 24))
+    }
+
     @Test("80x24: raw JSON of a hostile image")
     func rawJSONOverlay() throws {
         var harness = RenderFixtures.harness(size: TerminalSize(width: 80, height: 24), selecting: "img-ev1l0esc")

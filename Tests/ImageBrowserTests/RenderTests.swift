@@ -93,8 +93,8 @@ struct RenderTests {
     @Test("columns drop by priority as the list narrows; ID, name and status always stay")
     func columnPriority() {
         let titles = { (width: Int) in ListPane.columns(width: width).map(\.column) }
-        #expect(titles(160) == ImageField.columns.filter { $0 != .zone })
-        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageField.columns)
+        #expect(titles(160) == ImageField.standardColumns.filter { $0 != .zone })
+        #expect(ListPane.columns(width: 160, zoneWidth: 5).map(\.column) == ImageField.standardColumns)
         #expect(ListPane.columns(width: 40, zoneWidth: 5).map(\.column) == [.id, .zone, .name, .status])
         #expect(!titles(71).contains(.processorType))
         #expect(titles(80) == [.id, .name, .status, .osFamily, .size, .createTime])

@@ -1,6 +1,7 @@
 import Foundation
 import QingCloud
 import Testing
+import TerminalVocabulary
 @testable import ImageBrowser
 
 @Suite("Sorting by precomputed keys")
@@ -39,9 +40,11 @@ struct SortKeysTests {
             case .size: return (Double(row.sizeGB), "")
             case .visibility: return (0, row[.visibility] + "/" + row[.provider])
             case .createTime: return (row.createTime?.timeIntervalSince1970 ?? -.infinity, "")
-            default:
-                Issue.record("\(column) is not a column")
-                return (0, "")
+            case .transitionStatus, .platform, .provider, .owner, .recommendedType: return (0, row[column])
+            case .statusTime: return (row.statusTime?.timeIntervalSince1970 ?? -.infinity, "")
+            case .description: return (0, Sanitizer.forDisplay(image.description ?? "").lowercased())
+            case .tags: return (0, row.tags.map(\.name).joined(separator: ";").lowercased())
+            case .instances: return (0, "")
             }
         }
         let (leftNumber, leftText) = shown(left), (rightNumber, rightText) = shown(right)

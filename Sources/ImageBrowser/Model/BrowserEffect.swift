@@ -27,4 +27,9 @@ public enum BrowserEffect: Sendable, Hashable {
     /// Write the view to the settings file (added, or replacing the one of its name) and post
     /// ``BrowserEvent/viewSaved(_:failure:)``.
     case saveView(BrowserView)
+    /// Write what the setup screen changed to the settings file and post
+    /// ``BrowserEvent/settingsSaved(_:)`` with how it went.
+    case saveSettings([SetupChange])
+    /// Turn the terminal's mouse reporting on or off (the setup screen's Mouse).
+    case setMouse(Bool)
 }

@@ -27,6 +27,8 @@ public enum BrowserEvent: Sendable {
     case commandEnded(CommandEnd)
     /// A ``BrowserEffect/saveView(_:)`` finished: nil when the view is in the file, else why not (one line).
     case viewSaved(BrowserView, failure: String?)
+    /// A ``BrowserEffect/saveSettings(_:)`` finished.
+    case settingsSaved(SettingsSaveOutcome)
 }
 
 /// Names one DescribeImages (or DescribeInstances) request so that its answer can be matched to what asked for it, and so

@@ -36,10 +36,6 @@ public struct BrowserOptions: Sendable {
     public var commands: [UserCommand]
     /// The endpoint's URL as user commands get it in `QC_ENDPOINT`.
     public var endpointURL: String
-    /// Whether the list shows the INSTANCES column (how many instances run from each image, asked of
-    /// DescribeInstances for the rows on screen), where the width allows. Off by default: it costs
-    /// requests the other columns do not.
-    public var showsInstanceCount: Bool
     /// The sort the browser opens with (a view's, or the remembered one); nil for the server's order.
     public var initialSort: SortSetting?
     /// The columns a view names, by field name; nil for the default ones. Applying them is the column
@@ -50,7 +46,16 @@ public struct BrowserOptions: Sendable {
     /// The zones as the session was asked for them (`-z`, a view's or the remembered ones: `all`,
     /// `pek3a,sh1a`); nil for the credentials file's zone. A view naming other zones says they apply at start.
     public var zoneSelection: String?
-    /// The settings file as messages name it (`~/.config/qcimages/config.yaml`): where `V` saves a view.
+    /// The list's columns the session starts with (`columns:` in the settings file).
+    public var columns: ColumnChoice
+    /// The order the session starts with (`sort:` in the settings file).
+    public var sort: SortOrder
+    /// The theme's name as the settings file and the setup screen write it (one of ``SetupScreen/themeNames``).
+    public var themeName: String
+    /// Whether the mouse is on at the start (`--mouse`, `mouse:` in the settings file).
+    public var mouse: Bool
+    /// The settings file as messages name it (`~/.config/qcimages/config.yaml`): where `V` saves a view and
+    /// the setup screen its changes; nil when there is none.
     public var settingsFile: String?
 
     /// The shortest refresh interval: anything faster spends the API quota for nothing.
@@ -73,11 +78,14 @@ public struct BrowserOptions: Sendable {
         keys: KeyBindings = .defaults,
         commands: [UserCommand] = [],
         endpointURL: String = "",
-        showsInstanceCount: Bool = false,
         initialSort: SortSetting? = nil,
         viewColumns: [String]? = nil,
         views: [BrowserView] = [],
         zoneSelection: String? = nil,
+        columns: ColumnChoice = .standard,
+        sort: SortOrder = .serverDefault,
+        themeName: String = SetupScreen.themeNames[0],
+        mouse: Bool = false,
         settingsFile: String? = nil
     ) {
         self.endpointLabel = endpointLabel
@@ -95,11 +103,14 @@ public struct BrowserOptions: Sendable {
         self.keys = keys
         self.commands = commands
         self.endpointURL = endpointURL
-        self.showsInstanceCount = showsInstanceCount
         self.initialSort = initialSort
         self.viewColumns = viewColumns
         self.views = views
         self.zoneSelection = zoneSelection
+        self.columns = columns
+        self.sort = sort
+        self.themeName = themeName
+        self.mouse = mouse
         self.settingsFile = settingsFile
     }
 

@@ -28,6 +28,11 @@ public struct BrowserState: Sendable {
     var detailFullScreen = false
     var detailScroll = 0
     var overlay: Overlay?
+    /// The list's columns, as chosen (the options' at the start, then F2's).
+    var columns: ColumnChoice
+    /// The theme's name and whether the mouse is on, as F2 last set them.
+    var themeName: String
+    var mouse: Bool
     /// The detail pane's and the overlay's line counts, as last laid out (see ``MeasuredLines``).
     var detailMeasure: MeasuredLines?
     var overlayMeasure: MeasuredLines?
@@ -65,7 +70,10 @@ public struct BrowserState: Sendable {
     public init(options: BrowserOptions) {
         self.options = options
         views = options.views
-        catalog = ImageCatalog(untaggedZone: options.isMultiZone ? nil : options.zones[0])
+        catalog = ImageCatalog(order: options.sort, untaggedZone: options.isMultiZone ? nil : options.zones[0])
+        columns = options.columns
+        themeName = options.themeName
+        mouse = options.mouse
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
         self.zoneStates = ZoneStates(zones: options.zones, pageSize: options.pageSize)
         self.palette = options.palette

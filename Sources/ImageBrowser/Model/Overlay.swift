@@ -13,11 +13,13 @@ enum Overlay: Sendable, Hashable {
     case sortChooser(cursor: ImageField)
     /// `v`: the views, the cursor on one (by its place in ``BrowserState/views``).
     case viewChooser(cursor: Int)
+    /// F2: the setup screen, as htop's.
+    case setup(SetupScreen)
 
     var scroll: Int {
         switch self {
         case .help(let scroll), .rawJSON(_, let scroll), .markedJSON(_, let scroll), .error(_, let scroll): scroll
-        case .sortChooser, .viewChooser: 0
+        case .sortChooser, .viewChooser, .setup: 0
         }
     }
 
@@ -27,7 +29,7 @@ enum Overlay: Sendable, Hashable {
         case .rawJSON(let id, _): .rawJSON(imageID: id, scroll: scroll)
         case .markedJSON(let keys, _): .markedJSON(imageKeys: keys, scroll: scroll)
         case .error(let error, _): .error(error, scroll: scroll)
-        case .sortChooser, .viewChooser: self
+        case .sortChooser, .viewChooser, .setup: self
         }
     }
 }

@@ -6,7 +6,7 @@ import TerminalVocabulary
 ///
 /// The default, newest created first, is the order the server returns. Every order is total (ties are
 /// broken by image id) so that merging pages and reversing give stable, predictable rows.
-struct SortOrder: Sendable, Hashable {
+public struct SortOrder: Sendable, Hashable {
     /// A row's place in one column: a number compared first (status rank, size, creation time), then
     /// a text compared by UTF-8 bytes.
     struct SortKey: Sendable {
@@ -15,26 +15,43 @@ struct SortOrder: Sendable, Hashable {
     }
 
     /// One of ``ImageField/columns``.
-    var column: ImageField
-    var descending: Bool
+    public var column: ImageField
+    public var descending: Bool
 
-    static let serverDefault = SortOrder(column: .createTime, descending: true)
+    public init(column: ImageField, descending: Bool) {
+        self.column = column
+        self.descending = descending
+    }
+
+    public static let serverDefault = SortOrder(column: .createTime, descending: true)
+
+    /// The order a settings file names (`sort: -created`: a column's name, `-` in front for descending,
+    /// `+` or nothing for ascending); nil when the name is no column.
+    public init?(settingsName: String) {
+        let descending = settingsName.hasPrefix("-")
+        let name = descending || settingsName.hasPrefix("+") ? String(settingsName.dropFirst()) : settingsName
+        guard let column = ImageField(columnName: name) else { return nil }
+        self.init(column: column, descending: descending)
+    }
+
+    /// The order as the settings file writes it (`-created`).
+    public var settingsName: String { (descending ? "-" : "") + column.columnName }
 
     /// The next (or previous) of `shown` after this order's column in screen order, in its natural
     /// direction (`s`, `>`, `<`): the columns on screen (ZONE only when several zones are shown), so
-    /// that a hidden column is never sorted by unseen. The first (or last) shown when the column is not
-    /// on screen.
+    /// that a hidden column is never sorted by unseen. The first (or last) shown after (or before) the
+    /// column's standard place when the column is not on screen.
     func moved(by step: Int, among shown: [ImageField]) -> SortOrder {
         let all = ImageField.columns
-        let visible = all.filter { shown.isEmpty || shown.contains($0) }
-        let here = all.firstIndex(of: column)!
+        let visible = shown.isEmpty ? all : shown
+        let here = all.firstIndex(of: column) ?? 0
         let next: ImageField
         if let index = visible.firstIndex(of: column) {
             next = visible[(index + step + visible.count) % visible.count]
         } else if step > 0 {
-            next = visible.first { all.firstIndex(of: $0)! > here } ?? visible[0]
+            next = visible.first { (all.firstIndex(of: $0) ?? 0) > here } ?? visible[0]
         } else {
-            next = visible.last { all.firstIndex(of: $0)! < here } ?? visible[visible.count - 1]
+            next = visible.last { (all.firstIndex(of: $0) ?? 0) < here } ?? visible[visible.count - 1]
         }
         return SortOrder(column: next, descending: next.startsDescending)
     }

@@ -44,6 +44,13 @@ extension KeyAction {
         case .saveView: "save_view"
         case .pickView: "pick_view"
         case .saveViewNamed: "save_view_named"
+        case .setup: "setup"
+        case .toggleItem: "toggle_item"
+        case .previousValue: "previous_value"
+        case .nextValue: "next_value"
+        case .moveColumnUp: "move_column_up"
+        case .moveColumnDown: "move_column_down"
+        case .hideColumn: "hide_column"
         }
     }
 }
@@ -58,9 +65,10 @@ extension KeyContext {
         case .sortChooser: "sort_chooser"
         case .viewChooser: "view_chooser"
         case .viewNamePrompt: "view_name_prompt"
+        case .setup: "setup"
         }
     }
 
     /// Every context, in the order the README and the problems name them.
-    static let all: [KeyContext] = [.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt]
+    static let all: [KeyContext] = [.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt, .setup]
 }

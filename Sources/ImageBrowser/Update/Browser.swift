@@ -66,6 +66,8 @@ public enum Browser {
             state.commandEnded(end, now: now)
         case .viewSaved(let view, let failure):
             state.handleViewSaved(view, failure: failure, now: now)
+        case .settingsSaved(let outcome):
+            state.handleSettingsSaved(outcome, now: now)
         }
         state.finish(now: now, &effects)
         return effects
@@ -175,6 +177,11 @@ extension BrowserState {
         if geometry.columns.contains(where: { $0.column == .createTime }) {
             for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
                 if let created = catalog.createTime(at: slot) { times.append(created) }
+            }
+        }
+        if geometry.columns.contains(where: { $0.column == .statusTime }) {
+            for slot in listSlots.dropFirst(scrollTop).prefix(geometry.listRows) {
+                if let changed = catalog.image(at: slot).statusTime { times.append(changed) }
             }
         }
         if geometry.layout.detail != nil, let row = selectedRow {

@@ -15,6 +15,8 @@ extension BrowserState {
             handleViewChooserKey(key, cursor: cursor, now: now, &effects)
         } else if case .sortChooser(let cursor) = overlay {
             handleSortChooserKey(key, cursor: cursor, now: now, &effects)
+        } else if case .setup(let screen) = overlay {
+            handleSetupKey(key, screen: screen, now: now, &effects)
         } else if overlay != nil {
             handleOverlayKey(key, now: now, &effects)
         } else if filter.isEditing {
@@ -95,6 +97,8 @@ extension BrowserState {
             overlay = .viewChooser(cursor: 0)
         case .saveView:
             askForViewName(now: now)
+        case .setup:
+            openSetup()
         case .refresh:
             refreshNow(now: now, &effects)
         case .togglePause:
@@ -115,7 +119,8 @@ extension BrowserState {
             }
         case .help:
             overlay = .help(scroll: 0)
-        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort, .pickView, .saveViewNamed:
+        case .keepFilter, .clearFilter, .clearFilterText, .deleteWord, .close, .pickSort, .pickView, .saveViewNamed,
+             .toggleItem, .previousValue, .nextValue, .moveColumnUp, .moveColumnDown, .hideColumn:
             break
         }
     }

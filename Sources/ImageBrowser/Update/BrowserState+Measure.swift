@@ -21,7 +21,7 @@ extension BrowserState {
         let subject = MeasuredLines.Subject.overlay(overlay.scrolled(to: 0), revision: catalog.revision)
         let width = geometry.box(for: overlay).contentWidth
         if let measure = overlayMeasure, measure.subject == subject, measure.width == width { return measure.count }
-        let count = geometry.overlayLines(of: overlay, catalog: catalog, options: options).count
+        let count = geometry.overlayLines(of: overlay, catalog: catalog, options: options, setup: setupValues).count
         overlayMeasure = MeasuredLines(subject: subject, width: width, count: count)
         return count
     }

@@ -25,12 +25,19 @@ enum KeyAction: Sendable, Hashable {
     case pickView
     /// In the view name prompt: save under the name typed.
     case saveViewNamed
+    /// F2: open the setup screen.
+    case setup
+    // In the setup screen.
+    /// Show or hide the column under the cursor, or change the setting to its next value.
+    case toggleItem
+    case previousValue, nextValue
+    case moveColumnUp, moveColumnDown, hideColumn
 }
 
 /// Where a key is read: the view name prompt while it asks, an overlay while it is open (the sort and
-/// view choosers their own), then the filter bar while it is being edited, then the panes.
+/// view choosers and the setup screen their own), then the filter bar while it is being edited, then the panes.
 public enum KeyContext: Sendable, Hashable {
-    case panes, filterBar, overlay, sortChooser, viewChooser, viewNamePrompt
+    case panes, filterBar, overlay, sortChooser, viewChooser, viewNamePrompt, setup
 }
 
 /// One row of the key map: keys, what each does, and how the help overlay, the footer and the README
@@ -137,6 +144,9 @@ enum KeyMap {
                    summary: "mark every match of the filter (every loaded image without one)"),
         KeyBinding([(.character("U"), .clearMarks)], .panes, section: "Marks", help: "unmark every image (as htop's U)",
                    summary: "unmark every image"),
+        KeyBinding([(.function(2), .setup)], .panes, section: "Other",
+                   help: "setup: columns, default sort, refresh, theme, mouse (as htop's F2); kept in the settings file",
+                   summary: "setup: columns, sort, refresh, theme, mouse, kept in the settings file (as htop's F2)"),
         KeyBinding([(.character("?"), .help), (.function(1), .help)], .panes, section: "Other", help: "this help",
                    summary: "every key", footer: (1, "help")),
         KeyBinding([(.character("q"), .quit), (.control("c"), .quit), (.function(10), .quit)], .panes, section: "Other", help: "quit",
@@ -173,6 +183,23 @@ enum KeyMap {
         KeyBinding([(.escape, .close)], .viewNamePrompt, section: "Views (v)", help: "do not save"),
         KeyBinding([(.control("u"), .clearFilterText), (.control("w"), .deleteWord)], .viewNamePrompt, section: "Views (v)",
                    help: "clear the name / delete the last word"),
+        KeyBinding([(.up, .previous), (.down, .next), (.character("k"), .previous), (.character("j"), .next),
+                    (.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], .setup,
+                   section: "Setup (F2)", help: "move to another line", footer: (1, "move"), footerKeys: "↑↓"),
+        KeyBinding([(.enter, .toggleItem), (.character(" "), .toggleItem)], .setup, section: "Setup (F2)",
+                   help: "show or hide the column (a new one goes last) / the setting's next value",
+                   footer: (2, "show/hide"), footerKeys: "Space"),
+        KeyBinding([(.character("["), .moveColumnUp), (.character("]"), .moveColumnDown), (.function(7), .moveColumnUp),
+                    (.function(8), .moveColumnDown)], .setup, section: "Setup (F2)",
+                   help: "move the column up / down the list's order (as htop)", footer: (3, "move column"), footerKeys: "[ ]"),
+        KeyBinding([(.delete, .hideColumn), (.function(9), .hideColumn)], .setup, section: "Setup (F2)",
+                   help: "hide the column"),
+        KeyBinding([(.left, .previousValue), (.right, .nextValue), (.character("h"), .previousValue),
+                    (.character("l"), .nextValue)], .setup, section: "Setup (F2)",
+                   help: "the setting's previous / next value", footer: (4, "value"), footerKeys: "←→"),
+        KeyBinding([(.escape, .close), (.character("q"), .close), (.function(2), .close), (.function(10), .close)],
+                   .setup, section: "Setup (F2)", help: "leave: what changed is saved to the settings file",
+                   footer: (5, "done"), footerKeys: "Esc"),
     ]
 }
 

@@ -34,8 +34,8 @@ struct Layout: Sendable, Hashable {
 
     /// From this width on the detail pane sits beside the list: where the list beside its narrowest
     /// detail pane gives NAME ``nameWidthBeside`` (125 columns with the usual 12-character IDs).
-    static func sideBySideWidth(idWidth: Int, zoneWidth: Int) -> Int {
-        ListPane.width(nameWidth: nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth) + 1 + narrowestDetailBeside
+    static func sideBySideWidth(idWidth: Int, zoneWidth: Int, choice: ColumnChoice = .standard) -> Int {
+        ListPane.width(nameWidth: nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth, choice: choice) + 1 + narrowestDetailBeside
     }
 
     enum DetailPlacement: Sendable, Hashable {
@@ -59,8 +59,9 @@ struct Layout: Sendable, Hashable {
     var listRowCount: Int { max(0, (list?.height ?? 0) - 1) }
 
     /// `idWidth` is the ID column's width (and `zoneWidth` the ZONE column's, 0 for none), which the
-    /// list's share of a wide terminal allows for.
-    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, idWidth: Int = 12, zoneWidth: Int = 0) {
+    /// list's share of a wide terminal allows for, with the columns of `choice`.
+    init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, idWidth: Int = 12, zoneWidth: Int = 0,
+         choice: ColumnChoice = .standard) {
         self.size = size
         isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
         headerHeight = showsErrorLine ? 3 : 2
@@ -77,11 +78,11 @@ struct Layout: Sendable, Hashable {
             placement = .fullScreen
             list = nil
             detail = body
-        } else if size.width >= Self.sideBySideWidth(idWidth: idWidth, zoneWidth: zoneWidth) {
+        } else if size.width >= Self.sideBySideWidth(idWidth: idWidth, zoneWidth: zoneWidth, choice: choice) {
             placement = .beside
             // Each bound grows with the width, so the list (and NAME) never narrows as the terminal grows.
-            let narrowest = ListPane.width(nameWidth: Self.nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth)
-            let widest = ListPane.width(nameWidth: Self.widestUsefulName, idWidth: idWidth, zoneWidth: zoneWidth)
+            let narrowest = ListPane.width(nameWidth: Self.nameWidthBeside, idWidth: idWidth, zoneWidth: zoneWidth, choice: choice)
+            let widest = ListPane.width(nameWidth: Self.widestUsefulName, idWidth: idWidth, zoneWidth: zoneWidth, choice: choice)
             let share = size.width - 1 - max(Self.narrowestDetailBeside, size.width * 2 / 5)
             let listWidth = min(widest, max(narrowest, share))
             let detailWidth = size.width - 1 - listWidth

@@ -19,63 +19,51 @@ struct ListPane {
     /// IDs are 12 characters (`img-` and 8); wider ones (from private clouds) are cut beyond this.
     static let idWidthRange = 10...20
 
-    /// The columns a narrow list leaves out, in the order they come back as it widens.
-    static let optionalColumns = ImageField.columns.filter { $0.dropPriority > 0 }
-        .sorted { $0.dropPriority < $1.dropPriority }
-
     /// The ID column's width for the widest ID loaded.
     static func idWidth(widestID: Int) -> Int {
         min(max(widestID, idWidthRange.lowerBound), idWidthRange.upperBound)
     }
 
     /// The narrowest list in which NAME is `nameWidth` wide (IDs `idWidth` wide; a ZONE column when
-    /// `zoneWidth` is not 0), with the columns that list shows.
-    static func width(nameWidth: Int, idWidth: Int = 12, zoneWidth: Int = 0) -> Int {
-        let shown = optionalColumns.prefix { $0.nameWidthToReturn < nameWidth }
-        return requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth) + nameWidth
+    /// `zoneWidth` is not 0 and ZONE is chosen), with the columns of `choice` that list shows.
+    static func width(nameWidth: Int, idWidth: Int = 12, zoneWidth: Int = 0, choice: ColumnChoice = .standard) -> Int {
+        let shown = choice.returning.prefix { $0.nameWidthToReturn < nameWidth }
+        return requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth, choice: choice) + nameWidth
             + shown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
     }
 
-    /// The columns always shown but NAME and ZONE.
-    private static let alwaysShown = ImageField.columns.filter {
-        $0.dropPriority == 0 && $0.column.width != .rest && $0.column.width != .zones
+    /// The margin and the chosen columns never dropped but NAME, with their gaps.
+    private static func requiredWidth(idWidth: Int, zoneWidth: Int, choice: ColumnChoice) -> Int {
+        margin + choice.alwaysShown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
+            + (zoneWidth > 0 && choice.showsZone ? zoneWidth + gap : 0)
     }
 
-    /// The margin and the columns always shown but NAME, with their gaps.
-    private static func requiredWidth(idWidth: Int, zoneWidth: Int) -> Int {
-        margin + alwaysShown.reduce(0) { $0 + $1.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap }
-            + (zoneWidth > 0 ? zoneWidth + gap : 0)
-    }
-
-    /// The columns that fit `width`, placed left to right; a ZONE column when `zoneWidth` is not 0.
+    /// The columns of `choice` that fit `width`, placed left to right in the chosen order; ZONE when
+    /// `zoneWidth` is not 0.
     ///
     /// NAME never gets narrower as the width grows: a dropped column comes back only once NAME keeps
-    /// its ``ImageColumn/nameWidthToReturn`` beside it, and until then NAME stops growing and the spare
+    /// its ``ImageField/nameWidthToReturn`` beside it, and until then NAME stops growing and the spare
     /// cells widen the gaps between columns (no blank tail). NAME stops at `nameLimit` too, the rest
     /// going to the gaps.
-    ///
-    /// `chosen`: columns not shown by default (INSTANCES) that the user chose; they come and go with the
-    /// width as the other optional columns do, in their drop order.
     static func columns(width: Int, widestID: Int = 12, zoneWidth: Int = 0, nameLimit: Int = .max,
-                        chosen: [ImageField] = []) -> [PlacedColumn] {
+                        choice: ColumnChoice = .standard) -> [PlacedColumn] {
         let idWidth = idWidth(widestID: widestID)
-        var fixed = requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth)
+        let returning = choice.returning
+        var fixed = requiredWidth(idWidth: idWidth, zoneWidth: zoneWidth, choice: choice)
         var optional: [ImageField] = []
-        let optionalColumns = chosen.isEmpty ? optionalColumns
-            : (optionalColumns + chosen.filter { !$0.column.isShownByDefault }).sorted { $0.dropPriority < $1.dropPriority }
-        for column in optionalColumns {
+        for column in returning {
             let added = column.width(idWidth: idWidth, zoneWidth: zoneWidth) + gap
             guard width - fixed - added >= min(column.nameWidthToReturn, nameLimit) else { break }
             fixed += added
             optional.append(column)
         }
-        let nextReturn = optionalColumns.dropFirst(optional.count).first?.nameWidthToReturn ?? .max
+        let nextReturn = returning.dropFirst(optional.count).first?.nameWidthToReturn ?? .max
         let nameWidth = max(1, min(width - fixed, nameLimit, nextReturn))
         let spare = max(0, width - fixed - nameWidth)
-        let shown = ImageField.choosableColumns.filter {
-            $0.dropPriority == 0 ? ($0 != .zone || zoneWidth > 0) : optional.contains($0)
+        let shown = choice.fields.filter {
+            $0.dropping == nil ? ($0 != .zone || zoneWidth > 0) : optional.contains($0)
         }
-        let gaps = shown.count - 1
+        let gaps = max(1, shown.count - 1)
         var placed: [PlacedColumn] = []
         var x = margin
         for (index, column) in shown.enumerated() {
@@ -199,6 +187,9 @@ struct ListPane {
         case .status: (row[.status], Theme.status(row.statusKind))
         case .size: ("\(row.sizeGB)G", .plain)
         case .createTime: (row.createTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        case .statusTime: (row.statusTime.map { TextFormat.age(now.timeIntervalSince($0)) } ?? "—", .plain)
+        case .description: (row.descriptionLines.first ?? "", Theme.faint)
+        case .tags: (row.tags.map(\.name).joined(separator: ", "), .plain)
         default:
             (column.column.alsoShows.reduce(row[column]) { $0 + "/" + row[$1] }, column.column.isFaint ? Theme.faint : .plain)
         }
@@ -230,8 +221,11 @@ extension ImageField {
     /// once NAME keeps at least this beside it, so that NAME never shrinks when the terminal grows.
     var nameWidthToReturn: Int { column.dropping?.nameWidth ?? 0 }
 
+    /// When a narrow list leaves the column out; nil for a column never dropped.
+    var dropping: Column.Dropping? { column.dropping }
+
     /// Dropped first on narrow terminals (higher numbers first), back last as the list widens; 0 for
-    /// columns always shown.
+    /// columns always shown and those shown only when chosen (see ``ColumnChoice/returning``).
     var dropPriority: Int { column.dropping?.order ?? 0 }
 
     /// The fields whose change highlights this column's cell.

@@ -29,7 +29,8 @@ struct OverlayBox {
 
     /// The content of an overlay.
     static func lines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions,
-                      sortChoices: [SortChooser.Choice], views: [BrowserView] = [], width: Int) -> [StyledLine] {
+                      sortChoices: [SortChooser.Choice], views: [BrowserView] = [], setup: SetupContent? = nil,
+                      width: Int) -> [StyledLine] {
         switch overlay {
         case .help:
             return HelpContent.lines(width: width, options: options)
@@ -46,6 +47,8 @@ struct OverlayBox {
             return SortChooser.lines(of: sortChoices, cursor: cursor, order: catalog.order, width: width)
         case .viewChooser(let cursor):
             return ViewChooser.lines(of: views, cursor: cursor, width: width)
+        case .setup:
+            return setup?.lines(width: width).lines ?? []
         }
     }
 
@@ -68,6 +71,7 @@ struct OverlayBox {
         case .error: " the last error "
         case .sortChooser: " sort by "
         case .viewChooser: " views "
+        case .setup: " setup "
         }
     }
 

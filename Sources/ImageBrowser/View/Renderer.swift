@@ -39,7 +39,8 @@ struct Renderer {
         if let overlay = state.overlay {
             let box = geometry.box(for: overlay)
             box.draw(overlay, title: box.title(of: overlay, catalog: state.catalog),
-                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, options: state.options), on: &canvas)
+                     lines: geometry.overlayLines(of: overlay, catalog: state.catalog, options: state.options,
+                                                  setup: state.setupValues), on: &canvas)
         }
         return canvas.frame
     }
@@ -181,6 +182,10 @@ struct Renderer {
             line += [Span("   filter ", Theme.faint), Span(Sanitizer.forDisplay(state.filter.text), Theme.filterText)]
             if state.filter.applied.syntaxError != nil { line.append(Span(" (syntax error)", Theme.error)) }
             if state.zoneNotOpenNote != nil { line.append(Span(" (zone not open)", Theme.error)) }
+        }
+        if state.columns != .standard, geometry.hiddenColumns > 0 {
+            let hidden = geometry.hiddenColumns
+            line.append(Span(" · \(hidden) column\(hidden == 1 ? "" : "s") hidden", Theme.faint))
         }
         return (line, zones)
     }
@@ -330,6 +335,10 @@ struct Renderer {
         }
         if case .viewChooser = state.overlay {
             drawHints(state.options.keys.footerHints(in: .viewChooser).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
+            return
+        }
+        if case .setup = state.overlay {
+            drawHints(state.options.keys.footerHints(in: .setup).map { ($0.key, $0.text) }, y: y, limit: width, on: &canvas)
             return
         }
         if let overlay = state.overlay {

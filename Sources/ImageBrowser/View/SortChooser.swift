@@ -12,20 +12,29 @@ enum SortChooser {
     }
 
     static let hiddenNote = "not shown at this width"
-    static let titleWidth = ImageField.columns.map { DisplayWidth.of($0.title) }.max() ?? 0
-    /// The text's width: a title, its sort mark, and the note.
-    static let contentWidth = titleWidth + 4 + DisplayWidth.of(hiddenNote)
 
-    /// The columns of `shown` in order, then the others but ZONE (which a single zone does not show).
-    static func choices(shown: [ImageField]) -> [Choice] {
+    /// The widest title among `choices`.
+    static func titleWidth(_ choices: [Choice]) -> Int {
+        choices.map { DisplayWidth.of($0.column.title) }.max() ?? 0
+    }
+
+    /// The text's width: a title, its sort mark, and the note.
+    static func contentWidth(_ choices: [Choice]) -> Int {
+        titleWidth(choices) + 4 + DisplayWidth.of(hiddenNote)
+    }
+
+    /// The columns of `shown` in order, then the other chosen ones but ZONE (which a single zone does not
+    /// show).
+    static func choices(shown: [ImageField], chosen: [ImageField]) -> [Choice] {
         shown.map { Choice(column: $0, isShown: true) }
-            + ImageField.columns.filter { !shown.contains($0) && $0 != .zone }.map { Choice(column: $0, isShown: false) }
+            + chosen.filter { !shown.contains($0) && $0 != .zone }.map { Choice(column: $0, isShown: false) }
     }
 
     /// The chooser's lines: the cursor's line as the selection bar, the current order's column with its
     /// mark (as on the column title).
     static func lines(of choices: [Choice], cursor: ImageField, order: SortOrder, width: Int) -> [StyledLine] {
-        choices.map { choice in
+        let titleWidth = titleWidth(choices)
+        return choices.map { choice in
             let mark = choice.column == order.column ? (order.descending ? "▼" : "▲") : ""
             let title = DisplayWidth.fit(choice.column.title + mark, width: titleWidth + 2)
             let note = choice.isShown ? "" : hiddenNote
@@ -38,8 +47,8 @@ enum SortChooser {
         }
     }
 
-    /// A box just big enough for `count` choices, centred below the header.
-    static func box(size: TerminalSize, count: Int) -> OverlayBox {
-        OverlayBox(size: size, contentWidth: contentWidth, contentHeight: count)
+    /// A box just big enough for `choices`, centred below the header.
+    static func box(size: TerminalSize, choices: [Choice]) -> OverlayBox {
+        OverlayBox(size: size, contentWidth: contentWidth(choices), contentHeight: choices.count)
     }
 }

@@ -11,6 +11,9 @@ struct ViewGeometry {
     let columns: [ListPane.PlacedColumn]
     /// What F6 offers: the list's columns (those it shows when it comes back from full screen) first.
     let sortChoices: [SortChooser.Choice]
+    /// Chosen columns this width leaves out (ZONE not counted with a single zone); with a chosen column
+    /// set, the header says how many.
+    let hiddenColumns: Int
     /// Image rows the list shows at once; with the detail full screen, those it shows when it comes back.
     let listRows: Int
     /// Where the detail pane's text goes: below its title row, one column in from each side.
@@ -19,24 +22,31 @@ struct ViewGeometry {
     let overlayBox: OverlayBox
     /// What `v` offers.
     let views: [BrowserView]
+    /// Whether several zones are shown (ZONE is then shown when chosen).
+    let isMultiZone: Bool
 
     init(size: TerminalSize, showsErrorLine: Bool, detailFullScreen: Bool, widestID: Int, zoneWidth: Int = 0,
-         chosenColumns: [ImageField] = [], views: [BrowserView] = []) {
+         choice: ColumnChoice = .standard, views: [BrowserView] = []) {
         let idWidth = ListPane.idWidth(widestID: widestID)
         layout = Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: detailFullScreen,
-                        idWidth: idWidth, zoneWidth: zoneWidth)
+                        idWidth: idWidth, zoneWidth: zoneWidth, choice: choice)
         let listLayout = detailFullScreen
-            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth, zoneWidth: zoneWidth)
+            ? Layout(size: size, showsErrorLine: showsErrorLine, detailFullScreen: false, idWidth: idWidth,
+                     zoneWidth: zoneWidth, choice: choice)
             : layout
         let listColumns = listLayout.list.map {
             ListPane.columns(width: $0.width, widestID: widestID, zoneWidth: zoneWidth, nameLimit: listLayout.nameLimit,
-                             chosen: chosenColumns)
+                             choice: choice)
         } ?? []
         columns = layout.list == nil ? [] : listColumns
-        sortChoices = SortChooser.choices(shown: listColumns.map(\.column).filter(\.declaration.isInImage))
+        let shown = listColumns.map(\.column)
+        sortChoices = SortChooser.choices(shown: shown.filter(\.declaration.isInImage), chosen: choice.fields.filter(\.declaration.isInImage))
+        hiddenColumns = listLayout.list == nil ? 0
+            : choice.fields.filter { !shown.contains($0) && ($0 != .zone || zoneWidth > 0) }.count
         listRows = max(1, listLayout.listRowCount)
         detailText = layout.detail.map { Rect(x: $0.x + 1, y: $0.y + 1, width: max(1, $0.width - 2), height: $0.height - 1) }
         overlayBox = OverlayBox(size: size)
+        isMultiZone = zoneWidth > 0
         self.views = views
     }
 
@@ -49,17 +59,27 @@ struct ViewGeometry {
                       highlights: highlights).lines
     }
 
-    /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`).
-    /// The choosers' lines start where their cursor is in view.
-    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions) -> [StyledLine] {
+    /// The lines of `overlay`, laid out at the overlay's text width (the help lists the user's `commands`; the
+    /// setup screen shows `setup` and where leaving saves it). The choosers' and the setup screen's lines
+    /// start where their cursor is in view.
+    func overlayLines(of overlay: Overlay, catalog: ImageCatalog, options: BrowserOptions,
+                      setup values: SetupScreen.Values) -> [StyledLine] {
         let box = box(for: overlay)
+        var setup: SetupContent?
+        if case .setup(let screen) = overlay {
+            setup = SetupContent(screen: screen, values: values, shown: sortChoices.filter(\.isShown).map(\.column),
+                                 isMultiZone: isMultiZone, settingsFile: options.settingsFile)
+        }
         let lines = OverlayBox.lines(of: overlay, catalog: catalog, options: options, sortChoices: sortChoices,
-                                     views: views, width: box.contentWidth)
+                                     views: views, setup: setup, width: box.contentWidth)
         switch overlay {
         case .sortChooser(let cursor):
             return Array(lines.dropFirst(sortChooserTop(cursor: cursor)))
         case .viewChooser(let cursor):
             return Array(lines.dropFirst(max(0, cursor + 1 - box.contentHeight)))
+        case .setup:
+            let cursorLine = setup?.lines(width: box.contentWidth).cursorLine ?? 0
+            return Array(lines.dropFirst(max(0, cursorLine + 1 - box.contentHeight)))
         default:
             return lines
         }
@@ -74,7 +94,7 @@ struct ViewGeometry {
     /// The frame `overlay` is drawn in: the choosers' fit their lines, the others take the screen.
     func box(for overlay: Overlay) -> OverlayBox {
         switch overlay {
-        case .sortChooser: SortChooser.box(size: layout.size, count: sortChoices.count)
+        case .sortChooser: SortChooser.box(size: layout.size, choices: sortChoices)
         case .viewChooser: ViewChooser.box(size: layout.size, views: views)
         default: overlayBox
         }
@@ -85,7 +105,6 @@ extension BrowserState {
     /// The geometry for the terminal size last reported.
     var geometry: ViewGeometry {
         ViewGeometry(size: size, showsErrorLine: health.error != nil, detailFullScreen: detailFullScreen,
-                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth,
-                     chosenColumns: options.showsInstanceCount ? [.instances] : [], views: views)
+                     widestID: catalog.widestID, zoneWidth: options.zoneColumnWidth, choice: columns, views: views)
     }
 }

@@ -18,7 +18,7 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
     case recommendedType, createTime, statusTime, description, tags
     /// How many instances run from the image: not a field of DescribeImages' image object, so not in
     /// ``Image``, `list`, the filter language nor sorting. The browser asks DescribeInstances for it,
-    /// as a list column shown only when chosen (``ImageField/Column/isShownByDefault``).
+    /// as a list column shown only when chosen (F2, `columns:`).
     case instances
 
     /// Everything said about one field (a class, so that reading one field's declaration copies nothing).
@@ -113,11 +113,17 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
 
         /// When a narrow list leaves a column out, and when it comes back as the list widens.
         public struct Dropping: Sendable, Hashable {
-            /// The order the columns come back in (1 first, dropped last).
-            public let order: Int
+            /// The order the list's standard columns come back in (1 first, dropped last); nil for a column
+            /// the list shows only when the user chooses it: those come back after the standard ones, in the
+            /// order chosen, so that the last chosen is the first dropped.
+            public let order: Int?
             /// NAME's width the column leaves beside it: it comes back only once NAME keeps this much,
             /// so that NAME never shrinks as the terminal grows.
             public let nameWidth: Int
+
+            /// A column shown only when chosen: it comes back once NAME keeps as much as beside the last
+            /// standard column (ARCH), so that NAME still never shrinks as the terminal grows.
+            static let whenChosen = Dropping(order: nil, nameWidth: 36)
         }
 
         /// How the column orders images: a number first (status rank, size, time), then the text shown.
@@ -155,12 +161,9 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         public let alsoShows: [ImageField]
         /// Other fields whose change highlights the cell without moving the image in the order.
         public let alsoHighlights: [ImageField]
-        /// Whether the list shows the column unless told otherwise; false for one shown only when chosen.
-        public let isShownByDefault: Bool
 
         init(_ title: String, width: Width, alignsRight: Bool = false, faint: Bool = false, dropping: Dropping? = nil,
-             sort: Sort, alsoShows: [ImageField] = [], alsoHighlights: [ImageField] = [], shownByDefault: Bool = true) {
-            self.isShownByDefault = shownByDefault
+             sort: Sort, alsoShows: [ImageField] = [], alsoHighlights: [ImageField] = []) {
             self.title = title
             self.width = width
             self.alignsRight = alignsRight
@@ -185,10 +188,27 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
 
     /// The fields of the API's image object, in CSV order.
     public static let documented = allCases.filter { $0.jsonKey != nil }
-    /// The list's columns shown by default, in screen order.
-    public static let columns = allCases.filter { $0.declaration.column?.isShownByDefault ?? false }
-    /// Every column the list can show, those shown only when chosen too, in screen order.
-    public static let choosableColumns = allCases.filter { $0.declaration.column != nil }
+    /// The fields the list can show as columns, in the standard screen order.
+    public static let columns = allCases.filter { $0.declaration.column != nil }
+    /// The columns the list shows unless the user chose others (F2, `columns:`), in screen order.
+    public static let standardColumns = columns.filter { field in
+        field.declaration.column!.dropping.map { $0.order != nil } ?? true
+    }
+
+    /// The column a name in the settings file stands for (any case): its sort name (`created`), one of its
+    /// names in the filter language (`desc`) or its JSON key (`create_time`); nil when no column is named so.
+    public init?(columnName: String) {
+        let name = columnName.lowercased()
+        guard let field = Self.columns.first(where: { field in
+            let declaration = field.declaration
+            return declaration.column!.sort.name == name || declaration.jsonKey == name
+                || (declaration.filter?.names.contains(name) ?? false)
+        }) else { return nil }
+        self = field
+    }
+
+    /// The column's name in the settings file (`columns:`, `sort:`): its sort name.
+    public var columnName: String { declaration.column?.sort.name ?? csvHeader }
     /// The fields `name:value` can name, in the order the help lists them.
     public static let filterable = allCases.filter { !($0.declaration.filter?.names.isEmpty ?? true) }
 
@@ -242,7 +262,9 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         case .transitionStatus:
             Declaration(
                 { $0.transitionStatus }, jsonKey: "transition_status", detailLabel: "Transition",
-                filter: Filter([], exactly: true, words: true), text: { $0?.rawValue ?? "" })
+                filter: Filter([], exactly: true, words: true),
+                column: Column("TRANSITION", width: .cells(10), dropping: .whenChosen, sort: .init("transition")),
+                text: { $0?.rawValue ?? "" })
         case .osFamily:
             Declaration(
                 { $0.osFamily }, jsonKey: "os_family", detailLabel: "OS family",
@@ -257,7 +279,10 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
                 column: Column("ARCH", width: .cells(5), faint: true, dropping: .init(order: 5, nameWidth: 36), sort: .init("arch")),
                 tableHeading: "ARCH", text: \.rawValue)
         case .platform:
-            Declaration({ $0.platform }, jsonKey: "platform", detailLabel: "Platform", text: \.rawValue)
+            Declaration(
+                { $0.platform }, jsonKey: "platform", detailLabel: "Platform",
+                column: Column("PLATFORM", width: .cells(8), dropping: .whenChosen, sort: .init("platform")),
+                text: \.rawValue)
         case .size:
             Declaration(
                 { $0.sizeGB }, jsonKey: "size", detailLabel: "Size",
@@ -274,13 +299,19 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         case .provider:
             Declaration(
                 { $0.provider }, jsonKey: "provider", detailLabel: "Provider",
-                filter: Filter(["provider"], exactly: true), tableHeading: "PROVIDER", text: \.rawValue)
+                filter: Filter(["provider"], exactly: true),
+                column: Column("PROVIDER", width: .cells(8), faint: true, dropping: .whenChosen, sort: .init("provider")),
+                tableHeading: "PROVIDER", text: \.rawValue)
         case .owner:
             Declaration(
                 { $0.owner }, jsonKey: "owner", detailLabel: "Owner", filter: Filter(["owner"], exactly: false),
+                column: Column("OWNER", width: .cells(12), faint: true, dropping: .whenChosen, sort: .init("owner")),
                 text: { $0 })
         case .recommendedType:
-            Declaration({ $0.recommendedType }, jsonKey: "recommended_type", detailLabel: "Recommended", text: { $0 })
+            Declaration(
+                { $0.recommendedType }, jsonKey: "recommended_type", detailLabel: "Recommended",
+                column: Column("RECOMMENDED", width: .cells(11), dropping: .whenChosen, sort: .init("recommended")),
+                text: { $0 })
         case .createTime:
             Declaration(
                 { $0.createTime }, jsonKey: "create_time", detailLabel: "Created",
@@ -289,20 +320,27 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
                                            byText: false, descending: true)),
                 tableHeading: "CREATED", text: time, json: timeJSON)
         case .statusTime:
-            Declaration({ $0.statusTime }, jsonKey: "status_time", detailLabel: "Status time", text: time, json: timeJSON)
+            Declaration(
+                { $0.statusTime }, jsonKey: "status_time", detailLabel: "Status time",
+                column: Column("CHANGED", width: .cells(7), alignsRight: true, dropping: .whenChosen,
+                               sort: .init("changed", number: { $0.statusTime?.timeIntervalSince1970 ?? -.infinity },
+                                           byText: false, descending: true)),
+                text: time, json: timeJSON)
         case .description:
             Declaration(
                 { $0.description }, jsonKey: "description", detailLabel: nil,
                 filter: Filter(["description", "desc"], exactly: false, words: true),
+                column: Column("DESCRIPTION", width: .cells(30), faint: true, dropping: .whenChosen,
+                               sort: .init("description", ignoringCase: true)),
                 text: { $0 ?? "" }, json: { $0.map(JSONValue.string) ?? .null })
         case .tags:
             Declaration(
                 { $0.tags }, jsonKey: "tags", detailLabel: nil, filter: Filter(["tag"], exactly: false, words: true),
+                column: Column("TAGS", width: .cells(16), dropping: .whenChosen, sort: .init("tags", ignoringCase: true)),
                 text: { $0.map(\.name).joined(separator: ";") }, json: { .array($0.map(\.apiObject)) })
         case .instances:
             Declaration(notInImage: Column(
-                "INSTANCES", width: .cells(9), alignsRight: true, dropping: .init(order: 6, nameWidth: 40),
-                sort: .init("instances", byText: false), shownByDefault: false))
+                "INSTANCES", width: .cells(9), alignsRight: true, dropping: .whenChosen, sort: .init("instances", byText: false)))
         }
     }
 }
