@@ -69,6 +69,17 @@ struct BrowserViewTests {
         #expect(harness.state.message?.text == "view windows · sorted by size ▼")
     }
 
+    @Test("a view's columns apply when it is opened from the chooser")
+    func openAppliesColumns() {
+        var harness = Harness(images: Self.images(), size: TerminalSize(width: 160, height: 40)) { options in
+            options.views = [BrowserView(name: "narrow", filter: "", columns: ["status", "id", "name", "platform"])]
+        }
+        while !harness.pending.isEmpty { harness.answerNext() }
+        harness.press(.character("v"), .enter)
+        #expect(harness.state.columns.fields == [.status, .id, .name, .platform])
+        #expect(harness.state.geometry.columns.map(\.column) == [.status, .id, .name, .platform])
+    }
+
     @Test("a view naming other zones than those shown applies its filter and sort and says its zones apply at start")
     func otherZones() {
         var harness = Self.harness(zoneSelection: "pek3a")

@@ -78,6 +78,7 @@ struct SetupScreenTests {
         Self.moveTo(.theme, &harness)
         harness.press(.right)
         #expect(harness.state.themeName == "light")
+        #expect(harness.state.palette.theme == .light, "the theme applies at once")
         Self.moveTo(.mouse, &harness)
         harness.press(.enter)
         #expect(harness.state.mouse)

@@ -38,9 +38,6 @@ public struct BrowserOptions: Sendable {
     public var endpointURL: String
     /// The sort the browser opens with (a view's, or the remembered one); nil for the server's order.
     public var initialSort: SortSetting?
-    /// The columns a view names, by field name; nil for the default ones. Applying them is the column
-    /// setup's work: the browser keeps them here for it.
-    public var viewColumns: [String]?
     /// The views the settings file holds, in its order, for the chooser (`v`).
     public var views: [BrowserView]
     /// The zones as the session was asked for them (`-z`, a view's or the remembered ones: `all`,
@@ -79,7 +76,6 @@ public struct BrowserOptions: Sendable {
         commands: [UserCommand] = [],
         endpointURL: String = "",
         initialSort: SortSetting? = nil,
-        viewColumns: [String]? = nil,
         views: [BrowserView] = [],
         zoneSelection: String? = nil,
         columns: ColumnChoice = .standard,
@@ -104,7 +100,6 @@ public struct BrowserOptions: Sendable {
         self.commands = commands
         self.endpointURL = endpointURL
         self.initialSort = initialSort
-        self.viewColumns = viewColumns
         self.views = views
         self.zoneSelection = zoneSelection
         self.columns = columns

@@ -78,6 +78,8 @@ extension BrowserState {
             let names = SetupScreen.themeNames
             let index = names.firstIndex(of: themeName) ?? 0
             themeName = names[(index + step + names.count) % names.count]
+            // At once, as the other settings: the terminal's colour depth and background stay as found.
+            if let theme = ThemeName(rawValue: themeName) { palette = palette.switching(to: theme) }
         case .mouse:
             mouse.toggle()
             effects.append(.setMouse(mouse))

@@ -29,12 +29,13 @@ extension BrowserState {
         }
     }
 
-    /// Applies `view`: its filter (as if typed, the bar closed) and its sort. Zones are chosen at start:
-    /// when the view names others than those shown, the footer says how to open it with them.
+    /// Applies `view`: its filter (as if typed, the bar closed), its sort and its columns. Zones are chosen
+    /// at start: when the view names others than those shown, the footer says how to open it with them.
     mutating func open(_ view: BrowserView, now: Date, _ effects: inout [BrowserEffect]) {
         filter.isEditing = false
         setFilterText(view.filter, caret: view.filter.count, &effects)
         if let sort = view.sort { setSort(SortOrder(sort), now: now) }
+        if let names = view.columns { columns = ColumnChoice.named(names).choice }
         var text = "view \(Sanitizer.forDisplay(view.name))"
         if let sort = view.sort { text += " · sorted by \(sort.field.sortName) \(sort.descending ? "▼" : "▲")" }
         if let zones = view.zones, !showsZones(zones) {

@@ -13,7 +13,6 @@ struct SetupContent {
     let settingsFile: String?
 
     static let labelWidth = 14
-    static let nextStartNote = "applies at the next start"
 
     /// The lines, and the index of the cursor's line.
     func lines(width: Int) -> (lines: [StyledLine], cursorLine: Int) {
@@ -51,7 +50,7 @@ struct SetupContent {
         add(.sortColumn, setting("Sort by", sort.column.sortName))
         add(.sortDirection, setting("Direction", sort.descending ? "descending ▼" : "ascending ▲"))
         add(.refresh, setting("Refresh", values.refresh.map { "every " + TextFormat.interval($0) } ?? "off"))
-        add(.theme, setting("Theme", values.theme), note: values.theme == screen.opened.theme ? "" : Self.nextStartNote)
+        add(.theme, setting("Theme", values.theme))
         add(.mouse, setting("Mouse", values.mouse ? "on" : "off"))
         lines.append([])
         let destination = settingsFile.map { "Esc saves the changes to " + Sanitizer.forDisplay($0) }
