@@ -136,6 +136,26 @@ tmux_ send-keys -t help '?'
 wait_until 20 screen_has "┌─ keys ─"
 shoot help "qcimages --demo  (? for help)"
 
+# The F2 setup screen (htop's): the columns shown, those that can be, then the settings.
+start setup 120 40 -- --demo
+wait_until 60 has_rows 20
+tmux_ send-keys -t setup F2
+wait_until 20 screen_has "─ setup ─"
+shoot setup "qcimages --demo  (F2: setup)"
+
+# Marks and what uses an image: three images marked with Space, the detail pane's Used by.
+start marks 140 40 -- --demo
+wait_until 60 has_rows 20
+page_down_to 300
+tmux_ send-keys -t marks Space Space Space
+wait_until 20 screen_has "3 marked"
+used_by_counted() { screen_text | grep -qE 'Used by +[0-9]+ instances?'; }
+for _ in $(seq 60); do
+    wait_until 3 used_by_counted && break
+    press_until_changed k position
+done
+shoot marks "qcimages --demo  (Space marks; Used by in the detail pane)"
+
 # The themes, on the same screen: dark (today's look), light on a white terminal, mono (attributes only).
 for theme in dark light mono; do
     start "theme-$theme" 120 36 -- --demo --theme "$theme"
