@@ -1,5 +1,6 @@
 """How long the built-in demo takes to start: the time from starting `qcimages --demo` in tmux to its
-first image rows on the screen, and the wall time of `qcimages list --demo -L 1`, median of RUNS each.
+first image rows on the screen, the same for `qcimages pick --demo` (which draws on /dev/tty), and the
+wall time of `qcimages list --demo -L 1`, median of RUNS each.
 Prints a table, one row per binary, so that a build before a change and one after can be compared.
 
 Usage: python3 Tests/Benchmarks/demo_start_bench.py [--runs N] [--zones Z] LABEL=PATH_TO_QCIMAGES...
@@ -41,9 +42,10 @@ def tmux(*words, check=True):
     return subprocess.run(["tmux", "-L", SOCKET, *words], capture_output=True, text=True, check=check)
 
 
-def first_rows_seconds(binary, zones, home):
-    """Starts the browser in a new tmux window and polls the screen until an image row shows."""
-    command = f"HOME={home} exec {binary} --demo" + (f" -z {zones}" if zones else "")
+def first_rows_seconds(binary, zones, home, subcommand=""):
+    """Starts the browser (or `subcommand`: pick) in a new tmux window and polls the screen until an image
+    row shows."""
+    command = f"HOME={home} exec {binary} {subcommand} --demo" + (f" -z {zones}" if zones else "")
     started = time.monotonic()
     tmux("new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command)
     deadline = started + 30
@@ -75,14 +77,16 @@ def main():
         try:
             for label, binary in binaries:
                 rows = statistics.median(first_rows_seconds(binary, zones, home) for _ in range(runs))
+                picked = statistics.median(first_rows_seconds(binary, zones, home, "pick") for _ in range(runs))
                 listed = statistics.median(list_seconds(binary, home) for _ in range(runs))
-                table.append((label, rows, listed))
+                table.append((label, rows, picked, listed))
         finally:
             tmux("kill-server", check=False)
     browser = "--demo" + (f" -z {zones}" if zones else "")
-    print(f"{'binary':<16} {'first rows of ' + browser:>24} {'list --demo -L 1':>18}   (median of {runs})")
-    for label, rows, listed in table:
-        print(f"{label:<16} {rows * 1000:>21.0f} ms {listed * 1000:>15.0f} ms")
+    print(f"{'binary':<16} {'first rows of ' + browser:>24} {'of pick ' + browser:>18} {'list --demo -L 1':>18}"
+          f"   (median of {runs})")
+    for label, rows, picked, listed in table:
+        print(f"{label:<16} {rows * 1000:>21.0f} ms {picked * 1000:>15.0f} ms {listed * 1000:>15.0f} ms")
 
 
 if __name__ == "__main__":
