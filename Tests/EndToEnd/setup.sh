@@ -2,8 +2,8 @@
 # End-to-end test of the F2 setup screen: the real binary in tmux on its --demo, XDG_CONFIG_HOME in a
 # temporary directory. F2, PLATFORM added as a column, Esc: the footer says where it was saved, the file
 # holds it; started again, the list shows it (and the header counts the chosen columns a narrow terminal
-# hides). A config directory the user cannot write: the footer says so in one line and the browser goes
-# on. Prints one line per check and ends with "N passed, M failed".
+# hides). A config directory the user cannot write, and a full disk: the footer says so in one line and the
+# browser goes on. Prints one line per check and ends with "N passed, M failed".
 #
 # Usage: Tests/EndToEnd/setup.sh path/to/qcimages
 set -uo pipefail
@@ -163,5 +163,41 @@ else
     fail "the browser opens with a read-only config directory" "$(screen_text)"
 fi
 chmod 755 "$readonly_home/qcimages"
+
+# A full disk (a 64 KiB tmpfs filled up, as root): the footer says the settings were not saved, and why, in
+# one line; the file is unchanged and no temporary file is left beside it.
+full_home="$work/full"
+mkdir -p "$full_home"
+if ((EUID == 0)) && mount -t tmpfs -o size=64k tmpfs "$full_home" 2>/dev/null; then
+    mkdir -p "$full_home/qcimages"
+    printf 'refresh: 0\n' >"$full_home/qcimages/config.yaml"
+    dd if=/dev/zero of="$full_home/filler" bs=4k 2>/dev/null
+    start_session full-disk 120 30 "XDG_CONFIG_HOME=$full_home" -- "${demo[@]}"
+    if wait_until 60 has_rows 5; then
+        tmux_ send-keys -t "$pane" F2
+        wait_until 10 screen_has " setup "
+        move_cursor_to "OWNER" && tmux_ send-keys -t "$pane" Space
+        tmux_ send-keys -t "$pane" Escape
+        if wait_until 10 screen_has "no space left on the device"; then
+            pass "a full disk: the footer says the settings were not saved: no space left on the device"
+        else
+            fail "a full disk: the footer says the settings were not saved: no space left on the device" "$(screen_text | tail -3)"
+        fi
+        echo "     footer: $(screen_text | tail -n 1)"
+        left=$(ls -A "$full_home/qcimages")
+        if [[ $(cat "$full_home/qcimages/config.yaml") == "refresh: 0" && $left == "config.yaml" ]]; then
+            pass "a full disk: the file is unchanged, no temporary file left beside it"
+        else
+            fail "a full disk: the file is unchanged, no temporary file left beside it" "$left: $(cat "$full_home/qcimages/config.yaml")"
+        fi
+        tmux_ send-keys -t "$pane" q
+        wait_until 10 ended
+    else
+        fail "the browser opens with a full disk" "$(screen_text)"
+    fi
+    umount "$full_home"
+else
+    echo "skip a full disk: mounting a small tmpfs needs root"
+fi
 
 finish_checks
