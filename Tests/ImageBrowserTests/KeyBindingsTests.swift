@@ -40,6 +40,17 @@ struct KeyBindingsTests {
         #expect(keys.action(for: .character("k"), in: .panes) == .previous)
     }
 
+    @Test("the view name prompt keeps its typing: a general rebinding to a letter leaves it there; a prompt-only one is refused")
+    func viewNamePromptTypes() {
+        let (keys, problems) = Self.rebound([("close", ["x", "Esc"]), ("view_name_prompt.save_view_named", ["s"])])
+        #expect(keys.action(for: .character("x"), in: .overlay) == .close)
+        #expect(keys.action(for: .character("x"), in: .viewNamePrompt) == nil, "x types itself in the name")
+        #expect(keys.action(for: .escape, in: .viewNamePrompt) == .close)
+        #expect(problems.map(\.description) == [
+            "3: keys: view_name_prompt.save_view_named: s types or edits the view name (give keys such as Ctrl-G, Enter, F3); ignored",
+        ])
+    }
+
     @Test("a context before the name rebinds the action there only")
     func qualified() {
         let (keys, problems) = Self.rebound([

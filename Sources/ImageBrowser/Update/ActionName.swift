@@ -69,6 +69,10 @@ extension KeyContext {
         }
     }
 
+    /// Whether keys there type text (the filter bar, the view name prompt): a rebinding leaves its text keys
+    /// to the typing.
+    var editsText: Bool { self == .filterBar || self == .viewNamePrompt }
+
     /// Every context, in the order the README and the problems name them.
     static let all: [KeyContext] = [.panes, .filterBar, .overlay, .sortChooser, .viewChooser, .viewNamePrompt, .setup]
 }

@@ -53,12 +53,13 @@ extension KeyBindings {
         /// Its place in `keys:`: of two entries taking one key, the later is left out.
         let order: Int
 
-        /// The keys this entry gives its action in `context`, nil when it leaves that context alone. The
-        /// filter bar's text keys (printable ones, the caret's, Backspace) are not bound there; an entry for
-        /// every context that names only such keys leaves the filter bar's keys as they were.
+        /// The keys this entry gives its action in `context`, nil when it leaves that context alone. In a
+        /// context that edits text (the filter bar, the view name prompt) the text keys (printable ones, the
+        /// caret's, Backspace) are not bound; an entry for every context that names only such keys leaves
+        /// that context's keys as they were.
         func keys(in context: KeyContext) -> [Key]? {
             guard self.context == nil || self.context == context else { return nil }
-            guard context == .filterBar else { return keys }
+            guard context.editsText else { return keys }
             let usable = keys.filter { !$0.editsFilterText }
             return usable.isEmpty && !keys.isEmpty ? nil : usable
         }
@@ -107,9 +108,10 @@ extension KeyBindings {
                 }
                 if !keys.contains(key) { keys.append(key) }
             }
-            let onlyFilterBar = context == .filterBar || contexts == [.filterBar]
-            if onlyFilterBar, let text = keys.first(where: \.editsFilterText) {
-                return problem("\(text.name) types or edits the filter bar's text (give keys such as Ctrl-G, Enter, F3)")
+            let onlyText = context?.editsText ?? contexts.allSatisfy(\.editsText)
+            if onlyText, let text = keys.first(where: \.editsFilterText) {
+                let place = (context ?? contexts.first) == .viewNamePrompt ? "the view name" : "the filter bar's text"
+                return problem("\(text.name) types or edits \(place) (give keys such as Ctrl-G, Enter, F3)")
             }
             return .success(Entry(action: action, context: context, keys: keys, line: rebinding.line, name: rebinding.action, order: order))
         }
