@@ -46,7 +46,18 @@ struct BrowserCommandTests {
         let marked = harness.state.markedImages.map(\.id)
         #expect(marked.count == 2)
         #expect(run.variables["QC_IMAGE_IDS"] == marked.joined(separator: "\n"))
+        #expect(run.variables["QC_IMAGE_KEYS"] == marked.map { "pek3a/" + $0 }.joined(separator: "\n"))
         #expect(run.variables["QC_IMAGE_ID"] == harness.state.selectedImage?.id)
+    }
+
+    @Test("a paste while the y/n question waits is no answer: the filter bar stays closed, the question stays")
+    func pasteDuringQuestion() {
+        var harness = Self.loaded()
+        harness.press(.character("L"))
+        _ = harness.send(.pasted("y"))
+        #expect(!harness.state.filter.isEditing && harness.state.filter.text.isEmpty)
+        #expect(harness.commandsRun.isEmpty)
+        #expect(footer(harness).hasPrefix(" run \"launch an instance\""))
     }
 
     @Test("confirm: the footer asks y/n; n, Esc and q drop it, other keys wait, y runs it on the image it named")
@@ -140,7 +151,7 @@ struct CommandEnvironmentTests {
             "QC_IMAGE_ID", "QC_ZONE", "QC_IMAGE_NAME", "QC_STATUS", "QC_TRANSITION_STATUS", "QC_OS_FAMILY",
             "QC_PROCESSOR_TYPE", "QC_PLATFORM", "QC_SIZE", "QC_VISIBILITY", "QC_PROVIDER", "QC_OWNER",
             "QC_RECOMMENDED_TYPE", "QC_CREATE_TIME", "QC_STATUS_TIME", "QC_DESCRIPTION", "QC_TAGS",
-            "QC_IMAGE_IDS", "QC_FILTER", "QC_ENDPOINT",
+            "QC_IMAGE_IDS", "QC_IMAGE_KEYS", "QC_FILTER", "QC_ENDPOINT",
         ])
         #expect(CommandEnvironment.fieldVariables.count == ImageField.allCases.filter(\.declaration.isInImage).count)
     }

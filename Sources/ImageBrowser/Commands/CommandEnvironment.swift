@@ -6,7 +6,8 @@ import QingCloud
 /// One variable per field of the schema (``ImageField``), named `QC_` and the field's JSON key (its CSV
 /// header) upper-cased: `QC_IMAGE_ID`, `QC_ZONE`, `QC_IMAGE_NAME`, `QC_STATUS`, `QC_OS_FAMILY`,
 /// `QC_SIZE`, `QC_CREATE_TIME`...; then `QC_IMAGE_IDS` (the ids the command applies to, one per line),
-/// `QC_FILTER` (the filter bar's text) and `QC_ENDPOINT`. Never a credential.
+/// `QC_IMAGE_KEYS` (the same as `zone/id`, as `qcimages wait` takes them across zones), `QC_FILTER` (the
+/// filter bar's text) and `QC_ENDPOINT`. Never a credential.
 public enum CommandEnvironment {
     /// Each image field's variable, in the schema's order (not INSTANCES: it is not the image's data).
     public static let fieldVariables: [(field: ImageField, name: String)] = ImageField.allCases.filter(\.declaration.isInImage).map {
@@ -15,11 +16,13 @@ public enum CommandEnvironment {
 
     /// The ids the command applies to, one per line (as `c` copies marks and `pick` prints them).
     public static let idsVariable = "QC_IMAGE_IDS"
+    /// The same images as `zone/id`, one per line: `qcimages wait` on marks from several zones.
+    public static let keysVariable = "QC_IMAGE_KEYS"
     public static let filterVariable = "QC_FILTER"
     public static let endpointVariable = "QC_ENDPOINT"
 
     /// Every variable's name, in order.
-    public static var names: [String] { fieldVariables.map(\.name) + [idsVariable, filterVariable, endpointVariable] }
+    public static var names: [String] { fieldVariables.map(\.name) + [idsVariable, keysVariable, filterVariable, endpointVariable] }
 
     /// The variables for a command on `image` (the selected one) applying to `targets` (the marked
     /// images, or the selected one), shown in `zone` (the image's own when it is tagged with one).
@@ -31,6 +34,7 @@ public enum CommandEnvironment {
             variables[name] = field == .zone ? (image.zone ?? zone) : field.text(of: image)
         }
         variables[idsVariable] = targets.map(\.id).joined(separator: "\n")
+        variables[keysVariable] = targets.map { ($0.zone ?? zone) + "/" + $0.id }.joined(separator: "\n")
         variables[filterVariable] = filter
         variables[endpointVariable] = endpoint
         return variables.mapValues(environmentSafe)

@@ -164,7 +164,8 @@ extension BrowserState {
             typeIntoViewName(text)
             return
         }
-        guard overlay == nil else { return }
+        // An overlay or a command's y/n question takes no paste: the text is not an answer.
+        guard overlay == nil, pendingCommand == nil else { return }
         var cleaned = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
