@@ -126,7 +126,6 @@ struct BrowseCommand: AsyncParsableCommand {
             zoneSelection: start.zones,
             columns: chosenView?.columns.map { ColumnChoice.named($0).choice } ?? startup.columns,
             sort: startup.sort,
-            themeName: (theme ?? startup.theme ?? .auto).rawValue,
             mouse: mouse || startup.settings.mouse?.value == true,
             settingsFile: startup.file.location.displayPath
         )

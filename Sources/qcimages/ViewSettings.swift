@@ -57,26 +57,13 @@ struct ViewSettings {
             do throws(ZoneSelectionError) { _ = try ZoneSelection(parsing: zones) } catch { throw problem("zones: \(error)") }
         }
         if let columns = entry.columns {
-            if let unknown = columns.first(where: { field(named: $0) == nil }) {
-                throw problem("unknown column \(unknown.debugDescription) (\(columnNames.joined(separator: ", ")))")
+            if let unknown = ColumnChoice.named(columns).unknown.first {
+                throw problem("unknown column \(unknown.debugDescription) (\(ImageField.columns.map(\.columnName).joined(separator: ", ")))")
             }
         }
         return BrowserView(name: entry.name, filter: entry.filter, sort: sort, zones: entry.zones, columns: entry.columns)
     }
 
-    /// The field a column name stands for (any case): its JSON key (`os_family`), its name in the filter
-    /// language (`os`), its column title (`age`) or its sort name (`created`).
-    static func field(named name: String) -> ImageField? {
-        let name = name.lowercased()
-        return ImageField.allCases.first { field in
-            var names = [field.csvHeader] + (field.declaration.filter?.names ?? [])
-            if let column = field.declaration.column { names += [column.title.lowercased(), column.sort.name] }
-            return names.contains(name)
-        }
-    }
-
-    /// The usual name of every field, for messages.
-    static let columnNames = ImageField.allCases.map(\.csvHeader)
 
     /// The view `name`, for `--view`; throws the one line naming the known ones (or the problem that
     /// left it out).

@@ -124,6 +124,20 @@ else
 fi
 
 # A config directory the user cannot write to (as nobody when run as root: root ignores mode bits).
+# F2, OWNER added, Esc: a check that the footer then holds `expected`, and the footer shown.
+add_owner_and_leave() { # expected description
+    tmux_ send-keys -t "$pane" F2
+    wait_until 10 screen_has " setup "
+    move_cursor_to "OWNER" && tmux_ send-keys -t "$pane" Space
+    tmux_ send-keys -t "$pane" Escape
+    if wait_until 10 screen_has "$1"; then
+        pass "$2"
+    else
+        fail "$2" "$(screen_text | tail -3)"
+    fi
+    echo "     footer: $(screen_text | tail -n 1)"
+}
+
 readonly_home="$work/readonly"
 mkdir -p "$readonly_home/qcimages"
 printf 'refresh: 0\n' >"$readonly_home/qcimages/config.yaml"
@@ -136,16 +150,8 @@ fi
 start_session readonly-dir 120 30 "XDG_CONFIG_HOME=$readonly_home" HOME=/nonexistent -- "${demo[@]}"
 session_wrapper=()
 if wait_until 60 has_rows 5; then
-    tmux_ send-keys -t "$pane" F2
-    wait_until 10 screen_has " setup "
-    move_cursor_to "OWNER" && tmux_ send-keys -t "$pane" Space
-    tmux_ send-keys -t "$pane" Escape
-    if wait_until 10 screen_has "settings not saved to $readonly_home/qcimages/config.yaml"; then
-        pass "a read-only config directory: the footer says the settings were not saved, in one line"
-    else
-        fail "a read-only config directory: the footer says the settings were not saved, in one line" "$(screen_text | tail -3)"
-    fi
-    echo "     footer: $(screen_text | tail -n 1)"
+    add_owner_and_leave "settings not saved to $readonly_home/qcimages/config.yaml" \
+        "a read-only config directory: the footer says the settings were not saved, in one line"
     tmux_ send-keys -t "$pane" Down
     if header_titles | grep -q OWNER && ! ended; then
         pass "the browser goes on, OWNER shown for this session"
@@ -174,16 +180,8 @@ if ((EUID == 0)) && mount -t tmpfs -o size=64k tmpfs "$full_home" 2>/dev/null; t
     dd if=/dev/zero of="$full_home/filler" bs=4k 2>/dev/null
     start_session full-disk 120 30 "XDG_CONFIG_HOME=$full_home" -- "${demo[@]}"
     if wait_until 60 has_rows 5; then
-        tmux_ send-keys -t "$pane" F2
-        wait_until 10 screen_has " setup "
-        move_cursor_to "OWNER" && tmux_ send-keys -t "$pane" Space
-        tmux_ send-keys -t "$pane" Escape
-        if wait_until 10 screen_has "no space left on the device"; then
-            pass "a full disk: the footer says the settings were not saved: no space left on the device"
-        else
-            fail "a full disk: the footer says the settings were not saved: no space left on the device" "$(screen_text | tail -3)"
-        fi
-        echo "     footer: $(screen_text | tail -n 1)"
+        add_owner_and_leave "no space left on the device" \
+            "a full disk: the footer says the settings were not saved: no space left on the device"
         left=$(ls -A "$full_home/qcimages")
         if [[ $(cat "$full_home/qcimages/config.yaml") == "refresh: 0" && $left == "config.yaml" ]]; then
             pass "a full disk: the file is unchanged, no temporary file left beside it"

@@ -69,6 +69,16 @@ struct BrowserViewTests {
         #expect(harness.state.message?.text == "view windows · sorted by size ▼")
     }
 
+    @Test("one reading of column and sort names for views, columns: and sort:: a title counts; INSTANCES is no sort")
+    func oneNameReading() throws {
+        #expect(ColumnChoice.named(["age", "os", "status_time", "instances"]).unknown.isEmpty)
+        #expect(ColumnChoice.named(["age"]).choice.fields.contains(.createTime))
+        #expect(SortOrder(settingsName: "-age") == SortOrder(column: .createTime, descending: true))
+        #expect(try SortSetting(parsing: "-age") == SortSetting(field: .createTime, descending: true))
+        #expect(SortOrder(settingsName: "instances") == nil)
+        #expect(throws: SortSetting.Invalid.self) { try SortSetting(parsing: "instances") }
+    }
+
     @Test("a view's columns apply when it is opened from the chooser")
     func openAppliesColumns() {
         var harness = Harness(images: Self.images(), size: TerminalSize(width: 160, height: 40)) { options in

@@ -47,8 +47,6 @@ public struct BrowserOptions: Sendable {
     public var columns: ColumnChoice
     /// The order the session starts with (`sort:` in the settings file).
     public var sort: SortOrder
-    /// The theme's name as the settings file and the setup screen write it (one of ``SetupScreen/themeNames``).
-    public var themeName: String
     /// Whether the mouse is on at the start (`--mouse`, `mouse:` in the settings file).
     public var mouse: Bool
     /// The settings file as messages name it (`~/.config/qcimages/config.yaml`): where `V` saves a view and
@@ -80,7 +78,6 @@ public struct BrowserOptions: Sendable {
         zoneSelection: String? = nil,
         columns: ColumnChoice = .standard,
         sort: SortOrder = .serverDefault,
-        themeName: String = SetupScreen.themeNames[0],
         mouse: Bool = false,
         settingsFile: String? = nil
     ) {
@@ -104,7 +101,6 @@ public struct BrowserOptions: Sendable {
         self.zoneSelection = zoneSelection
         self.columns = columns
         self.sort = sort
-        self.themeName = themeName
         self.mouse = mouse
         self.settingsFile = settingsFile
     }

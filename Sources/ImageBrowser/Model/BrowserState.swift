@@ -30,8 +30,7 @@ public struct BrowserState: Sendable {
     var overlay: Overlay?
     /// The list's columns, as chosen (the options' at the start, then F2's).
     var columns: ColumnChoice
-    /// The theme's name and whether the mouse is on, as F2 last set them.
-    var themeName: String
+    /// Whether the mouse is on, as F2 last set it.
     var mouse: Bool
     /// The detail pane's and the overlay's line counts, as last laid out (see ``MeasuredLines``).
     var detailMeasure: MeasuredLines?
@@ -72,7 +71,6 @@ public struct BrowserState: Sendable {
         views = options.views
         catalog = ImageCatalog(order: options.sort, untaggedZone: options.isMultiZone ? nil : options.zones[0])
         columns = options.columns
-        themeName = options.themeName
         mouse = options.mouse
         self.refresh = RefreshState(interval: options.refreshInterval, sweepRate: options.sweepRate)
         self.zoneStates = ZoneStates(zones: options.zones, pageSize: options.pageSize)

@@ -20,8 +20,6 @@ public struct SetupScreen: Sendable, Hashable {
         var mouse: Bool
     }
 
-    /// The themes offered, in order.
-    public static let themeNames = ThemeName.names
     /// The refresh intervals offered, in seconds; after them, off.
     static let refreshChoices: [Duration?] = [1, 2, 5, 10, 30, 60].map { Duration.seconds($0) } + [nil]
 

@@ -25,12 +25,13 @@ public struct SortOrder: Sendable, Hashable {
 
     public static let serverDefault = SortOrder(column: .createTime, descending: true)
 
-    /// The order a settings file names (`sort: -created`: a column's name, `-` in front for descending,
-    /// `+` or nothing for ascending); nil when the name is no column.
+    /// The order a settings file, a view or the remembered state names (`-created`: a column's name, `-` in
+    /// front for descending, `+` or nothing for ascending); nil when the name is no column the list sorts by
+    /// (INSTANCES is not the image's data, so not a sort).
     public init?(settingsName: String) {
         let descending = settingsName.hasPrefix("-")
         let name = descending || settingsName.hasPrefix("+") ? String(settingsName.dropFirst()) : settingsName
-        guard let column = ImageField(columnName: name) else { return nil }
+        guard let column = ImageField(columnName: name), column.declaration.isInImage else { return nil }
         self.init(column: column, descending: descending)
     }
 

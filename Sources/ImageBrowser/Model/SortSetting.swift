@@ -14,20 +14,17 @@ public struct SortSetting: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The names a sort may use, in screen order.
-    public static let names = ImageField.columns.map(\.sortName)
+    public static let names = ImageField.columns.filter(\.declaration.isInImage).map(\.columnName)
 
     /// Reads `-created` or `name`; throws the one line saying what is wrong and which names exist.
     public init(parsing text: String) throws(Invalid) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let descending = trimmed.hasPrefix("-")
-        let name = (descending ? String(trimmed.dropFirst()) : trimmed).lowercased()
-        guard let field = ImageField.columns.first(where: { $0.sortName == name }) else {
+        guard let order = SortOrder(settingsName: text.trimmingCharacters(in: .whitespaces)) else {
             throw Invalid(description: "unknown sort \"\(text)\" (\(Self.names.joined(separator: ", ")); - in front for descending)")
         }
-        self.init(field: field, descending: descending)
+        self.init(field: order.column, descending: order.descending)
     }
 
-    public var description: String { (descending ? "-" : "") + field.sortName }
+    public var description: String { SortOrder(self).settingsName }
 
     /// Why a sort setting cannot be used, in one line.
     public struct Invalid: Error, Sendable, CustomStringConvertible {

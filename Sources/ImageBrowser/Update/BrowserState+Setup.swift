@@ -7,6 +7,9 @@ import TerminalVocabulary
 /// settings file (``BrowserEffect/saveSettings(_:)``), and the footer says where it went or why it did not.
 extension BrowserState {
     /// The values the setup screen sets, as they are now.
+    /// The theme's name as the settings file and the setup screen write it: the palette's.
+    var themeName: String { palette.theme.rawValue }
+
     var setupValues: SetupScreen.Values {
         SetupScreen.Values(columns: columns, sort: catalog.order, refresh: refresh.interval, theme: themeName, mouse: mouse)
     }
@@ -75,11 +78,10 @@ extension BrowserState {
         case .refresh:
             setRefreshInterval(SetupScreen.refresh(after: refresh.interval, by: step), now: now, &effects)
         case .theme:
-            let names = SetupScreen.themeNames
-            let index = names.firstIndex(of: themeName) ?? 0
-            themeName = names[(index + step + names.count) % names.count]
             // At once, as the other settings: the terminal's colour depth and background stay as found.
-            if let theme = ThemeName(rawValue: themeName) { palette = palette.switching(to: theme) }
+            let themes = ThemeName.allCases
+            let index = themes.firstIndex(of: palette.theme) ?? 0
+            palette = palette.switching(to: themes[(index + step + themes.count) % themes.count])
         case .mouse:
             mouse.toggle()
             effects.append(.setMouse(mouse))

@@ -195,14 +195,15 @@ public enum ImageField: Int, Sendable, Hashable, CaseIterable {
         field.declaration.column!.dropping.map { $0.order != nil } ?? true
     }
 
-    /// The column a name in the settings file stands for (any case): its sort name (`created`), one of its
-    /// names in the filter language (`desc`) or its JSON key (`create_time`); nil when no column is named so.
+    /// The column a name in the settings file stands for (any case): its sort name (`created`), its title
+    /// (`age`), one of its names in the filter language (`desc`) or its JSON key (`create_time`); nil when no
+    /// column is named so.
     public init?(columnName: String) {
         let name = columnName.lowercased()
         guard let field = Self.columns.first(where: { field in
             let declaration = field.declaration
-            return declaration.column!.sort.name == name || declaration.jsonKey == name
-                || (declaration.filter?.names.contains(name) ?? false)
+            return declaration.column!.sort.name == name || declaration.column!.title.lowercased() == name
+                || declaration.jsonKey == name || (declaration.filter?.names.contains(name) ?? false)
         }) else { return nil }
         self = field
     }
